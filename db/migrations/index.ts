@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import { organization } from './001_organization';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Version N is migrations[N - 1]. Append only: never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [organization];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,149 @@
+import { sql, type Kysely } from 'kysely';
+import type { Position, StaffStatus } from '../../shared/domain/org';
+import type { Staff } from '../../shared/contract';
+import type { DB } from '../schema';
+
+export type StaffFields = Pick<
+  Staff,
+  'employeeNo' | 'name' | 'teamId' | 'position' | 'seat' | 'extension' | 'phone' | 'hireDate'
+>;
+
+export interface StaffFilter {
+  search?: string;
+  teamId?: number;
+  status?: StaffStatus;
+}
+
+function selectStaff(db: Kysely<DB>) {
+  return db
+    .selectFrom('staff as s')
+    .leftJoin('teams as t', 't.id', 's.team_id')
+    .select([
+      's.id',
+      's.employee_no as employeeNo',
+      's.name',
+      's.team_id as teamId',
+      't.name as teamName',
+      's.position',
+      's.seat',
+      's.extension',
+      's.phone',
+      's.hire_date as hireDate',
+      's.status',
+      's.left_on as leftOn',
+      's.left_reason as leftReason',
+      's.updated_at as updatedAt',
+    ]);
+}
+
+type StaffRow = Awaited<ReturnType<ReturnType<typeof selectStaff>['executeTakeFirstOrThrow']>>;
+const toStaff = (row: StaffRow): Staff => ({
+  ...row,
+  position: row.position as Position,
+  status: row.status as StaffStatus,
+});
+
+function filtered(db: Kysely<DB>, filter: StaffFilter) {
+  let query = selectStaff(db);
+  if (filter.teamId !== undefined) query = query.where('s.team_id', '=', filter.teamId);
+  if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
+  if (filter.search) {
+    // LIKE with escaped wildcards: searching for "50%" must not match everything.
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (column: 's.name' | 's.employee_no' | 's.seat' | 's.extension') =>
+      sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([like('s.name'), like('s.employee_no'), like('s.seat'), like('s.extension')]),
+    );
+  }
+  return query;
+}
+
+export async function listStaff(
+  db: Kysely<DB>,
+  filter: StaffFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: Staff[]; total: number }> {
+  const { count } = await db
+    .selectFrom(filtered(db, filter).as('f'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const rows = await filtered(db, filter)
+    // Active first, then on leave, then those who left.
+    .orderBy(sql`case s.status when 'active' then 0 when 'on_leave' then 1 else 2 end`)
+    .orderBy('s.employee_no')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows: rows.map(toStaff), total: Number(count) };
+}
+
+export async function findStaff(db: Kysely<DB>, id: number): Promise<Staff | undefined> {
+  const row = await selectStaff(db).where('s.id', '=', id).executeTakeFirst();
+  return row && toStaff(row);
+}
+
+export async function staffByEmployeeNo(
+  db: Kysely<DB>,
+  employeeNos: string[],
+): Promise<Map<string, { id: number; status: StaffStatus }>> {
+  const map = new Map<string, { id: number; status: StaffStatus }>();
+  // Chunked: SQLite limits the number of bound parameters in one statement.
+  for (let i = 0; i < employeeNos.length; i += 500) {
+    const rows = await db
+      .selectFrom('staff')
+      .select(['id', 'employee_no', 'status'])
+      .where('employee_no', 'in', employeeNos.slice(i, i + 500))
+      .execute();
+    for (const row of rows)
+      map.set(row.employee_no, { id: row.id, status: row.status as StaffStatus });
+  }
+  return map;
+}
+
+const columns = (s: StaffFields) => ({
+  employee_no: s.employeeNo,
+  name: s.name,
+  team_id: s.teamId,
+  position: s.position,
+  seat: s.seat,
+  extension: s.extension,
+  phone: s.phone,
+  hire_date: s.hireDate,
+});
+
+export async function insertStaff(db: Kysely<DB>, s: StaffFields, at: string): Promise<number> {
+  const row = await db
+    .insertInto('staff')
+    .values({ ...columns(s), status: 'active', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateStaff(
+  db: Kysely<DB>,
+  id: number,
+  s: StaffFields & { status?: 'active' | 'on_leave' },
+  at: string,
+) {
+  await db
+    .updateTable('staff')
+    .set({ ...columns(s), ...(s.status ? { status: s.status } : {}), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markStaffLeft(
+  db: Kysely<DB>,
+  id: number,
+  leftOn: string,
+  reason: string,
+  at: string,
+) {
+  await db
+    .updateTable('staff')
+    .set({ status: 'left', left_on: leftOn, left_reason: reason, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import { failure } from '../../../shared/contract';
+import { formatDate } from '../../../shared/domain/time';
+import { loadDemo } from '../../../db/demo';
+import type { Handler, HandlerContext } from '../context';
+
+async function isEmpty(ctx: HandlerContext) {
+  const row = await sql<{
+    n: number;
+  }>`select (select count(*) from teams) + (select count(*) from staff) as n`.execute(ctx.db);
+  return Number(row.rows[0]?.n ?? 0) === 0;
+}
+
+export const appInfo: Handler<'app.info'> = async (ctx) => {
+  const version = await sql<{ user_version: number }>`pragma user_version`.execute(ctx.db);
+  return {
+    version: ctx.info.version,
+    dataDir: ctx.info.dataDir,
+    schemaVersion: Number(version.rows[0]?.user_version ?? 0),
+    empty: await isEmpty(ctx),
+  };
+};
+
+/** Demo data only goes into an empty console: it must never mix with a center's real records. */
+export const demoLoad: Handler<'demo.load'> = async (ctx) => {
+  if (!(await isEmpty(ctx))) {
+    throw failure('conflict', 'demo data can only be loaded into an empty console', {
+      key: 'errors.demoNotEmpty',
+    });
+  }
+  return loadDemo(ctx.db, { today: formatDate(new Date()) });
+};

@@ -1,0 +1,51 @@
+import { listTeams } from '../../../db/queries/teams';
+import { insertStaff, staffByEmployeeNo, updateStaff } from '../../../db/queries/staff';
+import { failure } from '../../../shared/contract';
+import { parseRoster } from '../import/roster';
+import { readTableFile } from '../import/table-file';
+import type { Handler } from '../context';
+
+/** Rows are matched by employee number: new numbers are added, known ones updated, all in one transaction. */
+export const staffImport: Handler<'staff.import'> = async (ctx, input) => {
+  let table;
+  try {
+    table = await readTableFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  } catch {
+    throw failure('import_rejected', 'the file could not be read', {
+      key: 'errors.importUnreadable',
+      field: 'contentBase64',
+      rows: [],
+    });
+  }
+  const teams = new Map((await listTeams(ctx.db)).map((t) => [t.name, t.id]));
+  const rows = parseRoster(table, teams);
+  const existing = await staffByEmployeeNo(
+    ctx.db,
+    rows.map((r) => r.fields.employeeNo),
+  );
+  const leftRows = rows.filter((r) => existing.get(r.fields.employeeNo)?.status === 'left');
+  if (leftRows.length > 0) {
+    throw failure('import_rejected', 'the file updates staff who have left', {
+      params: { count: leftRows.length },
+      rows: leftRows.map((r) => ({
+        row: r.line,
+        field: 'employeeNo',
+        key: 'errors.importLeftStaff',
+        params: { value: r.fields.employeeNo },
+      })),
+    });
+  }
+  let created = 0;
+  let updated = 0;
+  for (const { fields } of rows) {
+    const id = existing.get(fields.employeeNo)?.id;
+    if (id === undefined) {
+      await insertStaff(ctx.db, fields, ctx.now);
+      created++;
+    } else {
+      await updateStaff(ctx.db, id, fields, ctx.now);
+      updated++;
+    }
+  }
+  return { rows: rows.length, created, updated };
+};

@@ -1,0 +1,53 @@
+import { failure } from '../../../shared/contract';
+import { findTeam } from '../../../db/queries/teams';
+import {
+  findStaff,
+  insertStaff,
+  listStaff,
+  markStaffLeft,
+  updateStaff,
+  type StaffFields,
+} from '../../../db/queries/staff';
+import { clearScheduleAfter } from '../../../db/queries/schedule';
+import type { Handler, HandlerContext } from '../context';
+
+export async function mustFindStaff(ctx: HandlerContext, id: number) {
+  const staff = await findStaff(ctx.db, id);
+  if (!staff) throw failure('not_found', `staff ${id} not found`, { field: 'id' });
+  return staff;
+}
+
+async function checkTeam(ctx: HandlerContext, fields: StaffFields) {
+  if (fields.teamId !== null && !(await findTeam(ctx.db, fields.teamId))) {
+    throw failure('invalid_input', 'unknown team', { field: 'teamId', key: 'errors.unknownTeam' });
+  }
+}
+
+export const staffList: Handler<'staff.list'> = (ctx, { page, pageSize, ...filter }) =>
+  listStaff(ctx.db, filter, { page, pageSize });
+
+export const staffCreate: Handler<'staff.create'> = async (ctx, input) => {
+  await checkTeam(ctx, input);
+  return mustFindStaff(ctx, await insertStaff(ctx.db, input, ctx.now));
+};
+
+export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
+  const current = await mustFindStaff(ctx, input.id);
+  if (current.status === 'left') {
+    throw failure('conflict', 'staff who left cannot be edited', { key: 'errors.staffLeft' });
+  }
+  await checkTeam(ctx, input);
+  await updateStaff(ctx.db, input.id, input, ctx.now);
+  return mustFindStaff(ctx, input.id);
+};
+
+export const staffMarkLeft: Handler<'staff.markLeft'> = async (ctx, input) => {
+  const current = await mustFindStaff(ctx, input.id);
+  if (current.status === 'left') {
+    throw failure('conflict', 'already marked as left', { key: 'errors.staffLeft' });
+  }
+  await markStaffLeft(ctx.db, input.id, input.leftOn, input.reason, ctx.now);
+  // Shifts planned after the last working day no longer apply; the history before it stays.
+  await clearScheduleAfter(ctx.db, input.id, input.leftOn);
+  return mustFindStaff(ctx, input.id);
+};

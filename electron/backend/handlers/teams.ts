@@ -1,0 +1,40 @@
+import { failure } from '../../../shared/contract';
+import { findStaff } from '../../../db/queries/staff';
+import { findTeam, insertTeam, listTeams, updateTeam } from '../../../db/queries/teams';
+import type { Handler, HandlerContext } from '../context';
+
+async function mustFindTeam(ctx: HandlerContext, id: number) {
+  const team = await findTeam(ctx.db, id);
+  if (!team) throw failure('not_found', `team ${id} not found`, { field: 'id' });
+  return team;
+}
+
+async function checkLead(ctx: HandlerContext, leadStaffId: number | null, teamId?: number) {
+  if (leadStaffId === null) return;
+  const lead = await findStaff(ctx.db, leadStaffId);
+  if (!lead || lead.status === 'left' || (teamId !== undefined && lead.teamId !== teamId)) {
+    throw failure(
+      'invalid_input',
+      'the lead must be active staff (of this team, once it has members)',
+      {
+        field: 'leadStaffId',
+        key: 'errors.leadNotInTeam',
+      },
+    );
+  }
+}
+
+export const teamsList: Handler<'teams.list'> = (ctx) => listTeams(ctx.db);
+
+export const teamsCreate: Handler<'teams.create'> = async (ctx, input) => {
+  await checkLead(ctx, input.leadStaffId);
+  const id = await insertTeam(ctx.db, input, ctx.now);
+  return mustFindTeam(ctx, id);
+};
+
+export const teamsUpdate: Handler<'teams.update'> = async (ctx, input) => {
+  await mustFindTeam(ctx, input.id);
+  await checkLead(ctx, input.leadStaffId, input.id);
+  await updateTeam(ctx.db, input.id, input, ctx.now);
+  return mustFindTeam(ctx, input.id);
+};

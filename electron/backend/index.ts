@@ -1,0 +1,132 @@
+import {
+  ApiFailure,
+  contract,
+  isChannel,
+  toFieldIssues,
+  type ApiError,
+  type Result,
+} from '../../shared/contract';
+import type { Store } from '../../db/connection';
+import type { BackendInfo, Handlers, Session } from './context';
+import { appInfo, demoLoad } from './handlers/app';
+import { staffImport } from './handlers/import';
+import { scheduleAssign, scheduleCopyWeek, scheduleDay, scheduleWeek } from './handlers/schedule';
+import { shiftTypesCreate, shiftTypesList, shiftTypesUpdate } from './handlers/shiftTypes';
+import { staffCreate, staffList, staffMarkLeft, staffUpdate } from './handlers/staff';
+import { teamsCreate, teamsList, teamsUpdate } from './handlers/teams';
+
+export type { Session, BackendInfo } from './context';
+export { LOCAL_OPERATOR } from './context';
+
+export const handlers: Handlers = {
+  'app.info': appInfo,
+  'demo.load': demoLoad,
+  'teams.list': teamsList,
+  'teams.create': teamsCreate,
+  'teams.update': teamsUpdate,
+  'staff.list': staffList,
+  'staff.create': staffCreate,
+  'staff.update': staffUpdate,
+  'staff.markLeft': staffMarkLeft,
+  'staff.import': staffImport,
+  'shiftTypes.list': shiftTypesList,
+  'shiftTypes.create': shiftTypesCreate,
+  'shiftTypes.update': shiftTypesUpdate,
+  'schedule.week': scheduleWeek,
+  'schedule.day': scheduleDay,
+  'schedule.assign': scheduleAssign,
+  'schedule.copyWeek': scheduleCopyWeek,
+};
+
+const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Constraint failures the schema guards become field errors the user can act on. */
+function fromSqliteError(error: unknown): ApiError | undefined {
+  if (!(error instanceof Error) || !('code' in error)) return undefined;
+  const code = String(error.code);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const column = /failed: \w+\.(\w+)/.exec(error.message)?.[1];
+    const field = column ? snakeToCamel(column) : undefined;
+    return {
+      code: 'conflict',
+      message: error.message,
+      key: 'errors.duplicate',
+      ...(field ? { field, issues: [{ field, key: 'errors.duplicate' }] } : {}),
+    };
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: error.message, key: 'errors.conflict' };
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { code: 'conflict', message: error.message, key: 'errors.busy' };
+  }
+  return undefined;
+}
+
+export interface Backend {
+  /** Runs one user action: check role → validate input → one transaction → result, never a throw. */
+  call(channel: unknown, input: unknown, session: Session | null): Promise<Result<unknown>>;
+}
+
+export function createBackend(
+  store: Pick<Store, 'db'>,
+  info: BackendInfo,
+  table: Handlers = handlers,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): Backend {
+  return {
+    async call(channel, input, session) {
+      if (!isChannel(channel)) {
+        return fail({
+          code: 'unknown_channel',
+          message: `unknown channel ${String(channel)}`,
+          key: 'errors.unknown_channel',
+        });
+      }
+      if (!session)
+        return fail({ code: 'unauthorized', message: 'sign in first', key: 'errors.unauthorized' });
+      const def = contract[channel];
+      if (!def.roles.includes(session.role)) {
+        return fail({
+          code: 'forbidden',
+          message: `${session.role} may not call ${channel}`,
+          key: 'errors.forbidden',
+        });
+      }
+      // reportInput lets a missing value read as 'required' rather than 'wrong type'.
+      const parsed = def.input.safeParse(input ?? {}, { reportInput: true });
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error);
+        return fail({
+          code: 'invalid_input',
+          message: `invalid input for ${channel}: ${issues.map((i) => `${i.field || '(input)'} ${i.key}`).join('; ')}`,
+          key: 'errors.invalid_input',
+          field: issues[0]?.field,
+          issues,
+        });
+      }
+      try {
+        const handler = table[channel] as (ctx: unknown, input: unknown) => Promise<unknown>;
+        const value = await store.db.transaction().execute(async (db) => {
+          const result = await handler(
+            { db, session, now: new Date().toISOString(), info },
+            parsed.data,
+          );
+          // The contract binds the backend too: an answer outside it is our bug, and rolls back.
+          return def.output.parse(result);
+        });
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof ApiFailure) return fail(error.error);
+        const known = fromSqliteError(error);
+        if (known) return fail(known);
+        log(`handler ${channel} failed`, error);
+        return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
+      }
+    },
+  };
+}
+
+function fail(error: ApiError): Result<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATABASE_FILE_NAME, openStore, SchemaTooNewError } from '../../db/connection';
+import { createBackend, LOCAL_OPERATOR } from '../backend';
+import { resolveDataDir, userDataDir } from '../backend/data-dir';
+import { findBrowser, openAppWindow } from './browser';
+import { startHost } from './server';
+
+/** Browser mode: `node out/main/host.js [--data-dir DIR] [--port N] [--no-open]`. */
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = resolve(here, '..', '..');
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+async function main() {
+  const dataDir = resolve(resolveDataDir(argv, process.env, userDataDir()));
+  const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  let store;
+  try {
+    store = await openStore(join(dataDir, DATABASE_FILE_NAME));
+  } catch (error) {
+    if (error instanceof SchemaTooNewError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const host = await startHost({
+    backend: createBackend(store, { version, dataDir }),
+    staticDir: join(projectRoot, 'out', 'renderer'),
+    session: () => LOCAL_OPERATOR,
+    port: Number(flag('--port') ?? 0),
+  });
+
+  console.log(`Supervisor console (browser mode) — data: ${dataDir}`);
+  const browser = argv.includes('--no-open') ? undefined : findBrowser();
+  if (browser) {
+    openAppWindow(browser, host.launchUrl, join(dataDir, 'browser-profile'));
+    console.log(`Opened in ${browser}. If the window was closed, open:\n  ${host.launchUrl}`);
+  } else {
+    console.log(`Open this address in Chrome, Edge or Chromium:\n  ${host.launchUrl}`);
+  }
+  console.log('Press Ctrl+C to stop the console.');
+
+  const stop = async () => {
+    await host.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { CHANNELS } from '../../shared/contract';
+import { DATABASE_FILE_NAME, openStore, SchemaTooNewError, type Store } from '../../db/connection';
+import { createBackend, LOCAL_OPERATOR } from '../backend';
+import { APP_NAME, resolveDataDir } from '../backend/data-dir';
+import { resolveNativeBinding } from './native-binding';
+import {
+  handleWindowOpen,
+  isTrustedSender,
+  secureWebPreferences,
+  shouldBlockNavigation,
+} from './security';
+
+/** The Electron glue: one window, the IPC registration, security handlers. The backend knows nothing of Electron. */
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = join(here, '..', '..');
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = rendererUrl ?? pathToFileURL(join(here, '..', 'renderer', 'index.html')).href;
+
+app.setName(APP_NAME);
+app.setPath('userData', resolveDataDir(process.argv, process.env, app.getPath('userData')));
+
+let mainWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+
+function createWindow() {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    title: '值班主管控制台',
+    webPreferences: secureWebPreferences(join(here, '..', 'preload', 'index.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
+  else void mainWindow.loadFile(join(here, '..', 'renderer', 'index.html'));
+}
+
+async function start() {
+  const dataDir = app.getPath('userData');
+  try {
+    store = await openStore(join(dataDir, DATABASE_FILE_NAME), {
+      nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron),
+    });
+  } catch (error) {
+    const message =
+      error instanceof SchemaTooNewError
+        ? error.message
+        : `The database could not be opened: ${String(error)}`;
+    dialog.showErrorBox('值班主管控制台 / Supervisor console', message);
+    app.exit(2);
+    return;
+  }
+  const backend = createBackend(store, { version: app.getVersion(), dataDir });
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, appUrl)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'untrusted sender', key: 'errors.forbidden' },
+        };
+      }
+      return backend.call(channel, input, LOCAL_OPERATOR);
+    });
+  }
+  // The console needs no camera, microphone, notifications or geolocation.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (shouldBlockNavigation(url, appUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) =>
+      handleWindowOpen(url, (safe) => void shell.openExternal(safe)),
+    );
+  });
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void store?.close());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,46 @@
+import type { FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, FieldIssue } from '../../../shared/contract';
+
+/**
+ * Translates backend errors: the message key, with the field named in the user's language.
+ * `entity` picks entity-specific labels first (a team's `name` is 班组名称, not 姓名).
+ */
+export function useErrorText(entity?: 'team' | 'shiftType') {
+  const { t } = useTranslation();
+  const fieldLabel = (field: string | undefined) => {
+    if (!field) return '';
+    const last =
+      field
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .pop() ?? field;
+    const general = t(`fields.${last}`, { defaultValue: last });
+    return entity ? t(`fields.${entity}.${last}`, { defaultValue: general }) : general;
+  };
+  const issueText = (issue: { key: string; field?: string; params?: FieldIssue['params'] }) =>
+    t(issue.key, { ...issue.params, field: fieldLabel(issue.field) });
+  return {
+    fieldLabel,
+    issueText,
+    errorText: (error: ApiError) => issueText(error),
+  };
+}
+
+/**
+ * Puts each field issue next to its field in the form. Returns true when every issue found a
+ * field; otherwise the caller shows the error as a message.
+ */
+export function showFieldErrors(
+  form: FormInstance,
+  error: ApiError,
+  issueText: (issue: FieldIssue) => string,
+): boolean {
+  const issues =
+    error.issues ??
+    (error.field ? [{ field: error.field, key: error.key, params: error.params }] : []);
+  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  const placed = issues.filter((issue) => known.has(issue.field));
+  form.setFields(placed.map((issue) => ({ name: issue.field, errors: [issueText(issue)] })));
+  return placed.length > 0 && placed.length === issues.length;
+}

@@ -1,0 +1,19 @@
+import { format } from 'date-fns';
+import { parseDate } from '../../shared/domain/time';
+import { localeOf } from './i18n';
+import { useUi } from './stores/ui';
+
+/** Dates shown the way each language writes them: 3月2日 周一 / Mon, Mar 2. */
+export function useDateFormat() {
+  const language = useUi((s) => s.language);
+  const locale = localeOf[language].dates;
+  const zh = language === 'zh-CN';
+  return {
+    day: (date: string) => format(parseDate(date), zh ? 'M月d日' : 'MMM d', { locale }),
+    weekday: (date: string) => format(parseDate(date), 'EEE', { locale }),
+    long: (date: string) =>
+      format(parseDate(date), zh ? 'yyyy年M月d日 EEEE' : 'EEEE, MMMM d, yyyy', { locale }),
+    full: (date: string) =>
+      format(parseDate(date), zh ? 'yyyy年M月d日' : 'MMM d, yyyy', { locale }),
+  };
+}

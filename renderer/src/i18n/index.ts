@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { enUS as dateEnUS, zhCN as dateZhCN, type Locale } from 'date-fns/locale';
+import antdEnUS from 'antd/locale/en_US';
+import antdZhCN from 'antd/locale/zh_CN';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'supervisor-console.language';
+
+export function savedLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'zh-CN';
+}
+
+export function persistLanguage(language: Language) {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+}
+
+/** Everything that follows the chosen language: texts, Ant Design's own strings, date-fns formats. */
+export const localeOf: Record<Language, { antd: AntdLocale; dates: Locale }> = {
+  'zh-CN': { antd: antdZhCN, dates: dateZhCN },
+  'en-US': { antd: antdEnUS, dates: dateEnUS },
+};
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = savedLanguage();
+
+export default i18n;

@@ -1,0 +1,206 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/contract';
+import { STAFF_STATUSES, type StaffStatus } from '../../../shared/domain/org';
+import { useQuery } from '../api/useQuery';
+import { EmptyState, LoadError } from '../components/PageState';
+import { useDateFormat } from '../format';
+import { useUi } from '../stores/ui';
+import { ImportModal } from './roster/ImportModal';
+import { MarkLeftModal } from './roster/MarkLeftModal';
+import { StaffFormModal } from './roster/StaffFormModal';
+
+const STATUS_COLOR: Record<StaffStatus, string> = {
+  active: 'green',
+  on_leave: 'orange',
+  left: 'default',
+};
+
+export function RosterPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const dates = useDateFormat();
+  const dataChanged = useUi((s) => s.dataChanged);
+  const [search, setSearch] = useState('');
+  const [teamId, setTeamId] = useState<number>();
+  const [status, setStatus] = useState<StaffStatus>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [editing, setEditing] = useState<Staff | 'new'>();
+  const [leaving, setLeaving] = useState<Staff>();
+  const [importing, setImporting] = useState(false);
+
+  const teams = useQuery('teams.list', {});
+  const list = useQuery('staff.list', {
+    search: search || undefined,
+    teamId,
+    status,
+    page,
+    pageSize,
+  });
+  const filtered = !!search || teamId !== undefined || status !== undefined;
+
+  const filters = (setter: () => void) => {
+    setter();
+    setPage(1);
+  };
+
+  if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
+
+  return (
+    <Card>
+      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('roster.searchPlaceholder')}
+            style={{ width: 280 }}
+            onSearch={(value) => filters(() => setSearch(value.trim()))}
+            aria-label={t('common.search')}
+          />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('fields.teamId')}
+            value={teamId}
+            onChange={(v) => filters(() => setTeamId(v))}
+            options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+            aria-label={t('fields.teamId')}
+          />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('fields.status')}
+            value={status}
+            onChange={(v) => filters(() => setStatus(v))}
+            options={STAFF_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            aria-label={t('fields.status')}
+          />
+        </Space>
+        <Space>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('roster.import')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('roster.add')}
+          </Button>
+        </Space>
+      </Space>
+
+      <Table<Staff>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.rows ?? []}
+        locale={{
+          emptyText: filtered ? (
+            <Typography.Text type="secondary">{t('roster.noMatch')}</Typography.Text>
+          ) : (
+            <EmptyState title={t('roster.emptyTitle')} body={t('roster.emptyBody')} />
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (count) => t('common.total', { count }),
+          onChange: (p, size) => {
+            setPage(p);
+            setPageSize(size);
+          },
+        }}
+        columns={[
+          { title: t('fields.employeeNo'), dataIndex: 'employeeNo', width: 110 },
+          { title: t('fields.name'), dataIndex: 'name', width: 120 },
+          {
+            title: t('fields.teamId'),
+            dataIndex: 'teamName',
+            width: 130,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('fields.position'),
+            dataIndex: 'position',
+            width: 110,
+            render: (p: string) => t(`position.${p}`),
+          },
+          {
+            title: t('fields.seat'),
+            dataIndex: 'seat',
+            width: 90,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('fields.extension'),
+            dataIndex: 'extension',
+            width: 90,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('fields.hireDate'),
+            dataIndex: 'hireDate',
+            width: 130,
+            render: (v: string | null) => (v ? dates.full(v) : '—'),
+          },
+          {
+            title: t('fields.status'),
+            dataIndex: 'status',
+            width: 170,
+            render: (s: StaffStatus, row) => (
+              <Space size={4}>
+                <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>
+                {row.leftOn && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('roster.leftOnDate', { date: dates.full(row.leftOn) })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            width: 170,
+            render: (_, row) =>
+              row.status === 'left' ? null : (
+                <Space size={0}>
+                  <Button type="link" onClick={() => setEditing(row)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button type="link" danger onClick={() => setLeaving(row)}>
+                    {t('roster.markLeft')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+
+      <StaffFormModal
+        open={editing !== undefined}
+        staff={editing === 'new' ? undefined : editing}
+        teams={teams.data ?? []}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved) => {
+          message.success(
+            editing === 'new' ? t('roster.created', { name: saved.name }) : t('common.saved'),
+          );
+          setEditing(undefined);
+          dataChanged();
+        }}
+      />
+      <MarkLeftModal
+        staff={leaving}
+        onClose={() => setLeaving(undefined)}
+        onDone={(staff) => {
+          message.success(t('roster.markedLeft', { name: staff.name }));
+          setLeaving(undefined);
+          dataChanged();
+        }}
+      />
+      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={dataChanged} />
+    </Card>
+  );
+}

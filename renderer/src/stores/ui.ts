@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import i18n, { persistLanguage, savedLanguage, type Language } from '../i18n';
+
+export const PAGES = ['home', 'schedule', 'roster', 'teams', 'shiftTypes'] as const;
+export type Page = (typeof PAGES)[number];
+
+function pageFromHash(): Page {
+  const name = /^#\/(\w+)/.exec(window.location.hash)?.[1];
+  return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'home';
+}
+
+interface UiState {
+  page: Page;
+  language: Language;
+  /** Bumped after writes that other pages show (demo load, import), so they reload. */
+  dataVersion: number;
+  go(page: Page): void;
+  setLanguage(language: Language): void;
+  dataChanged(): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  page: pageFromHash(),
+  language: savedLanguage(),
+  dataVersion: 0,
+  go(page) {
+    history.replaceState(null, '', `#/${page}`);
+    set({ page });
+  },
+  setLanguage(language) {
+    persistLanguage(language);
+    void i18n.changeLanguage(language);
+    set({ language });
+  },
+  dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
+}));

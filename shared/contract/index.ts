@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/org';
+import { empty, id, isoDate, requiredText } from './fields';
+import {
+  importReport,
+  scheduleValue,
+  scheduleDay,
+  scheduleWeek,
+  shiftType,
+  shiftTypeInput,
+  staff,
+  staffInput,
+  staffListInput,
+  team,
+  teamInput,
+} from './org';
+
+export * from './errors';
+export * from './org';
+export type { Role } from '../domain/org';
+
+interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Who may call it. The backend rejects everyone else before touching the database. */
+  roles: readonly Role[];
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>) => def;
+
+const everyone = ROLES;
+const rosterKeepers: readonly Role[] = ['hr', 'admin'];
+const schedulers: readonly Role[] = ['supervisor', 'manager', 'admin'];
+const admins: readonly Role[] = ['admin'];
+
+/**
+ * The one contract between renderer and backend: every channel's input, output and roles.
+ * The preload, the IPC registration, the loopback host and the handler table all derive from it.
+ */
+export const contract = {
+  'app.info': channel({
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      schemaVersion: z.number().int(),
+      empty: z.boolean(),
+    }),
+    roles: everyone,
+  }),
+  'demo.load': channel({
+    input: empty,
+    output: z.object({
+      teams: z.number().int(),
+      staff: z.number().int(),
+      scheduleDays: z.number().int(),
+    }),
+    roles: admins,
+  }),
+
+  'teams.list': channel({ input: empty, output: z.array(team), roles: everyone }),
+  'teams.create': channel({ input: teamInput, output: team, roles: rosterKeepers }),
+  'teams.update': channel({
+    input: teamInput.extend({ id }),
+    output: team,
+    roles: rosterKeepers,
+  }),
+
+  'staff.list': channel({
+    input: staffListInput,
+    output: z.object({ rows: z.array(staff), total: z.number().int() }),
+    roles: everyone,
+  }),
+  'staff.create': channel({ input: staffInput, output: staff, roles: rosterKeepers }),
+  'staff.update': channel({
+    input: staffInput.extend({ id, status: z.enum(['active', 'on_leave']) }),
+    output: staff,
+    roles: rosterKeepers,
+  }),
+  'staff.markLeft': channel({
+    input: z.object({ id, leftOn: isoDate, reason: requiredText(200) }),
+    output: staff,
+    roles: rosterKeepers,
+  }),
+  'staff.import': channel({
+    input: z.object({
+      fileName: z
+        .string()
+        .trim()
+        .regex(/\.(csv|xlsx)$/i, { error: 'validation.importFile' }),
+      contentBase64: z.string().min(1).max(14_000_000),
+    }),
+    output: importReport,
+    roles: rosterKeepers,
+  }),
+
+  'shiftTypes.list': channel({ input: empty, output: z.array(shiftType), roles: everyone }),
+  'shiftTypes.create': channel({ input: shiftTypeInput, output: shiftType, roles: admins }),
+  'shiftTypes.update': channel({
+    input: shiftTypeInput.safeExtend({ id }),
+    output: shiftType,
+    roles: admins,
+  }),
+
+  'schedule.week': channel({
+    input: z.object({ teamId: id, weekStart: isoDate }),
+    output: scheduleWeek,
+    roles: everyone,
+  }),
+  'schedule.day': channel({
+    input: z.object({ date: isoDate }),
+    output: scheduleDay,
+    roles: everyone,
+  }),
+  'schedule.assign': channel({
+    input: z.object({
+      cells: z
+        .array(z.object({ staffId: id, date: isoDate, value: scheduleValue }))
+        .min(1)
+        .max(5000),
+    }),
+    output: z.object({ changed: z.number().int() }),
+    roles: schedulers,
+  }),
+  'schedule.copyWeek': channel({
+    input: z.object({ teamId: id, fromWeekStart: isoDate, toWeekStart: isoDate }),
+    output: z.object({ copied: z.number().int() }),
+    roles: schedulers,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+export * from './validation';

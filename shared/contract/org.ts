@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { clockToMinutes } from '../domain/time';
+import {
+  clockTime,
+  color,
+  employeeNo,
+  id,
+  isoDate,
+  minutes,
+  optionalText,
+  position,
+  requiredText,
+  staffStatus,
+  timestamp,
+} from './fields';
+
+export const team = z.object({
+  id,
+  name: z.string(),
+  description: z.string().nullable(),
+  leadStaffId: id.nullable(),
+  leadName: z.string().nullable(),
+  activeStaff: z.number().int(),
+});
+export type Team = z.infer<typeof team>;
+
+export const teamInput = z.object({
+  name: requiredText(30),
+  description: optionalText(200),
+  leadStaffId: id.nullish().transform((v) => v ?? null),
+});
+
+export const staff = z.object({
+  id,
+  employeeNo: z.string(),
+  name: z.string(),
+  teamId: id.nullable(),
+  teamName: z.string().nullable(),
+  position,
+  seat: z.string().nullable(),
+  extension: z.string().nullable(),
+  phone: z.string().nullable(),
+  hireDate: z.string().nullable(),
+  status: staffStatus,
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export type Staff = z.infer<typeof staff>;
+
+export const staffInput = z.object({
+  employeeNo,
+  name: requiredText(30),
+  teamId: id.nullish().transform((v) => v ?? null),
+  position,
+  seat: optionalText(20),
+  extension: z
+    .string()
+    .trim()
+    .regex(/^\d{0,10}$/, { error: 'validation.digits' })
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{0,20}$/, { error: 'validation.phone' })
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  hireDate: isoDate.nullish().transform((v) => v ?? null),
+});
+export type StaffInput = z.input<typeof staffInput>;
+
+export const staffListInput = z.object({
+  search: z.string().trim().max(50).optional(),
+  teamId: id.optional(),
+  status: staffStatus.optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+
+export const shiftType = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  breakMinutes: z.number().int(),
+  lateGraceMinutes: z.number().int(),
+  earlyLeaveGraceMinutes: z.number().int(),
+  color: z.string(),
+  active: z.boolean(),
+});
+export type ShiftType = z.infer<typeof shiftType>;
+
+export const shiftTypeInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(10)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'validation.code' }),
+    name: requiredText(20),
+    startTime: clockTime.refine((v) => v !== '24:00', { error: 'validation.clock' }),
+    endTime: clockTime,
+    breakMinutes: minutes(240),
+    lateGraceMinutes: minutes(120),
+    earlyLeaveGraceMinutes: minutes(120),
+    color,
+    active: z.boolean().default(true),
+  })
+  // A shift of zero or 24 hours is a typing mistake, not a shift.
+  .refine((s) => clockToMinutes(s.startTime) % 1440 !== clockToMinutes(s.endTime) % 1440, {
+    path: ['endTime'],
+    error: 'validation.shiftEnd',
+  });
+
+/** A schedule cell: a shift type id, 'rest' (休息), or null to clear the cell. */
+export const scheduleValue = z.union([id, z.literal('rest'), z.null()]);
+export type ScheduleValue = z.infer<typeof scheduleValue>;
+
+export const scheduleWeek = z.object({
+  teamId: id,
+  weekStart: z.string(),
+  dates: z.array(z.string()),
+  staff: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      employeeNo: z.string(),
+      position,
+      status: staffStatus,
+      leftOn: z.string().nullable(),
+    }),
+  ),
+  cells: z.array(
+    z.object({ staffId: id, date: z.string(), value: z.union([id, z.literal('rest')]) }),
+  ),
+});
+export type ScheduleWeek = z.infer<typeof scheduleWeek>;
+
+/** Who works which shift on one date, across teams: the home page today, handover and attendance later. */
+export const scheduleDay = z.object({
+  date: z.string(),
+  shifts: z.array(
+    z.object({
+      shiftTypeId: id,
+      staff: z.array(
+        z.object({ id, name: z.string(), employeeNo: z.string(), teamName: z.string().nullable() }),
+      ),
+    }),
+  ),
+  resting: z.number().int(),
+});
+export type ScheduleDay = z.infer<typeof scheduleDay>;
+
+export const importReport = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+});
