@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { addDaysTo, weekStartOf } from '../shared/domain/time';
 import type { DB } from './schema';
 
@@ -41,16 +41,16 @@ function random(seed: number) {
   };
 }
 
-async function insertInChunks<T extends keyof DB>(
+/** Multi-row inserts in chunks that stay under SQLite's bound-parameter limit. */
+async function insertInChunks<T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
-  rows: Record<string, unknown>[],
+  rows: Insertable<DB[T]>[],
 ) {
   for (let i = 0; i < rows.length; i += 400) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are built per table below
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + 400) as any)
+      .values(rows.slice(i, i + 400) as never)
       .execute();
   }
 }
@@ -84,7 +84,7 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
   };
 
   let employee = 1000;
-  const schedule: Record<string, unknown>[] = [];
+  const schedule: Insertable<DB['schedule_entries']>[] = [];
   for (let t = 0; t < teamCount; t++) {
     const teamName = TEAM_NAMES[t] ?? `客服${t + 1}组`;
     const { id: teamId } = await db

@@ -94,7 +94,7 @@ export function createBackend(
         });
       }
       // reportInput lets a missing value read as 'required' rather than 'wrong type'.
-      const parsed = def.input.safeParse(input ?? {}, { reportInput: true });
+      const parsed = def.input.safeParse(input, { reportInput: true });
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error);
         return fail({

@@ -135,8 +135,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 415, 'invalid_input', 'send application/json');
         }
-        const body = await readBody(req, maxBody);
-        if (body === null) return refuse(res, 413, 'invalid_input', 'request too large');
+        const declared = Number(req.headers['content-length'] ?? 0);
+        const body = declared > maxBody ? null : await readBody(req, maxBody);
+        if (body === null) {
+          // The rest of the body stays unread, so this connection cannot carry another request.
+          res.setHeader('connection', 'close');
+          return refuse(res, 413, 'invalid_input', 'request too large');
+        }
         let input: unknown;
         try {
           input = body === '' ? {} : JSON.parse(body);

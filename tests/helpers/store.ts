@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openStore, type Store } from '../../db/connection';
+import { createBackend, type Backend } from '../../electron/backend';
+import type { Session } from '../../electron/backend/context';
+import type { Channel, Input, Output, Result, Role } from '../../shared/contract';
+
+export interface TestStore {
+  dir: string;
+  store: Store;
+  backend: Backend;
+  /** Calls a channel as a user of the given role (admin by default). */
+  call<C extends Channel>(channel: C, input: Input<C>, role?: Role): Promise<Result<Output<C>>>;
+  /** Calls and fails the test unless the call succeeds. */
+  ok<C extends Channel>(channel: C, input: Input<C>, role?: Role): Promise<Output<C>>;
+  /** Every row of every table: equal digests mean nothing was written. */
+  digest(): string;
+  close(): Promise<void>;
+}
+
+export const sessionOf = (role: Role): Session => ({
+  userId: 1,
+  displayName: `test ${role}`,
+  role,
+});
+
+export async function tempStore(): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
+  const store = await openStore(join(dir, DATABASE_FILE_NAME));
+  const backend = createBackend(store, { version: 'test', dataDir: dir }, undefined, () => {});
+  const call = <C extends Channel>(channel: C, input: Input<C>, role: Role = 'admin') =>
+    backend.call(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
+  return {
+    dir,
+    store,
+    backend,
+    call,
+    async ok(channel, input, role) {
+      const result = await call(channel, input, role);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value;
+    },
+    digest() {
+      const tables = store.sqlite
+        .prepare("select name from sqlite_master where type = 'table' order by name")
+        .pluck()
+        .all() as string[];
+      return JSON.stringify(
+        tables.map((t) => [t, store.sqlite.prepare(`select * from "${t}"`).all()]),
+      );
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

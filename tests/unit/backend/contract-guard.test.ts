@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type Channel, type Input } from '../../../shared/contract';
+import { ROLES } from '../../../shared/domain/org';
+import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
+
+/**
+ * A valid input for every channel (typed: a new channel without an example fails to compile),
+ * and one input each that the contract must refuse.
+ */
+const valid: { [C in Channel]: Input<C> } = {
+  'app.info': {},
+  'demo.load': {},
+  'teams.list': {},
+  'teams.create': { name: '新班组' },
+  'teams.update': { id: 1, name: '客服一组' },
+  'staff.list': { page: 1, pageSize: 20 },
+  'staff.create': { employeeNo: 'KF9001', name: '新人', position: 'agent' },
+  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'active' },
+  'staff.markLeft': { id: 1, leftOn: '2026-11-30', reason: '个人原因' },
+  'staff.import': {
+    fileName: 'a.csv',
+    contentBase64: Buffer.from('工号,姓名\nKF9002,赵六').toString('base64'),
+  },
+  'shiftTypes.list': {},
+  'shiftTypes.create': {
+    code: 'X',
+    name: '弹性班',
+    startTime: '10:00',
+    endTime: '19:00',
+    breakMinutes: 60,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    color: '#123456',
+  },
+  'shiftTypes.update': {
+    id: 1,
+    code: 'E',
+    name: '早班',
+    startTime: '08:00',
+    endTime: '16:00',
+    breakMinutes: 60,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    color: '#52c41a',
+  },
+  'schedule.week': { teamId: 1, weekStart: '2026-11-16' },
+  'schedule.day': { date: '2026-11-16' },
+  'schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
+  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
+};
+
+const invalid: { [C in Channel]: unknown } = {
+  'app.info': { extra: true },
+  'demo.load': { force: true },
+  'teams.list': { teamId: 'all' },
+  'teams.create': { name: '   ' },
+  'teams.update': { id: 0, name: '客服一组' },
+  'staff.list': { page: 0 },
+  'staff.create': { employeeNo: 'KF 1', name: '新人', position: 'agent' },
+  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'left' },
+  'staff.markLeft': { id: 1, leftOn: '2026-02-30', reason: '个人原因' },
+  'staff.import': { fileName: 'a.exe', contentBase64: 'AAAA' },
+  'shiftTypes.list': [],
+  'shiftTypes.create': {
+    code: 'X',
+    name: '弹性班',
+    startTime: '25:00',
+    endTime: '19:00',
+    breakMinutes: 60,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    color: 'red',
+  },
+  'shiftTypes.update': {
+    id: 1,
+    code: 'E',
+    name: '早班',
+    startTime: '08:00',
+    endTime: '08:00',
+    breakMinutes: -1,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    color: '#52c41a',
+  },
+  'schedule.week': { teamId: 1, weekStart: 'next monday' },
+  'schedule.day': { date: 20261116 },
+  'schedule.assign': { cells: [] },
+  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09' },
+};
+
+const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await tempStore();
+  await t.ok('teams.create', { name: '客服一组' });
+  await t.ok('staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+});
+afterAll(() => t.close());
+
+describe('every channel guards its input', () => {
+  it.each(CHANNELS)(
+    '%s refuses malformed input with a structured error and writes nothing',
+    async (channel) => {
+      const before = t.digest();
+      for (const input of [...garbage, invalid[channel]]) {
+        const result = await t.backend.call(channel, input, sessionOf('admin'));
+        expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid_input');
+        expect(result.error.key).toBe('errors.invalid_input');
+        expect(result.error.issues?.length).toBeGreaterThan(0);
+        expect(typeof result.error.message).toBe('string');
+      }
+      expect(t.digest()).toBe(before);
+    },
+  );
+
+  it('names the offending field', async () => {
+    const result = await t.call('staff.markLeft', invalid['staff.markLeft'] as never);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { field: 'leftOn', issues: [{ field: 'leftOn', key: 'validation.date' }] },
+    });
+  });
+
+  it('refuses unknown channels', async () => {
+    const result = await t.backend.call('staff.drop', {}, sessionOf('admin'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+});
+
+describe('every channel checks the caller role before anything else', () => {
+  const cases = CHANNELS.flatMap((channel) => ROLES.map((role) => [channel, role] as const));
+
+  it.each(cases)('%s as %s', async (channel, role) => {
+    const before = t.digest();
+    const result = await t.backend.call(channel, valid[channel], sessionOf(role));
+    const allowed = contract[channel].roles.includes(role);
+    if (allowed) {
+      expect(result.ok || result.error.code !== 'forbidden').toBe(true);
+    } else {
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'errors.forbidden' },
+      });
+      expect(t.digest()).toBe(before);
+    }
+  });
+
+  it.each(CHANNELS)('%s without a session is refused', async (channel) => {
+    const before = t.digest();
+    const result = await t.backend.call(channel, valid[channel], null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(t.digest()).toBe(before);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, SchemaTooNewError } from '../../../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
+
+const dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'console-db-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'console.sqlite');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the store', () => {
+  it('migrates an empty file to the latest schema with the default shifts', async () => {
+    const file = tempFile();
+    const store = await openStore(file);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    const tables = store.sqlite
+      .prepare("select name from sqlite_master where type='table' order by name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['schedule_entries', 'shift_types', 'staff', 'teams']),
+    );
+    const shifts = store.sqlite
+      .prepare('select name, start_time, end_time from shift_types order by id')
+      .all();
+    expect(shifts).toEqual([
+      { name: '早班', start_time: '08:00', end_time: '16:00' },
+      { name: '中班', start_time: '16:00', end_time: '24:00' },
+      { name: '夜班', start_time: '00:00', end_time: '08:00' },
+    ]);
+    await store.close();
+  });
+
+  it('opens with the durability and integrity pragmas on', async () => {
+    const store = await openStore(tempFile());
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await store.close();
+  });
+
+  it('reopens a migrated file without migrating again', async () => {
+    const file = tempFile();
+    const first = await openStore(file);
+    first.sqlite
+      .prepare("insert into teams (name, created_at, updated_at) values ('客服一组', 'x', 'x')")
+      .run();
+    await first.close();
+    const second = await openStore(file);
+    expect(second.sqlite.prepare('select count(*) from teams').pluck().get()).toBe(1);
+    expect(second.sqlite.prepare('select count(*) from shift_types').pluck().get()).toBe(3);
+    await second.close();
+  });
+
+  it('refuses a database written by a newer console and leaves it untouched', async () => {
+    const file = tempFile();
+    (await openStore(file)).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    await expect(openStore(file)).rejects.toBeInstanceOf(SchemaTooNewError);
+    await expect(openStore(file)).rejects.toThrow(/newer version of the console/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 1);
+    check.close();
+  });
+
+  it('enforces the schema rules in SQL too: foreign keys and a left date for staff who left', async () => {
+    const store = await openStore(tempFile());
+    const insert = store.sqlite.prepare(
+      "insert into staff (employee_no, name, team_id, position, status, left_on, created_at, updated_at) values (?, '王芳', ?, 'agent', ?, ?, 'x', 'x')",
+    );
+    expect(() => insert.run('KF1', 999, 'active', null)).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run('KF1', null, 'left', null)).toThrow(/CHECK/);
+    expect(() => insert.run('KF1', null, 'boss', null)).toThrow(/CHECK/);
+    insert.run('KF1', null, 'left', '2026-01-01');
+    await store.close();
+  });
+});
