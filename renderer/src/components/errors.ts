@@ -39,8 +39,14 @@ export function showFieldErrors(
   const issues =
     error.issues ??
     (error.field ? [{ field: error.field, key: error.key, params: error.params }] : []);
-  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const placed = issues.filter((issue) => known.has(issue.field));
-  form.setFields(placed.map((issue) => ({ name: issue.field, errors: [issueText(issue)] })));
+  // One message per field, the first: "required" says more than "wrong format" for an empty box.
+  const firstPerField = new Map<string, FieldIssue>();
+  for (const issue of placed)
+    if (!firstPerField.has(issue.field)) firstPerField.set(issue.field, issue);
+  form.setFields(
+    [...firstPerField.values()].map((issue) => ({ name: issue.field, errors: [issueText(issue)] })),
+  );
   return placed.length > 0 && placed.length === issues.length;
 }

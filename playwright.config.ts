@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (CI and developer machines); PLAYWRIGHT_CHROMIUM overrides it elsewhere. */
+export const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  outputDir: 'test-results',
+  reporter: [['list'], ['json', { outputFile: 'tests/artifacts/playwright.json' }]],
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'tests/e2e',
+      use: {
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        screenshot: 'only-on-failure',
+        launchOptions: {
+          executablePath: CHROMIUM,
+          // This machine's network is closed: keep Chromium from phoning home at start.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
+});
