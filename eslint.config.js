@@ -17,10 +17,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
     rules: {
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Only the Electron glue and the preload may touch Electron: the backend, db and shared
       // code must run in plain Node (browser mode, tests).
@@ -42,9 +39,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Playwright fixtures must destructure their (empty) dependencies.
+    files: ['tests/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     // The renderer has no Node: it talks to the backend through the api client only.
     files: ['renderer/**'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': [
         'error',
         {
