@@ -37,10 +37,10 @@ test.describe('Electron console', () => {
       const page = await app.firstWindow();
       await expect(page.getByText('欢迎使用值班主管控制台')).toBeVisible();
       expect(
-        await window.evaluate(() => typeof (globalThis as { require?: unknown }).require),
+        await page.evaluate(() => typeof (globalThis as { require?: unknown }).require),
       ).toBe('undefined');
       expect(
-        await window.evaluate(() => typeof (globalThis as { process?: unknown }).process),
+        await page.evaluate(() => typeof (globalThis as { process?: unknown }).process),
       ).toBe('undefined');
       expect(await page.evaluate(() => Object.keys(window.supervisorConsole ?? {}))).toEqual([
         'invoke',
