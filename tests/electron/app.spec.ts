@@ -36,12 +36,12 @@ test.describe('Electron console', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByText('欢迎使用值班主管控制台')).toBeVisible();
-      expect(
-        await page.evaluate(() => typeof (globalThis as { require?: unknown }).require),
-      ).toBe('undefined');
-      expect(
-        await page.evaluate(() => typeof (globalThis as { process?: unknown }).process),
-      ).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+        'undefined',
+      );
       expect(await page.evaluate(() => Object.keys(window.supervisorConsole ?? {}))).toEqual([
         'invoke',
       ]);

@@ -1,0 +1,20 @@
+import { join, resolve } from 'node:path';
+import { DATABASE_FILE_NAME, openStore } from '../db/connection';
+import { createBackend, LOCAL_OPERATOR } from '../electron/backend';
+import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
+
+/** `npm run demo [-- --data-dir DIR]`: loads the demo center through the same channel as the button. */
+const dataDir = resolve(resolveDataDir(process.argv.slice(2), process.env, userDataDir()));
+const store = await openStore(join(dataDir, DATABASE_FILE_NAME));
+const result = await createBackend(store, { version: 'cli', dataDir }).call(
+  'demo.load',
+  {},
+  LOCAL_OPERATOR,
+);
+await store.close();
+if (result.ok) {
+  console.log(`Demo data loaded into ${dataDir}:`, result.value);
+} else {
+  console.error(`Demo data not loaded (${result.error.message}).`);
+  process.exit(1);
+}
