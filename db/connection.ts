@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { migrations, type Migration } from './migrations';
 
 export const DATABASE_FILE_NAME = 'console.sqlite';
 
@@ -53,17 +53,21 @@ export function schemaVersionOf(sqlite: Database.Database): number {
 }
 
 /** Runs each pending migration in its own transaction, with the version bump inside it. */
-export async function migrate(db: Kysely<DB>, sqlite: Database.Database): Promise<number> {
+export async function migrate(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  list: readonly Migration[] = migrations,
+): Promise<number> {
   const current = schemaVersionOf(sqlite);
-  if (current > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(current, LATEST_SCHEMA_VERSION);
-  for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
-    const migration = migrations[version - 1]!;
+  if (current > list.length) throw new SchemaTooNewError(current, list.length);
+  for (let version = current + 1; version <= list.length; version++) {
+    const migration = list[version - 1]!;
     await db.transaction().execute(async (trx) => {
       await migration.up(trx as unknown as Kysely<unknown>);
       await sql.raw(`PRAGMA user_version = ${version}`).execute(trx);
     });
   }
-  return LATEST_SCHEMA_VERSION;
+  return list.length;
 }
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, SchemaTooNewError } from '../../../db/connection';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrate, openConnection, openStore, SchemaTooNewError } from '../../../db/connection';
+import { migrations } from '../../../db/migrations';
+import type { DB } from '../../../db/schema';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
 
 const dirs: string[] = [];
@@ -83,4 +86,22 @@ describe('the store', () => {
     insert.run('KF1', null, 'left', '2026-01-01');
     await store.close();
   });
+});
+
+it('rolls a failing migration back whole: no half-made tables, version unchanged', async () => {
+  const sqlite = openConnection(tempFile());
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const broken = {
+    name: 'broken',
+    async up(trx: Kysely<unknown>) {
+      await sql`create table half_made (id integer)`.execute(trx);
+      throw new Error('disk full');
+    },
+  };
+  await expect(migrate(db, sqlite, [...migrations, broken])).rejects.toThrow('disk full');
+  expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+  expect(
+    sqlite.prepare("select count(*) from sqlite_master where name = 'half_made'").pluck().get(),
+  ).toBe(0);
+  await db.destroy();
 });
