@@ -5,20 +5,23 @@ import type { DB } from '../schema';
 type TeamFields = Pick<Team, 'name' | 'description' | 'leadStaffId'>;
 
 function selectTeams(db: Kysely<DB>) {
-  return db
-    .selectFrom('teams as t')
-    .leftJoin('staff as lead', 'lead.id', 't.lead_staff_id')
-    .select([
-      't.id',
-      't.name',
-      't.description',
-      't.lead_staff_id as leadStaffId',
-      'lead.name as leadName',
-      sql<number>`(select count(*) from staff s where s.team_id = t.id and s.status != 'left')`.as(
-        'activeStaff',
-      ),
-    ])
-    .orderBy('t.name');
+  return (
+    db
+      .selectFrom('teams as t')
+      .leftJoin('staff as lead', 'lead.id', 't.lead_staff_id')
+      .select([
+        't.id',
+        't.name',
+        't.description',
+        't.lead_staff_id as leadStaffId',
+        'lead.name as leadName',
+        sql<number>`(select count(*) from staff s where s.team_id = t.id and s.status != 'left')`.as(
+          'activeStaff',
+        ),
+      ])
+      // Creation order: 客服一组, 客服二组, 客服三组 as the center set them up, not by character code.
+      .orderBy('t.id')
+  );
 }
 
 export function listTeams(db: Kysely<DB>): Promise<Team[]> {

@@ -43,10 +43,7 @@ test('a roster CSV with one bad row is refused whole, with the row and the reaso
     ]),
   });
   await expect(dialog.getByText('导入完成：共 3 行，新增 3 人，更新 0 人')).toBeVisible();
-  await dialog
-    .getByRole('button', { name: 'Close' })
-    .or(dialog.getByLabel('Close'))
-    .first()
-    .click();
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /KF2003/ })).toContainText('班长');
 });

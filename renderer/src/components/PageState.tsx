@@ -31,7 +31,7 @@ export function EmptyState({
     <Empty
       style={{ padding: '48px 0' }}
       description={
-        <div style={{ maxWidth: 460, margin: '0 auto' }}>
+        <div style={{ maxWidth: 560, margin: '0 auto' }}>
           <div style={{ fontSize: 16, fontWeight: 500, marginBottom: 6, color: 'rgba(0,0,0,.88)' }}>
             {title}
           </div>

@@ -143,7 +143,13 @@ export function HomePage() {
                       style={{ marginBottom: 0 }}
                       ellipsis={{ rows: 4, expandable: true, symbol: '…' }}
                     >
-                      {shift.staff.map((s) => s.name).join('、')}
+                      {shift.staff.map((s, i) => (
+                        // A name never breaks across lines.
+                        <span key={s.id} style={{ whiteSpace: 'nowrap' }}>
+                          {s.name}
+                          {i < shift.staff.length - 1 ? '、' : ''}
+                        </span>
+                      ))}
                     </Typography.Paragraph>
                   </Card>
                 </Col>
@@ -153,7 +159,7 @@ export function HomePage() {
         )}
         {day.data && day.data.resting > 0 && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            {t('home.restToday')}: {day.data.resting}
+            {t('home.restToday', { count: day.data.resting })}
           </Typography.Paragraph>
         )}
       </Card>

@@ -56,7 +56,7 @@ export function RosterPage() {
           <Input.Search
             allowClear
             placeholder={t('roster.searchPlaceholder')}
-            style={{ width: 280 }}
+            style={{ width: 300 }}
             onSearch={(value) => filters(() => setSearch(value.trim()))}
             aria-label={t('common.search')}
           />
@@ -91,7 +91,7 @@ export function RosterPage() {
 
       <Table<Staff>
         rowKey="id"
-        size="middle"
+        size="small"
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
         locale={{

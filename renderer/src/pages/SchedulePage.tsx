@@ -53,7 +53,9 @@ function ShiftCell({
       style={{
         width: '100%',
         borderRadius: 4,
-        background: current ? `${current.color}1f` : value === 'rest' ? '#f5f5f5' : undefined,
+        background: current ? `${current.color}1f` : undefined,
+        // A rest day is a decision, not a disabled cell: dashed outline, readable text.
+        outline: value === 'rest' ? '1px dashed #bfbfbf' : undefined,
       }}
       onChange={(v: number | 'rest' | typeof CLEAR) => onChange(v === CLEAR ? null : v)}
       options={[
@@ -68,7 +70,7 @@ function ShiftCell({
               </span>
             ),
           })),
-        { value: 'rest', label: <span style={{ color: '#8c8c8c' }}>{t('schedule.rest')}</span> },
+        { value: 'rest', label: <span style={{ color: '#595959' }}>{t('schedule.rest')}</span> },
         ...(value !== undefined ? [{ value: CLEAR, label: <i>{t('schedule.clear')}</i> }] : []),
       ]}
     />
@@ -220,7 +222,7 @@ export function SchedulePage() {
       </Space>
 
       <Space size={[8, 4]} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('schedule.legend')}:</Typography.Text>
+        <Typography.Text type="secondary">{t('schedule.legend')}</Typography.Text>
         {shifts
           .filter((s) => s.active)
           .map((s) => (
@@ -236,7 +238,7 @@ export function SchedulePage() {
         size="small"
         bordered
         virtual
-        scroll={{ x: 1030, y: 'calc(100vh - 360px)' }}
+        scroll={{ x: 1030, y: 'calc(100vh - 300px)' }}
         loading={week.loading || shiftTypes.loading}
         dataSource={week.data?.staff ?? []}
         pagination={false}
@@ -261,6 +263,7 @@ export function SchedulePage() {
           ...weekDates.map((date) => ({
             key: date,
             width: 126,
+            onCell: () => ({ style: date === today ? { background: '#f0f7ff' } : {} }),
             title: (
               <div style={{ lineHeight: 1.3, color: date === today ? '#1677ff' : undefined }}>
                 <div>

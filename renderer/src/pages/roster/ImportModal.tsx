@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Modal, Spin, Table, Upload } from 'antd';
+import { Alert, Button, Modal, Spin, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Output } from '../../../../shared/contract';
@@ -57,11 +57,11 @@ export function ImportModal({
       open={open}
       title={t('import.title')}
       onCancel={close}
-      footer={null}
-      width={720}
+      footer={<Button onClick={close}>{t('common.close')}</Button>}
+      width={760}
       destroyOnHidden
     >
-      <Alert type="info" title={t('import.hint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" title={t('import.hint')} style={{ margin: '12px 0 16px' }} />
       <Spin spinning={busy} tip={t('import.importing')}>
         <Upload.Dragger
           accept=".xlsx,.csv"

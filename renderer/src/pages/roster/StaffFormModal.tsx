@@ -107,7 +107,7 @@ export function StaffFormModal({
           <Form.Item name="teamId" label={t('fields.teamId')}>
             <Select
               allowClear
-              placeholder={t('common.none')}
+              placeholder={t('roster.unassigned')}
               options={teams.map((team) => ({ value: team.id, label: team.name }))}
             />
           </Form.Item>
@@ -121,7 +121,7 @@ export function StaffFormModal({
             <Input maxLength={10} placeholder="8001" />
           </Form.Item>
           <Form.Item name="phone" label={t('fields.phone')}>
-            <Input maxLength={20} />
+            <Input maxLength={20} placeholder="13800138000" />
           </Form.Item>
           <Form.Item name="hireDate" label={t('fields.hireDate')}>
             <DatePicker style={{ width: '100%' }} />
