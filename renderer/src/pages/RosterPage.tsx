@@ -1,10 +1,11 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/contract';
 import { STAFF_STATUSES, type StaffStatus } from '../../../shared/domain/org';
 import { useQuery } from '../api/useQuery';
+import { useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
 import { useDateFormat } from '../format';
 import { useUi } from '../stores/ui';
@@ -20,7 +21,6 @@ const STATUS_COLOR: Record<StaffStatus, string> = {
 
 export function RosterPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const dates = useDateFormat();
   const dataChanged = useUi((s) => s.dataChanged);
   const [search, setSearch] = useState('');
@@ -28,8 +28,8 @@ export function RosterPage() {
   const [status, setStatus] = useState<StaffStatus>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [editing, setEditing] = useState<Staff | 'new'>();
-  const [leaving, setLeaving] = useState<Staff>();
+  const editor = useEditor<Staff>();
+  const leaver = useEditor<Staff>();
   const [importing, setImporting] = useState(false);
 
   const teams = useQuery('teams.list', {});
@@ -83,7 +83,7 @@ export function RosterPage() {
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
             {t('roster.import')}
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
             {t('roster.add')}
           </Button>
         </Space>
@@ -166,10 +166,10 @@ export function RosterPage() {
             render: (_, row) =>
               row.status === 'left' ? null : (
                 <Space size={0}>
-                  <Button type="link" onClick={() => setEditing(row)}>
+                  <Button type="link" onClick={() => editor.edit(row)}>
                     {t('common.edit')}
                   </Button>
-                  <Button type="link" danger onClick={() => setLeaving(row)}>
+                  <Button type="link" danger onClick={() => leaver.edit(row)}>
                     {t('roster.markLeft')}
                   </Button>
                 </Space>
@@ -179,26 +179,20 @@ export function RosterPage() {
       />
 
       <StaffFormModal
-        open={editing !== undefined}
-        staff={editing === 'new' ? undefined : editing}
+        open={editor.editing !== undefined}
+        staff={editor.editing === 'new' ? undefined : editor.editing}
         teams={teams.data ?? []}
-        onClose={() => setEditing(undefined)}
-        onSaved={(saved) => {
-          message.success(
-            editing === 'new' ? t('roster.created', { name: saved.name }) : t('common.saved'),
-          );
-          setEditing(undefined);
-          dataChanged();
-        }}
+        onClose={editor.close}
+        onSaved={(saved) =>
+          editor.saved(
+            editor.editing === 'new' ? t('roster.created', { name: saved.name }) : undefined,
+          )
+        }
       />
       <MarkLeftModal
-        staff={leaving}
-        onClose={() => setLeaving(undefined)}
-        onDone={(staff) => {
-          message.success(t('roster.markedLeft', { name: staff.name }));
-          setLeaving(undefined);
-          dataChanged();
-        }}
+        staff={leaver.editing === 'new' ? undefined : leaver.editing}
+        onClose={leaver.close}
+        onDone={(staff) => leaver.saved(t('roster.markedLeft', { name: staff.name }))}
       />
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={dataChanged} />
     </Card>

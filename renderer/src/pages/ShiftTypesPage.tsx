@@ -1,27 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  App,
   Button,
   Card,
   ColorPicker,
   Form,
   Input,
   InputNumber,
-  Modal,
   Switch,
   Table,
   Tag,
   Tooltip,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftType } from '../../../shared/contract';
 import { crossesMidnight, shiftLengthMinutes } from '../../../shared/domain/time';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { showFieldErrors, useErrorText } from '../components/errors';
+import { FormModal, useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
-import { useUi } from '../stores/ui';
 
 type ShiftValues = Omit<ShiftType, 'id' | 'color'> & { color: string | { toHexString(): string } };
 
@@ -53,10 +50,7 @@ function ShiftTypeModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { errorText, issueText } = useErrorText('shiftType');
   const [form] = Form.useForm<ShiftValues>();
-  const [saving, setSaving] = useState(false);
   const existing = shift && shift !== 'new' ? shift : undefined;
 
   useEffect(() => {
@@ -73,7 +67,7 @@ function ShiftTypeModal({
     );
   }, [shift, existing, form]);
 
-  const save = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true) as ShiftValues;
     const input = {
       ...values,
@@ -83,28 +77,22 @@ function ShiftTypeModal({
       endTime: values.endTime ?? '',
       color: typeof values.color === 'string' ? values.color : values.color.toHexString(),
     };
-    setSaving(true);
-    const result = existing
-      ? await api.call('shiftTypes.update', { ...input, id: existing.id })
-      : await api.call('shiftTypes.create', input);
-    setSaving(false);
-    if (result.ok) onSaved();
-    else if (!showFieldErrors(form, result.error, issueText))
-      message.error(errorText(result.error));
+    return existing
+      ? api.call('shiftTypes.update', { ...input, id: existing.id })
+      : api.call('shiftTypes.create', input);
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!shift}
       title={
         existing ? t('shiftTypes.editTitle', { name: existing.name }) : t('shiftTypes.createTitle')
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      entity="shiftType"
+      submit={submit}
+      onSaved={onSaved}
+      onClose={onClose}
       width={560}
     >
       <Form form={form} layout="vertical">
@@ -143,22 +131,20 @@ function ShiftTypeModal({
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 export function ShiftTypesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const dataChanged = useUi((s) => s.dataChanged);
   const shifts = useQuery('shiftTypes.list', {});
-  const [editing, setEditing] = useState<ShiftType | 'new'>();
+  const editor = useEditor<ShiftType>();
 
   if (shifts.error) return <LoadError error={shifts.error} onRetry={shifts.reload} />;
   return (
     <Card
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
           {t('shiftTypes.add')}
         </Button>
       }
@@ -210,7 +196,7 @@ export function ShiftTypesPage() {
             title: t('common.actions'),
             width: 90,
             render: (_, row) => (
-              <Button type="link" onClick={() => setEditing(row)}>
+              <Button type="link" onClick={() => editor.edit(row)}>
                 {t('common.edit')}
               </Button>
             ),
@@ -218,13 +204,9 @@ export function ShiftTypesPage() {
         ]}
       />
       <ShiftTypeModal
-        shift={editing}
-        onClose={() => setEditing(undefined)}
-        onSaved={() => {
-          message.success(t('common.saved'));
-          setEditing(undefined);
-          dataChanged();
-        }}
+        shift={editor.editing}
+        onClose={editor.close}
+        onSaved={() => editor.saved()}
       />
     </Card>
   );

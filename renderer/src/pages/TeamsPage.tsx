@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Select, Table } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { showFieldErrors, useErrorText } from '../components/errors';
+import { FormModal, useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
-import { useUi } from '../stores/ui';
 
 interface TeamValues {
-  name: string;
+  name?: string;
   description?: string;
   leadStaffId?: number | null;
 }
@@ -25,10 +24,7 @@ function TeamModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { errorText, issueText } = useErrorText('team');
   const [form] = Form.useForm<TeamValues>();
-  const [saving, setSaving] = useState(false);
   const existing = team && team !== 'new' ? team : undefined;
   // Only the team's own active members can lead it.
   const members = useQuery(
@@ -42,33 +38,27 @@ function TeamModal({
     if (existing) form.setFieldsValue({ ...existing, description: existing.description ?? '' });
   }, [team, existing, form]);
 
-  const save = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true) as TeamValues;
     const input = {
       name: values.name ?? '',
       description: values.description,
       leadStaffId: values.leadStaffId ?? null,
     };
-    setSaving(true);
-    const result = existing
-      ? await api.call('teams.update', { ...input, id: existing.id })
-      : await api.call('teams.create', input);
-    setSaving(false);
-    if (result.ok) onSaved();
-    else if (!showFieldErrors(form, result.error, issueText))
-      message.error(errorText(result.error));
+    return existing
+      ? api.call('teams.update', { ...input, id: existing.id })
+      : api.call('teams.create', input);
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!team}
       title={existing ? t('teams.editTitle', { name: existing.name }) : t('teams.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      entity="team"
+      submit={submit}
+      onSaved={onSaved}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t('fields.team.name')} required>
@@ -90,22 +80,20 @@ function TeamModal({
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 export function TeamsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const dataChanged = useUi((s) => s.dataChanged);
   const teams = useQuery('teams.list', {});
-  const [editing, setEditing] = useState<Team | 'new'>();
+  const editor = useEditor<Team>();
 
   if (teams.error) return <LoadError error={teams.error} onRetry={teams.reload} />;
   return (
     <Card
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
           {t('teams.add')}
         </Button>
       }
@@ -126,32 +114,24 @@ export function TeamsPage() {
             width: 140,
             render: (v: string | null) => v ?? t('teams.noLead'),
           },
-          { title: t('fields.activeStaff'), dataIndex: 'activeStaff', width: 120 },
+          { title: t('fields.activeStaff'), dataIndex: 'activeStaff', width: 150 },
           {
             title: t('fields.description'),
             dataIndex: 'description',
-            render: (v: string | null) => v ?? '',
+            render: (v: string | null) => v || '—',
           },
           {
             title: t('common.actions'),
             width: 100,
             render: (_, row) => (
-              <Button type="link" onClick={() => setEditing(row)}>
+              <Button type="link" onClick={() => editor.edit(row)}>
                 {t('common.edit')}
               </Button>
             ),
           },
         ]}
       />
-      <TeamModal
-        team={editing}
-        onClose={() => setEditing(undefined)}
-        onSaved={() => {
-          message.success(t('common.saved'));
-          setEditing(undefined);
-          dataChanged();
-        }}
-      />
+      <TeamModal team={editor.editing} onClose={editor.close} onSaved={() => editor.saved()} />
     </Card>
   );
 }

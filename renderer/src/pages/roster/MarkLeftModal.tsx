@@ -1,10 +1,10 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { showFieldErrors, useErrorText } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 
 export function MarkLeftModal({
   staff,
@@ -16,44 +16,34 @@ export function MarkLeftModal({
   onDone: (staff: Staff) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { errorText, issueText } = useErrorText();
   const [form] = Form.useForm<{ leftOn: Dayjs | null; reason: string }>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (staff) form.setFieldsValue({ leftOn: dayjs(), reason: '' });
   }, [staff, form]);
 
-  const save = async () => {
-    if (!staff) return;
+  const submit = () => {
     const { leftOn, reason } = form.getFieldsValue(true) as {
       leftOn: Dayjs | null;
-      reason: string;
+      reason?: string;
     };
-    setSaving(true);
-    const result = await api.call('staff.markLeft', {
-      id: staff.id,
+    return api.call('staff.markLeft', {
+      id: staff?.id ?? 0,
       leftOn: leftOn ? leftOn.format('YYYY-MM-DD') : '',
       reason: reason ?? '',
     });
-    setSaving(false);
-    if (result.ok) onDone(result.value);
-    else if (!showFieldErrors(form, result.error, issueText))
-      message.error(errorText(result.error));
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!staff}
       title={staff ? t('roster.markLeftTitle', { name: staff.name }) : ''}
+      form={form}
       okText={t('roster.markLeft')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={onClose}
-      destroyOnHidden
+      danger
+      submit={submit}
+      onSaved={onDone}
+      onClose={onClose}
     >
       <Alert type="info" showIcon title={t('roster.markLeftHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical">
@@ -64,6 +54,6 @@ export function MarkLeftModal({
           <Input.TextArea rows={3} maxLength={200} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

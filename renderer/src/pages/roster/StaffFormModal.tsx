@@ -1,11 +1,11 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff, Team } from '../../../../shared/contract';
 import { POSITIONS } from '../../../../shared/domain/org';
 import { api } from '../../api/client';
-import { showFieldErrors, useErrorText } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 
 interface FormValues {
   employeeNo: string;
@@ -34,10 +34,7 @@ export function StaffFormModal({
   onSaved: (saved: Staff) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { errorText, issueText } = useErrorText();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -56,7 +53,7 @@ export function StaffFormModal({
     );
   }, [open, staff, form]);
 
-  const save = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true) as FormValues;
     const input = {
       employeeNo: values.employeeNo ?? '',
@@ -68,35 +65,22 @@ export function StaffFormModal({
       phone: values.phone,
       hireDate: values.hireDate ? values.hireDate.format('YYYY-MM-DD') : null,
     };
-    setSaving(true);
-    const result = staff
-      ? await api.call('staff.update', {
-          ...input,
-          id: staff.id,
-          status: values.status ?? 'active',
-        })
-      : await api.call('staff.create', input);
-    setSaving(false);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    if (!showFieldErrors(form, result.error, issueText)) message.error(errorText(result.error));
+    return staff
+      ? api.call('staff.update', { ...input, id: staff.id, status: values.status ?? 'active' })
+      : api.call('staff.create', input);
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={staff ? t('roster.editTitle', { name: staff.name }) : t('roster.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submit={submit}
+      onSaved={onSaved}
+      onClose={onClose}
       width={560}
     >
-      <Form form={form} layout="vertical" requiredMark onFinish={save}>
+      <Form form={form} layout="vertical">
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item name="employeeNo" label={t('fields.employeeNo')} required>
             <Input autoFocus maxLength={20} placeholder="KF1001" />
@@ -138,6 +122,6 @@ export function StaffFormModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
