@@ -50,9 +50,48 @@ export interface ScheduleEntriesTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  staff_id: number | null;
+  active: number;
+  /** scrypt$N$r$p$salt$hash — never leaves the backend, never enters the audit trail. */
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE); each row's hash covers the previous row's hash. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   teams: TeamsTable;
   staff: StaffTable;
   shift_types: ShiftTypesTable;
   schedule_entries: ScheduleEntriesTable;
+  users: UsersTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
 }

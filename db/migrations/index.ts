@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { organization } from './001_organization';
+import { accountsAndAudit } from './002_accounts_audit';
 
 export interface Migration {
   name: string;
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Version N is migrations[N - 1]. Append only: never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [organization];
+export const migrations: readonly Migration[] = [organization, accountsAndAudit];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

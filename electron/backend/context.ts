@@ -2,14 +2,44 @@ import type { Kysely } from 'kysely';
 import type { Channel, Output, ParsedInput, Role } from '../../shared/contract';
 import type { DB } from '../../db/schema';
 
-/** Who is calling. Accounts arrive with the accounts issue; until then the desk runs as one local admin. */
+/** Who is calling: the signed-in user. */
 export interface Session {
   userId: number | null;
+  username: string;
   displayName: string;
   role: Role;
 }
 
-export const LOCAL_OPERATOR: Session = { userId: null, displayName: 'local', role: 'admin' };
+export const LOCAL_OPERATOR: Session = {
+  userId: null,
+  username: 'local',
+  displayName: 'local',
+  role: 'admin',
+};
+
+/** One audit entry. With both `before` and `after`, only the fields that changed are kept. */
+export interface AuditRecord {
+  action:
+    | 'create'
+    | 'update'
+    | 'mark_left'
+    | 'import'
+    | 'export'
+    | 'lock'
+    | 'unlock'
+    | 'sign_in'
+    | 'sign_in_failed'
+    | 'sign_out'
+    | 'backup'
+    | 'restore'
+    | 'copy'
+    | 'password_change'
+    | 'password_reset';
+  entity: string;
+  entityId?: string | number | null;
+  before?: object | null;
+  after?: object | null;
+}
 
 export interface BackendInfo {
   version: string;
@@ -22,6 +52,8 @@ export interface HandlerContext {
   session: Session;
   now: string;
   info: BackendInfo;
+  /** Writes to the audit trail inside the same transaction as the action it records. */
+  audit(record: AuditRecord): Promise<void>;
 }
 
 export type Handler<C extends Channel> = (

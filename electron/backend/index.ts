@@ -7,8 +7,12 @@ import {
   type Result,
 } from '../../shared/contract';
 import type { Store } from '../../db/connection';
-import type { BackendInfo, Handlers, Session } from './context';
+import { appendAudit, changedFields } from '../../db/queries/audit';
+import type { DB } from '../../db/schema';
+import type { Kysely } from 'kysely';
+import type { AuditRecord, BackendInfo, Handlers, Session } from './context';
 import { appInfo, demoLoad } from './handlers/app';
+import { auditExport, auditList, auditVerify } from './handlers/audit';
 import { staffImport } from './handlers/import';
 import { scheduleAssign, scheduleCopyWeek, scheduleDay, scheduleWeek } from './handlers/schedule';
 import { shiftTypesCreate, shiftTypesList, shiftTypesUpdate } from './handlers/shiftTypes';
@@ -36,6 +40,9 @@ export const handlers: Handlers = {
   'schedule.day': scheduleDay,
   'schedule.assign': scheduleAssign,
   'schedule.copyWeek': scheduleCopyWeek,
+  'audit.list': auditList,
+  'audit.verify': auditVerify,
+  'audit.export': auditExport,
 };
 
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -108,10 +115,9 @@ export function createBackend(
       try {
         const handler = table[channel] as (ctx: unknown, input: unknown) => Promise<unknown>;
         const value = await store.db.transaction().execute(async (db) => {
-          const result = await handler(
-            { db, session, now: new Date().toISOString(), info },
-            parsed.data,
-          );
+          const now = new Date().toISOString();
+          const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
+          const result = await handler({ db, session, now, info, audit }, parsed.data);
           // The contract binds the backend too: an answer outside it is our bug, and rolls back.
           return def.output.parse(result);
         });
@@ -125,6 +131,32 @@ export function createBackend(
       }
     },
   };
+}
+
+export async function writeAudit(
+  db: Kysely<DB>,
+  session: Session | null,
+  at: string,
+  record: AuditRecord,
+) {
+  let { before = null, after = null } = record;
+  if (before && after) {
+    ({ before, after } = changedFields(
+      before as Record<string, unknown>,
+      after as Record<string, unknown>,
+    ));
+    if (Object.keys(after).length === 0) return; // nothing changed, nothing to record
+  }
+  await appendAudit(db, {
+    at,
+    userId: session?.userId ?? null,
+    username: session?.username ?? null,
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId ?? null,
+    before: before as Record<string, unknown> | null,
+    after: after as Record<string, unknown> | null,
+  });
 }
 
 function fail(error: ApiError): Result<never> {

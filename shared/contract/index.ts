@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/org';
 import { empty, id, isoDate, requiredText } from './fields';
+import { auditEntry, auditFilter, exportFile } from './audit';
 import {
   importReport,
   scheduleValue,
@@ -17,6 +18,7 @@ import {
 
 export * from './errors';
 export * from './org';
+export * from './audit';
 export type { Role } from '../domain/org';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
@@ -32,6 +34,7 @@ const everyone = ROLES;
 const rosterKeepers: readonly Role[] = ['hr', 'admin'];
 const schedulers: readonly Role[] = ['supervisor', 'manager', 'admin'];
 const admins: readonly Role[] = ['admin'];
+const auditors: readonly Role[] = ['hr', 'admin'];
 
 /**
  * The one contract between renderer and backend: every channel's input, output and roles.
@@ -127,6 +130,25 @@ export const contract = {
     output: z.object({ copied: z.number().int() }),
     roles: schedulers,
   }),
+
+  'audit.list': channel({
+    input: auditFilter.extend({
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ rows: z.array(auditEntry), total: z.number().int() }),
+    roles: auditors,
+  }),
+  'audit.verify': channel({
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      firstBadId: z.number().int().nullable(),
+    }),
+    roles: auditors,
+  }),
+  'audit.export': channel({ input: auditFilter, output: exportFile, roles: auditors }),
 } as const;
 
 export type Contract = typeof contract;

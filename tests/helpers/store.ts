@@ -20,7 +20,8 @@ export interface TestStore {
 }
 
 export const sessionOf = (role: Role): Session => ({
-  userId: 1,
+  userId: null,
+  username: `test-${role}`,
   displayName: `test ${role}`,
   role,
 });
@@ -28,7 +29,9 @@ export const sessionOf = (role: Role): Session => ({
 export async function tempStore(): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
   const store = await openStore(join(dir, DATABASE_FILE_NAME));
-  const backend = createBackend(store, { version: 'test', dataDir: dir }, undefined, () => {});
+  const backend = createBackend(store, { version: 'test', dataDir: dir }, undefined, (m, e) => {
+    if (process.env.DEBUG_BACKEND) console.error(m, e);
+  });
   const call = <C extends Channel>(channel: C, input: Input<C>, role: Role = 'admin') =>
     backend.call(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
   return {

@@ -28,5 +28,7 @@ export const demoLoad: Handler<'demo.load'> = async (ctx) => {
       key: 'errors.demoNotEmpty',
     });
   }
-  return loadDemo(ctx.db, { today: formatDate(new Date()) });
+  const summary = await loadDemo(ctx.db, { today: formatDate(new Date()) });
+  await ctx.audit({ action: 'import', entity: 'demo', after: summary });
+  return summary;
 };

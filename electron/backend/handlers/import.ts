@@ -1,5 +1,5 @@
 import { listTeams } from '../../../db/queries/teams';
-import { insertStaff, staffByEmployeeNo, updateStaff } from '../../../db/queries/staff';
+import { findStaff, insertStaff, staffByEmployeeNo, updateStaff } from '../../../db/queries/staff';
 import { failure } from '../../../shared/contract';
 import { parseRoster } from '../import/roster';
 import { readTableFile } from '../import/table-file';
@@ -40,12 +40,27 @@ export const staffImport: Handler<'staff.import'> = async (ctx, input) => {
   for (const { fields } of rows) {
     const id = existing.get(fields.employeeNo)?.id;
     if (id === undefined) {
-      await insertStaff(ctx.db, fields, ctx.now);
+      const newId = await insertStaff(ctx.db, fields, ctx.now);
+      await ctx.audit({ action: 'create', entity: 'staff', entityId: newId, after: fields });
       created++;
     } else {
+      const before = await findStaff(ctx.db, id);
       await updateStaff(ctx.db, id, fields, ctx.now);
+      await ctx.audit({
+        action: 'update',
+        entity: 'staff',
+        entityId: id,
+        before,
+        after: await findStaff(ctx.db, id),
+      });
       updated++;
     }
   }
-  return { rows: rows.length, created, updated };
+  const report = { rows: rows.length, created, updated };
+  await ctx.audit({
+    action: 'import',
+    entity: 'staff',
+    after: { fileName: input.fileName, ...report },
+  });
+  return report;
 };

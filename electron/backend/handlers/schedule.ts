@@ -27,6 +27,11 @@ async function mustFindTeam(ctx: HandlerContext, teamId: number) {
   }
 }
 
+const minDate = (cells: { date: string }[]) =>
+  cells.reduce((m, c) => (c.date < m ? c.date : m), cells[0]!.date);
+const maxDate = (cells: { date: string }[]) =>
+  cells.reduce((m, c) => (c.date > m ? c.date : m), cells[0]!.date);
+
 export const scheduleWeek: Handler<'schedule.week'> = async (ctx, { teamId, weekStart }) => {
   mustBeMonday(weekStart, 'weekStart');
   await mustFindTeam(ctx, teamId);
@@ -67,11 +72,29 @@ export const scheduleAssign: Handler<'schedule.assign'> = async (ctx, { cells })
   if (issues.length > 0) {
     throw failure('invalid_input', 'some schedule cells are invalid', { ...issues[0], issues });
   }
-  let changed = 0;
+  const previous = new Map(
+    (await cellsBetween(ctx.db, staffIds, minDate(cells), maxDate(cells))).map((c) => [
+      `${c.staffId}|${c.date}`,
+      c.value,
+    ]),
+  );
+  const changes = [];
   for (const cell of cells) {
-    if (await setCell(ctx.db, cell.staffId, cell.date, cell.value, ctx.now)) changed++;
+    if (await setCell(ctx.db, cell.staffId, cell.date, cell.value, ctx.now)) {
+      changes.push({ ...cell, before: previous.get(`${cell.staffId}|${cell.date}`) ?? null });
+    }
   }
-  return { changed };
+  if (changes.length > 0) {
+    await ctx.audit({
+      action: 'update',
+      entity: 'schedule',
+      before: {
+        cells: changes.map(({ staffId, date, before }) => ({ staffId, date, value: before })),
+      },
+      after: { cells: changes.map(({ staffId, date, value }) => ({ staffId, date, value })) },
+    });
+  }
+  return { changed: changes.length };
 };
 
 /** Copies a team's week onto another week: each target cell becomes what the source day held. */
@@ -107,6 +130,12 @@ export const scheduleCopyWeek: Handler<'schedule.copyWeek'> = async (ctx, input)
       if (value !== null) copied++;
     }
   }
+  await ctx.audit({
+    action: 'copy',
+    entity: 'schedule',
+    entityId: input.teamId,
+    after: { ...input, copied },
+  });
   return { copied };
 };
 

@@ -15,11 +15,16 @@ async function mustFindShiftType(ctx: HandlerContext, id: number) {
 
 export const shiftTypesList: Handler<'shiftTypes.list'> = (ctx) => listShiftTypes(ctx.db);
 
-export const shiftTypesCreate: Handler<'shiftTypes.create'> = async (ctx, input) =>
-  mustFindShiftType(ctx, await insertShiftType(ctx.db, input, ctx.now));
+export const shiftTypesCreate: Handler<'shiftTypes.create'> = async (ctx, input) => {
+  const shiftType = await mustFindShiftType(ctx, await insertShiftType(ctx.db, input, ctx.now));
+  await ctx.audit({ action: 'create', entity: 'shift_type', entityId: shiftType.id, after: input });
+  return shiftType;
+};
 
 export const shiftTypesUpdate: Handler<'shiftTypes.update'> = async (ctx, { id, ...fields }) => {
-  await mustFindShiftType(ctx, id);
+  const before = await mustFindShiftType(ctx, id);
   await updateShiftType(ctx.db, id, fields, ctx.now);
-  return mustFindShiftType(ctx, id);
+  const after = await mustFindShiftType(ctx, id);
+  await ctx.audit({ action: 'update', entity: 'shift_type', entityId: id, before, after });
+  return after;
 };

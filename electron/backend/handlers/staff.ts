@@ -28,7 +28,9 @@ export const staffList: Handler<'staff.list'> = (ctx, { page, pageSize, ...filte
 
 export const staffCreate: Handler<'staff.create'> = async (ctx, input) => {
   await checkTeam(ctx, input);
-  return mustFindStaff(ctx, await insertStaff(ctx.db, input, ctx.now));
+  const staff = await mustFindStaff(ctx, await insertStaff(ctx.db, input, ctx.now));
+  await ctx.audit({ action: 'create', entity: 'staff', entityId: staff.id, after: input });
+  return staff;
 };
 
 export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
@@ -38,7 +40,15 @@ export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
   }
   await checkTeam(ctx, input);
   await updateStaff(ctx.db, input.id, input, ctx.now);
-  return mustFindStaff(ctx, input.id);
+  const after = await mustFindStaff(ctx, input.id);
+  await ctx.audit({
+    action: 'update',
+    entity: 'staff',
+    entityId: input.id,
+    before: current,
+    after,
+  });
+  return after;
 };
 
 export const staffMarkLeft: Handler<'staff.markLeft'> = async (ctx, input) => {
@@ -49,5 +59,13 @@ export const staffMarkLeft: Handler<'staff.markLeft'> = async (ctx, input) => {
   await markStaffLeft(ctx.db, input.id, input.leftOn, input.reason, ctx.now);
   // Shifts planned after the last working day no longer apply; the history before it stays.
   await clearScheduleAfter(ctx.db, input.id, input.leftOn);
-  return mustFindStaff(ctx, input.id);
+  const after = await mustFindStaff(ctx, input.id);
+  await ctx.audit({
+    action: 'mark_left',
+    entity: 'staff',
+    entityId: input.id,
+    before: current,
+    after,
+  });
+  return after;
 };

@@ -28,13 +28,16 @@ export const teamsList: Handler<'teams.list'> = (ctx) => listTeams(ctx.db);
 
 export const teamsCreate: Handler<'teams.create'> = async (ctx, input) => {
   await checkLead(ctx, input.leadStaffId);
-  const id = await insertTeam(ctx.db, input, ctx.now);
-  return mustFindTeam(ctx, id);
+  const team = await mustFindTeam(ctx, await insertTeam(ctx.db, input, ctx.now));
+  await ctx.audit({ action: 'create', entity: 'team', entityId: team.id, after: input });
+  return team;
 };
 
 export const teamsUpdate: Handler<'teams.update'> = async (ctx, input) => {
-  await mustFindTeam(ctx, input.id);
+  const before = await mustFindTeam(ctx, input.id);
   await checkLead(ctx, input.leadStaffId, input.id);
   await updateTeam(ctx.db, input.id, input, ctx.now);
-  return mustFindTeam(ctx, input.id);
+  const after = await mustFindTeam(ctx, input.id);
+  await ctx.audit({ action: 'update', entity: 'team', entityId: input.id, before, after });
+  return after;
 };

@@ -47,6 +47,9 @@ const valid: { [C in Channel]: Input<C> } = {
   'schedule.day': { date: '2026-11-16' },
   'schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
   'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
+  'audit.list': { page: 1, pageSize: 20 },
+  'audit.verify': {},
+  'audit.export': { entity: 'staff' },
 };
 
 const invalid: { [C in Channel]: unknown } = {
@@ -86,6 +89,9 @@ const invalid: { [C in Channel]: unknown } = {
   'schedule.day': { date: 20261116 },
   'schedule.assign': { cells: [] },
   'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09' },
+  'audit.list': { page: 1, pageSize: 1000 },
+  'audit.verify': { deep: true },
+  'audit.export': { entity: 'passwords' },
 };
 
 const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
