@@ -6,7 +6,7 @@ import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
 /** `npm run demo [-- --data-dir DIR]`: loads the demo center through the same channel as the button. */
 const dataDir = resolve(resolveDataDir(process.argv.slice(2), process.env, userDataDir()));
 const store = await openStore(join(dataDir, DATABASE_FILE_NAME));
-const result = await createBackend(store, { version: 'cli', dataDir }).call(
+const result = await createBackend(store, { version: 'cli', dataDir }).callAs(
   'demo.load',
   {},
   LOCAL_OPERATOR,

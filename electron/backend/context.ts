@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Channel, Output, ParsedInput, Role } from '../../shared/contract';
+import {
+  ApiFailure,
+  type ApiError,
+  type Channel,
+  type Output,
+  type ParsedInput,
+  type Role,
+} from '../../shared/contract';
 import type { DB } from '../../db/schema';
+import type { ScryptCost } from './passwords';
+import type { SessionStore } from './sessions';
 
 /** Who is calling: the signed-in user. */
 export interface Session {
@@ -39,6 +48,22 @@ export interface AuditRecord {
   entityId?: string | number | null;
   before?: object | null;
   after?: object | null;
+  /** Who acted, when not the session's user (a sign-in records the user signing in). */
+  actor?: { userId: number | null; username: string };
+}
+
+/** A refusal whose writes must still commit: a failed sign-in counts the attempt and is audited. */
+export class CommittedFailure extends ApiFailure {
+  constructor(error: ApiError) {
+    super(error);
+  }
+}
+
+export interface AuthContext {
+  /** The caller's session token, so sign-out can end exactly this session. */
+  token: string | null;
+  sessions: SessionStore;
+  passwordCost: ScryptCost;
 }
 
 export interface BackendInfo {
@@ -49,7 +74,9 @@ export interface BackendInfo {
 /** What a handler sees: the transaction it must write through, the caller, and one clock for the action. */
 export interface HandlerContext {
   db: Kysely<DB>;
-  session: Session;
+  /** Null only on public channels (setup, sign-in, status) called before signing in. */
+  session: Session | null;
+  auth: AuthContext;
   now: string;
   info: BackendInfo;
   /** Writes to the audit trail inside the same transaction as the action it records. */

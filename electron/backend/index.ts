@@ -4,13 +4,41 @@ import {
   isChannel,
   toFieldIssues,
   type ApiError,
+  type Channel,
   type Result,
 } from '../../shared/contract';
 import type { Store } from '../../db/connection';
 import { appendAudit, changedFields } from '../../db/queries/audit';
 import type { DB } from '../../db/schema';
 import type { Kysely } from 'kysely';
-import type { AuditRecord, BackendInfo, Handlers, Session } from './context';
+import {
+  CommittedFailure,
+  type AuditRecord,
+  type BackendInfo,
+  type HandlerContext,
+  type Handlers,
+  type Session,
+} from './context';
+import {
+  authChangePassword,
+  authSetup,
+  authSignIn,
+  authSignOut,
+  authStatus,
+  DEFAULT_IDLE_MINUTES,
+  idleMinutes,
+  securitySettings,
+  updateSecuritySettings,
+} from './handlers/auth';
+import {
+  usersCreate,
+  usersList,
+  usersResetPassword,
+  usersUnlock,
+  usersUpdate,
+} from './handlers/users';
+import { OWASP_SCRYPT, type ScryptCost } from './passwords';
+import { SessionStore } from './sessions';
 import { appInfo, demoLoad } from './handlers/app';
 import { auditExport, auditList, auditVerify } from './handlers/audit';
 import { staffImport } from './handlers/import';
@@ -23,6 +51,18 @@ export type { Session, BackendInfo } from './context';
 export { LOCAL_OPERATOR } from './context';
 
 export const handlers: Handlers = {
+  'auth.status': authStatus,
+  'auth.setup': authSetup,
+  'auth.signIn': authSignIn,
+  'auth.signOut': authSignOut,
+  'auth.changePassword': authChangePassword,
+  'users.list': usersList,
+  'users.create': usersCreate,
+  'users.update': usersUpdate,
+  'users.resetPassword': usersResetPassword,
+  'users.unlock': usersUnlock,
+  'settings.security': securitySettings,
+  'settings.updateSecurity': updateSecuritySettings,
   'app.info': appInfo,
   'demo.load': demoLoad,
   'teams.list': teamsList,
@@ -71,28 +111,49 @@ function fromSqliteError(error: unknown): ApiError | undefined {
 }
 
 export interface Backend {
-  /** Runs one user action: check role → validate input → one transaction → result, never a throw. */
-  call(channel: unknown, input: unknown, session: Session | null): Promise<Result<unknown>>;
+  /**
+   * Runs one user action for the session behind `token`: session → role → input → one
+   * transaction → checked output. Never throws: every failure is an ApiError.
+   */
+  call(channel: unknown, input: unknown, token: string | null): Promise<Result<unknown>>;
+  /** The same for a caller this process already trusts (command-line tools, tests). */
+  callAs(channel: unknown, input: unknown, session: Session | null): Promise<Result<unknown>>;
+  sessions: SessionStore;
+}
+
+export interface BackendOptions {
+  handlers?: Handlers;
+  log?: (message: string, error: unknown) => void;
+  /** scrypt cost for new password hashes: OWASP's by default. */
+  passwordCost?: ScryptCost;
 }
 
 export function createBackend(
   store: Pick<Store, 'db'>,
   info: BackendInfo,
-  table: Handlers = handlers,
-  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+  options: BackendOptions = {},
 ): Backend {
-  return {
-    async call(channel, input, session) {
-      if (!isChannel(channel)) {
-        return fail({
-          code: 'unknown_channel',
-          message: `unknown channel ${String(channel)}`,
-          key: 'errors.unknown_channel',
-        });
-      }
+  const table = options.handlers ?? handlers;
+  const log = options.log ?? ((m, e) => console.error(m, e));
+  const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
+  const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
+  // The idle limit lives in the database; read it once before the first call.
+  const ready = idleMinutes(store).then((minutes) => (sessions.idleMinutes = minutes));
+
+  async function run(
+    channel: Channel,
+    input: unknown,
+    session: Session | null,
+    token: string | null,
+  ): Promise<Result<unknown>> {
+    const def = contract[channel];
+    if (!('public' in def)) {
       if (!session)
-        return fail({ code: 'unauthorized', message: 'sign in first', key: 'errors.unauthorized' });
-      const def = contract[channel];
+        return fail({
+          code: 'unauthorized',
+          message: 'sign in first',
+          key: token ? 'errors.sessionExpired' : 'errors.unauthorized',
+        });
       if (!def.roles.includes(session.role)) {
         return fail({
           code: 'forbidden',
@@ -100,35 +161,65 @@ export function createBackend(
           key: 'errors.forbidden',
         });
       }
-      // reportInput lets a missing value read as 'required' rather than 'wrong type'.
-      const parsed = def.input.safeParse(input, { reportInput: true });
-      if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error);
-        return fail({
-          code: 'invalid_input',
-          message: `invalid input for ${channel}: ${issues.map((i) => `${i.field || '(input)'} ${i.key}`).join('; ')}`,
-          key: 'errors.invalid_input',
-          field: issues[0]?.field,
-          issues,
-        });
-      }
-      try {
-        const handler = table[channel] as (ctx: unknown, input: unknown) => Promise<unknown>;
-        const value = await store.db.transaction().execute(async (db) => {
-          const now = new Date().toISOString();
-          const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
-          const result = await handler({ db, session, now, info, audit }, parsed.data);
+    }
+    // reportInput lets a missing value read as 'required' rather than 'wrong type'.
+    const parsed = def.input.safeParse(input, { reportInput: true });
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error);
+      return fail({
+        code: 'invalid_input',
+        message: `invalid input for ${channel}: ${issues.map((i) => `${i.field || '(input)'} ${i.key}`).join('; ')}`,
+        key: 'errors.invalid_input',
+        field: issues[0]?.field,
+        issues,
+      });
+    }
+    let committedRefusal: ApiError | undefined;
+    try {
+      const handler = table[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+      const value = await store.db.transaction().execute(async (db) => {
+        const now = new Date().toISOString();
+        const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
+        const auth = { token, sessions, passwordCost };
+        try {
+          const result = await handler({ db, session, now, info, audit, auth }, parsed.data);
           // The contract binds the backend too: an answer outside it is our bug, and rolls back.
           return def.output.parse(result);
-        });
-        return { ok: true, value };
-      } catch (error) {
-        if (error instanceof ApiFailure) return fail(error.error);
-        const known = fromSqliteError(error);
-        if (known) return fail(known);
-        log(`handler ${channel} failed`, error);
-        return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
-      }
+        } catch (error) {
+          // A refusal that must keep its writes (a failed sign-in) commits, then fails.
+          if (error instanceof CommittedFailure) committedRefusal = error.error;
+          else throw error;
+        }
+      });
+      return committedRefusal ? fail(committedRefusal) : { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiFailure) return fail(error.error);
+      const known = fromSqliteError(error);
+      if (known) return fail(known);
+      log(`handler ${channel} failed`, error);
+      return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
+    }
+  }
+
+  const unknownChannel = (channel: unknown) =>
+    fail({
+      code: 'unknown_channel',
+      message: `unknown channel ${String(channel)}`,
+      key: 'errors.unknown_channel',
+    });
+
+  return {
+    sessions,
+    async call(channel, input, token) {
+      if (!isChannel(channel)) return unknownChannel(channel);
+      await ready;
+      const session = typeof token === 'string' && token ? sessions.resolve(token) : null;
+      return run(channel, input, session, typeof token === 'string' ? token : null);
+    },
+    async callAs(channel, input, session) {
+      if (!isChannel(channel)) return unknownChannel(channel);
+      await ready;
+      return run(channel, input, session, null);
     },
   };
 }
@@ -149,8 +240,8 @@ export async function writeAudit(
   }
   await appendAudit(db, {
     at,
-    userId: session?.userId ?? null,
-    username: session?.username ?? null,
+    userId: record.actor ? record.actor.userId : (session?.userId ?? null),
+    username: record.actor ? record.actor.username : (session?.username ?? null),
     action: record.action,
     entity: record.entity,
     entityId: record.entityId ?? null,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE_NAME, openStore, SchemaTooNewError } from '../../db/connection';
-import { createBackend, LOCAL_OPERATOR } from '../backend';
+import { createBackend } from '../backend';
 import { resolveDataDir, userDataDir } from '../backend/data-dir';
 import { findBrowser, openAppWindow } from './browser';
 import { startHost } from './server';
@@ -34,7 +34,6 @@ async function main() {
   const host = await startHost({
     backend: createBackend(store, { version, dataDir }),
     staticDir: join(projectRoot, 'out', 'renderer'),
-    session: () => LOCAL_OPERATOR,
     port: Number(flag('--port') ?? 0),
   });
 

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ApiError } from '../../shared/contract';
-import type { Backend, Session } from '../backend';
+import type { Backend } from '../backend';
+import { SESSION_HEADER } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../backend/csp';
 
 /**
@@ -15,8 +16,6 @@ export interface HostOptions {
   backend: Backend;
   /** The built renderer (out/renderer). */
   staticDir: string;
-  /** Who the API acts for: the accounts issue replaces this with the signed-in session. */
-  session: () => Session | null;
   bind?: string;
   port?: number;
   token?: string;
@@ -149,7 +148,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
           return refuse(res, 400, 'invalid_input', 'body is not JSON');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const result = await options.backend.call(channel, input, options.session());
+        // The launch token admits the page; the session header says which user is signed in.
+        const session = req.headers[SESSION_HEADER];
+        const result = await options.backend.call(
+          channel,
+          input,
+          typeof session === 'string' ? session : null,
+        );
         return sendJson(res, 200, result);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD')

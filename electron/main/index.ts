@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { DATABASE_FILE_NAME, openStore, SchemaTooNewError, type Store } from '../../db/connection';
-import { createBackend, LOCAL_OPERATOR } from '../backend';
+import { createBackend } from '../backend';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { resolveNativeBinding } from './native-binding';
 import {
@@ -57,14 +57,14 @@ async function start() {
   }
   const backend = createBackend(store, { version: app.getVersion(), dataDir });
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, (event, input: unknown, session: unknown) => {
       if (!isTrustedSender(event.senderFrame, appUrl)) {
         return {
           ok: false,
           error: { code: 'forbidden', message: 'untrusted sender', key: 'errors.forbidden' },
         };
       }
-      return backend.call(channel, input, LOCAL_OPERATOR);
+      return backend.call(channel, input, typeof session === 'string' ? session : null);
     });
   }
   // The console needs no camera, microphone, notifications or geolocation.

@@ -2,13 +2,14 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 
 /**
- * The renderer's only door to the main process: invoke(channel, input) for contract channels.
+ * The renderer's only door to the main process: invoke(channel, input, session) for contract
+ * channels, the session being the signed-in user's token.
  * No ipcRenderer, no Node, no other channel leaves this file.
  */
 const allowed = new Set<string>(CHANNELS);
 
 contextBridge.exposeInMainWorld('supervisorConsole', {
-  invoke(channel: string, input: unknown): Promise<unknown> {
+  invoke(channel: string, input: unknown, session?: string | null): Promise<unknown> {
     if (!allowed.has(channel)) {
       return Promise.resolve({
         ok: false,
@@ -19,6 +20,6 @@ contextBridge.exposeInMainWorld('supervisorConsole', {
         },
       });
     }
-    return ipcRenderer.invoke(channel, input);
+    return ipcRenderer.invoke(channel, input, session ?? null);
   },
 });

@@ -32,6 +32,9 @@ export interface ApiError {
   rows?: RowIssue[];
 }
 
+/** Browser mode sends the signed-in session's token in this header (Electron passes it over IPC). */
+export const SESSION_HEADER = 'x-console-session';
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export class ApiFailure extends Error {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/org';
 import { empty, id, isoDate, requiredText } from './fields';
 import { auditEntry, auditFilter, exportFile } from './audit';
+import { authStatus, newPassword, securitySettings, signedIn, user, userInput } from './auth';
 import {
   importReport,
   scheduleValue,
@@ -19,6 +20,7 @@ import {
 export * from './errors';
 export * from './org';
 export * from './audit';
+export * from './auth';
 export type { Role } from '../domain/org';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
@@ -26,6 +28,8 @@ interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   /** Who may call it. The backend rejects everyone else before touching the database. */
   roles: readonly Role[];
+  /** Callable before signing in: setup, sign-in, status. Everything else needs a session. */
+  public?: true;
 }
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>) => def;
@@ -41,6 +45,48 @@ const auditors: readonly Role[] = ['hr', 'admin'];
  * The preload, the IPC registration, the loopback host and the handler table all derive from it.
  */
 export const contract = {
+  'auth.status': channel({ input: empty, output: authStatus, roles: everyone, public: true }),
+  'auth.setup': channel({
+    input: userInput.omit({ role: true, staffId: true }),
+    output: signedIn,
+    roles: everyone,
+    public: true,
+  }),
+  'auth.signIn': channel({
+    input: z.object({
+      username: z.string().trim().min(1).max(64),
+      password: z.string().min(1).max(128),
+    }),
+    output: signedIn,
+    roles: everyone,
+    public: true,
+  }),
+  'auth.signOut': channel({ input: empty, output: z.object({}), roles: everyone }),
+  'auth.changePassword': channel({
+    input: z.object({ currentPassword: z.string().min(1).max(128), newPassword }),
+    output: z.object({}),
+    roles: everyone,
+  }),
+  'users.list': channel({ input: empty, output: z.array(user), roles: admins }),
+  'users.create': channel({ input: userInput, output: user, roles: admins }),
+  'users.update': channel({
+    input: userInput.omit({ password: true, username: true }).extend({ id, active: z.boolean() }),
+    output: user,
+    roles: admins,
+  }),
+  'users.resetPassword': channel({
+    input: z.object({ id, password: newPassword }),
+    output: user,
+    roles: admins,
+  }),
+  'users.unlock': channel({ input: z.object({ id }), output: user, roles: admins }),
+  'settings.security': channel({ input: empty, output: securitySettings, roles: admins }),
+  'settings.updateSecurity': channel({
+    input: securitySettings,
+    output: securitySettings,
+    roles: admins,
+  }),
+
   'app.info': channel({
     input: empty,
     output: z.object({

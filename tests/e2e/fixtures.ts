@@ -25,7 +25,6 @@ export const test = base.extend<{
     const host = await startHost({
       backend: store.backend,
       staticDir: join(process.cwd(), 'out', 'renderer'),
-      session: () => LOCAL_OPERATOR,
     });
     await use(host);
     await host.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openStore, type Store } from '../../db/connection';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { Session } from '../../electron/backend/context';
+import { OWASP_SCRYPT } from '../../electron/backend/passwords';
 import type { Channel, Input, Output, Result, Role } from '../../shared/contract';
 
 export interface TestStore {
@@ -26,14 +27,24 @@ export const sessionOf = (role: Role): Session => ({
   role,
 });
 
-export async function tempStore(): Promise<TestStore> {
+/** Unit tests hash passwords at a low cost to stay fast; the password tests and end-to-end use OWASP's. */
+export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+export async function tempStore(options: { realPasswordCost?: boolean } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
   const store = await openStore(join(dir, DATABASE_FILE_NAME));
-  const backend = createBackend(store, { version: 'test', dataDir: dir }, undefined, (m, e) => {
-    if (process.env.DEBUG_BACKEND) console.error(m, e);
-  });
+  const backend = createBackend(
+    store,
+    { version: 'test', dataDir: dir },
+    {
+      passwordCost: options.realPasswordCost ? OWASP_SCRYPT : FAST_SCRYPT,
+      log: (m, e) => {
+        if (process.env.DEBUG_BACKEND) console.error(m, e);
+      },
+    },
+  );
   const call = <C extends Channel>(channel: C, input: Input<C>, role: Role = 'admin') =>
-    backend.call(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
+    backend.callAs(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
   return {
     dir,
     store,

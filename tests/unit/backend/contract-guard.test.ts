@@ -8,6 +8,23 @@ import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
  * and one input each that the contract must refuse.
  */
 const valid: { [C in Channel]: Input<C> } = {
+  'auth.status': {},
+  'auth.setup': { username: 'admin', displayName: '管理员', password: 'correct horse' },
+  'auth.signIn': { username: 'nobody', password: 'wrong password' },
+  'auth.signOut': {},
+  'auth.changePassword': { currentPassword: 'old password', newPassword: 'new password 1' },
+  'users.list': {},
+  'users.create': {
+    username: 'wangfang',
+    displayName: '王芳',
+    role: 'supervisor',
+    password: 'correct horse',
+  },
+  'users.update': { id: 1, displayName: '王芳', role: 'supervisor', active: true },
+  'users.resetPassword': { id: 1, password: 'correct horse' },
+  'users.unlock': { id: 1 },
+  'settings.security': {},
+  'settings.updateSecurity': { idleMinutes: 20 },
   'app.info': {},
   'demo.load': {},
   'teams.list': {},
@@ -53,6 +70,23 @@ const valid: { [C in Channel]: Input<C> } = {
 };
 
 const invalid: { [C in Channel]: unknown } = {
+  'auth.status': { token: 'x' },
+  'auth.setup': { username: 'a', displayName: '管理员', password: 'short' },
+  'auth.signIn': { username: '', password: '' },
+  'auth.signOut': { everyone: true },
+  'auth.changePassword': { currentPassword: 'x', newPassword: '1234567' },
+  'users.list': { role: 7 },
+  'users.create': {
+    username: 'wang fang',
+    displayName: '王芳',
+    role: 'boss',
+    password: 'correct horse',
+  },
+  'users.update': { id: 1, displayName: '', role: 'supervisor', active: 'yes' },
+  'users.resetPassword': { id: 1, password: '' },
+  'users.unlock': { id: -1 },
+  'settings.security': { idleMinutes: 5 },
+  'settings.updateSecurity': { idleMinutes: 0 },
   'app.info': { extra: true },
   'demo.load': { force: true },
   'teams.list': { teamId: 'all' },
@@ -110,7 +144,7 @@ describe('every channel guards its input', () => {
     async (channel) => {
       const before = t.digest();
       for (const input of [...garbage, invalid[channel]]) {
-        const result = await t.backend.call(channel, input, sessionOf('admin'));
+        const result = await t.backend.callAs(channel, input, sessionOf('admin'));
         expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
         if (result.ok) continue;
         expect(result.error.code).toBe('invalid_input');
@@ -131,7 +165,7 @@ describe('every channel guards its input', () => {
   });
 
   it('refuses unknown channels', async () => {
-    const result = await t.backend.call('staff.drop', {}, sessionOf('admin'));
+    const result = await t.backend.callAs('staff.drop', {}, sessionOf('admin'));
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 });
@@ -141,7 +175,7 @@ describe('every channel checks the caller role before anything else', () => {
 
   it.each(cases)('%s as %s', async (channel, role) => {
     const before = t.digest();
-    const result = await t.backend.call(channel, valid[channel], sessionOf(role));
+    const result = await t.backend.callAs(channel, valid[channel], sessionOf(role));
     const allowed = contract[channel].roles.includes(role);
     if (allowed) {
       expect(result.ok || result.error.code !== 'forbidden').toBe(true);
@@ -154,10 +188,21 @@ describe('every channel checks the caller role before anything else', () => {
     }
   });
 
-  it.each(CHANNELS)('%s without a session is refused', async (channel) => {
+  const privateChannels = CHANNELS.filter((c) => !('public' in contract[c]));
+  it.each(privateChannels)('%s without a session is refused', async (channel) => {
     const before = t.digest();
-    const result = await t.backend.call(channel, valid[channel], null);
-    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    for (const token of [null, 'forged-token']) {
+      const result = await t.backend.call(channel, valid[channel], token);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
     expect(t.digest()).toBe(before);
+  });
+
+  it('leaves only setup, sign-in and status open before signing in', () => {
+    expect(CHANNELS.filter((c) => 'public' in contract[c]).sort()).toEqual([
+      'auth.setup',
+      'auth.signIn',
+      'auth.status',
+    ]);
   });
 });

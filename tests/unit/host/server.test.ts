@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_OPERATOR } from '../../../electron/backend';
 import { startHost, type Host } from '../../../electron/host/server';
+import { SESSION_HEADER } from '../../../shared/contract';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;
@@ -36,10 +36,12 @@ const api = (channel: string, input: unknown, headers: Record<string, string> = 
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${host.token}`,
+      [SESSION_HEADER]: session,
       ...headers,
     },
     body: JSON.stringify(input),
   });
+let session = '';
 
 beforeAll(async () => {
   t = await tempStore();
@@ -48,7 +50,13 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
-  host = await startHost({ backend: t.backend, staticDir, session: () => LOCAL_OPERATOR });
+  host = await startHost({ backend: t.backend, staticDir });
+  const setup = await api('auth.setup', {
+    username: 'admin',
+    displayName: '管理员',
+    password: 'correct horse',
+  });
+  session = (JSON.parse(setup.text) as { value: { token: string } }).value.token;
 });
 afterAll(async () => {
   await host.close();
@@ -92,6 +100,22 @@ describe('the loopback host', () => {
     expect(crossSite.status).toBe(403);
     const ownOrigin = await api('teams.list', {}, { origin: host.url });
     expect(ownOrigin.status).toBe(200);
+  });
+
+  it('knows the signed-in user by the session header, and nobody without it', async () => {
+    expect(JSON.parse((await api('auth.status', {})).text)).toMatchObject({
+      value: { user: { username: 'admin' } },
+    });
+    const anonymous = await api('teams.list', {}, { [SESSION_HEADER]: '' });
+    expect(JSON.parse(anonymous.text)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    const forged = await api('teams.list', {}, { [SESSION_HEADER]: 'forged' });
+    expect(JSON.parse(forged.text)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', key: 'errors.sessionExpired' },
+    });
   });
 
   it('returns validation errors as data', async () => {
@@ -142,9 +166,9 @@ describe('the loopback host', () => {
 
   it('refuses to bind anywhere but loopback', async () => {
     for (const bind of ['0.0.0.0', '192.168.1.10', '::']) {
-      await expect(
-        startHost({ backend: t.backend, staticDir: t.dir, session: () => LOCAL_OPERATOR, bind }),
-      ).rejects.toThrow(/loopback/);
+      await expect(startHost({ backend: t.backend, staticDir: t.dir, bind })).rejects.toThrow(
+        /loopback/,
+      );
     }
   });
 });

@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { Role, User } from '../../shared/contract';
+import type { DB } from '../schema';
+
+const PUBLIC_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'staff_id',
+  'active',
+  'locked_until',
+] as const;
+
+const toUser = (row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  staff_id: number | null;
+  active: number;
+  locked_until: string | null;
+}): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role as Role,
+  staffId: row.staff_id,
+  active: row.active === 1,
+  lockedUntil: row.locked_until,
+});
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listUsers(db: Kysely<DB>): Promise<User[]> {
+  return (await db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute()).map(toUser);
+}
+
+export async function findUser(db: Kysely<DB>, id: number): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(PUBLIC_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** With the secret columns: for sign-in only. Usernames match case-insensitively. */
+export async function findCredentials(db: Kysely<DB>, username: string) {
+  const row = await db
+    .selectFrom('users')
+    .select([...PUBLIC_COLUMNS, 'password_hash', 'failed_attempts'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+  return (
+    row && {
+      user: toUser(row),
+      passwordHash: row.password_hash,
+      failedAttempts: row.failed_attempts,
+    }
+  );
+}
+
+export async function passwordHashOf(db: Kysely<DB>, id: number): Promise<string | undefined> {
+  return (
+    await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst()
+  )?.password_hash;
+}
+
+export async function insertUser(
+  db: Kysely<DB>,
+  u: {
+    username: string;
+    displayName: string;
+    role: Role;
+    staffId: number | null;
+    passwordHash: string;
+  },
+  at: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      staff_id: u.staffId,
+      active: 1,
+      password_hash: u.passwordHash,
+      failed_attempts: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(
+  db: Kysely<DB>,
+  id: number,
+  fields: Partial<{
+    displayName: string;
+    role: Role;
+    staffId: number | null;
+    active: boolean;
+    passwordHash: string;
+    failedAttempts: number;
+    lockedUntil: string | null;
+  }>,
+  at: string,
+) {
+  await db
+    .updateTable('users')
+    .set({
+      ...(fields.displayName !== undefined && { display_name: fields.displayName }),
+      ...(fields.role !== undefined && { role: fields.role }),
+      ...(fields.staffId !== undefined && { staff_id: fields.staffId }),
+      ...(fields.active !== undefined && { active: fields.active ? 1 : 0 }),
+      ...(fields.passwordHash !== undefined && { password_hash: fields.passwordHash }),
+      ...(fields.failedAttempts !== undefined && { failed_attempts: fields.failedAttempts }),
+      ...(fields.lockedUntil !== undefined && { locked_until: fields.lockedUntil }),
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
