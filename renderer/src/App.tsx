@@ -1,35 +1,118 @@
 import {
+  AuditOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
   HomeOutlined,
+  SafetyOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Typography } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../shared/contract';
+import { useIdleSignOut, UserMenu } from './components/UserMenu';
 import { localeOf, type Language } from './i18n';
+import { AuditPage } from './pages/AuditPage';
+import { SetupScreen, SignInScreen } from './pages/auth/AuthScreens';
 import { HomePage } from './pages/HomePage';
 import { RosterPage } from './pages/RosterPage';
 import { SchedulePage } from './pages/SchedulePage';
 import { ShiftTypesPage } from './pages/ShiftTypesPage';
 import { TeamsPage } from './pages/TeamsPage';
+import { UsersPage } from './pages/UsersPage';
+import { useSession } from './stores/session';
 import { useUi, type Page } from './stores/ui';
 
-const PAGE_VIEWS: Record<Page, { icon: React.ReactNode; view: () => React.ReactNode }> = {
-  home: { icon: <HomeOutlined />, view: () => <HomePage /> },
-  schedule: { icon: <CalendarOutlined />, view: () => <SchedulePage /> },
-  roster: { icon: <UserOutlined />, view: () => <RosterPage /> },
-  teams: { icon: <TeamOutlined />, view: () => <TeamsPage /> },
-  shiftTypes: { icon: <ClockCircleOutlined />, view: () => <ShiftTypesPage /> },
+/** Each page, and the channel a role must be allowed to call to see it at all. */
+const PAGE_VIEWS: Record<
+  Page,
+  { icon: React.ReactNode; view: () => React.ReactNode; needs: Channel }
+> = {
+  home: { icon: <HomeOutlined />, view: () => <HomePage />, needs: 'app.info' },
+  schedule: { icon: <CalendarOutlined />, view: () => <SchedulePage />, needs: 'schedule.week' },
+  roster: { icon: <UserOutlined />, view: () => <RosterPage />, needs: 'staff.list' },
+  teams: { icon: <TeamOutlined />, view: () => <TeamsPage />, needs: 'teams.list' },
+  shiftTypes: {
+    icon: <ClockCircleOutlined />,
+    view: () => <ShiftTypesPage />,
+    needs: 'shiftTypes.list',
+  },
+  users: { icon: <SafetyOutlined />, view: () => <UsersPage />, needs: 'users.list' },
+  audit: { icon: <AuditOutlined />, view: () => <AuditPage />, needs: 'audit.list' },
 };
+
+/** The signed-in console: navigation shows only what the user's role may open. */
+function Console() {
+  const { t } = useTranslation();
+  const { page, go, language, setLanguage } = useUi();
+  const can = useSession((s) => s.can);
+  useIdleSignOut();
+  const pages = (Object.keys(PAGE_VIEWS) as Page[]).filter((key) => can(PAGE_VIEWS[key].needs));
+  const current = pages.includes(page) ? page : 'home';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 20px 12px' }}>
+          <Typography.Title level={5} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.subtitle')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={({ key }) => go(key as Page)}
+          items={pages.map((key) => ({ key, icon: PAGE_VIEWS[key].icon, label: t(`nav.${key}`) }))}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            paddingInline: 24,
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t(`nav.${current}`)}
+          </Typography.Title>
+          <Space size="middle">
+            <Segmented
+              aria-label={t('lang.label')}
+              value={language}
+              onChange={(value) => setLanguage(value as Language)}
+              options={[
+                { value: 'zh-CN', label: t('lang.zh') },
+                { value: 'en-US', label: t('lang.en') },
+              ]}
+            />
+            <UserMenu />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{PAGE_VIEWS[current].view()}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
 
 export function App() {
   const { t } = useTranslation();
-  const { page, go, language, setLanguage } = useUi();
+  const language = useUi((s) => s.language);
+  const { phase, load } = useSession();
 
+  useEffect(() => {
+    void load();
+  }, [load]);
   useEffect(() => {
     dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
     document.title = t('app.title');
@@ -42,55 +125,9 @@ export function App() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
-        <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <div style={{ padding: '18px 20px 12px' }}>
-              <Typography.Title level={5} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-                {t('app.title')}
-              </Typography.Title>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('app.subtitle')}
-              </Typography.Text>
-            </div>
-            <Menu
-              mode="inline"
-              selectedKeys={[page]}
-              onClick={({ key }) => go(key as Page)}
-              items={(Object.keys(PAGE_VIEWS) as Page[]).map((key) => ({
-                key,
-                icon: PAGE_VIEWS[key].icon,
-                label: t(`nav.${key}`),
-              }))}
-              style={{ borderInlineEnd: 'none' }}
-            />
-          </Layout.Sider>
-          <Layout>
-            <Layout.Header
-              style={{
-                background: '#fff',
-                borderBottom: '1px solid #f0f0f0',
-                display: 'flex',
-                alignItems: 'center',
-                justifyContent: 'space-between',
-                paddingInline: 24,
-              }}
-            >
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t(`nav.${page}`)}
-              </Typography.Title>
-              <Segmented
-                aria-label={t('lang.label')}
-                value={language}
-                onChange={(value) => setLanguage(value as Language)}
-                options={[
-                  { value: 'zh-CN', label: t('lang.zh') },
-                  { value: 'en-US', label: t('lang.en') },
-                ]}
-              />
-            </Layout.Header>
-            <Layout.Content style={{ padding: 24 }}>{PAGE_VIEWS[page].view()}</Layout.Content>
-          </Layout>
-        </Layout>
+        {phase === 'setup' && <SetupScreen />}
+        {phase === 'signedOut' && <SignInScreen />}
+        {phase === 'signedIn' && <Console />}
       </AntApp>
     </ConfigProvider>
   );

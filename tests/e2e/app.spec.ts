@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { SESSION_HEADER } from '../../shared/contract';
+import { ADMIN, expect, test } from './fixtures';
 
 test('a new console offers the demo data, and loads it in one click', async ({
   page,
@@ -40,9 +41,15 @@ test('the host refuses API calls without the launch token', async ({ request, ho
   expect(denied.status()).toBe(401);
   expect(await denied.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   expect(store.digest()).toBe(before);
+  const auth = { authorization: `Bearer ${host.token}` };
+  const signIn = await request.post(`${host.url}/api/auth.signIn`, {
+    data: { username: ADMIN.username, password: ADMIN.password },
+    headers: auth,
+  });
+  const { token } = ((await signIn.json()) as { value: { token: string } }).value;
   const allowed = await request.post(`${host.url}/api/teams.list`, {
     data: {},
-    headers: { authorization: `Bearer ${host.token}` },
+    headers: { ...auth, [SESSION_HEADER]: token },
   });
   expect(await allowed.json()).toEqual({ ok: true, value: [] });
 });

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { LOCAL_OPERATOR } from '../../electron/backend';
 import { startHost, type Host } from '../../electron/host/server';
 import { tempStore, type TestStore } from '../helpers/store';
 
@@ -11,13 +10,31 @@ export const SCREENSHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshot
  * Each test gets its own console: a fresh data folder with a real SQLite file, the real handler
  * table behind the real loopback host, serving the built renderer to Debian's Chromium.
  */
+export const ADMIN = {
+  username: 'admin',
+  displayName: '张主任',
+  password: 'correct horse battery',
+};
+
+/** Signs in through the sign-in screen, in whichever language it shows. */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.locator('input[autocomplete=username]').fill(username);
+  await page.locator('input[autocomplete=current-password]').fill(password);
+  await page.locator('input[autocomplete=current-password]').press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+}
+
 export const test = base.extend<{
+  /** Whether the console starts with its administrator account (false: a brand-new console). */
+  withAdmin: boolean;
   store: TestStore;
   host: Host;
-  open: (hash?: string) => Promise<void>;
+  open: (hash?: string, as?: { username: string; password: string }) => Promise<void>;
 }>({
-  store: async ({}, use) => {
-    const store = await tempStore();
+  withAdmin: [true, { option: true }],
+  store: async ({ withAdmin }, use) => {
+    const store = await tempStore({ realPasswordCost: true });
+    if (withAdmin) await store.backend.call('auth.setup', ADMIN, null);
     await use(store);
     await store.close();
   },
@@ -30,13 +47,14 @@ export const test = base.extend<{
     await host.close();
   },
   open: async ({ page, host }, use) => {
-    await use(async (hash = '') => {
-      await page.goto(host.launchUrl);
-      await expect(page.getByRole('menu')).toBeVisible();
-      if (hash) {
-        await page.evaluate((h) => history.replaceState(null, '', h), hash);
-        await page.reload();
-      }
+    await use(async (hash = '', as = ADMIN) => {
+      // The launch URL's fragment carries the token; a page route may come before it.
+      const route = hash.replace(/^#/, '');
+      await page.goto(`${host.url}/#${route}${route ? '&' : ''}token=${host.token}`);
+      // Still signed in from an earlier open() in this test: the console shows at once.
+      const username = page.locator('input[autocomplete=username]');
+      await expect(page.getByRole('menu').or(username)).toBeVisible();
+      if (await username.isVisible()) await signIn(page, as.username, as.password);
     });
   },
 });

@@ -29,7 +29,15 @@ for (const language of ['zh-CN', 'en-US'] as const) {
 
     test(`main screens with demo data (${language})`, async ({ page, store, open }) => {
       await loadDemo(store.store.db, { today: formatDate(new Date()) });
-      for (const screen of ['home', 'schedule', 'roster', 'teams', 'shiftTypes']) {
+      for (const screen of [
+        'home',
+        'schedule',
+        'roster',
+        'teams',
+        'shiftTypes',
+        'users',
+        'audit',
+      ]) {
         await open(`#/${screen}`);
         await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
         await screenshot(page, `${screen}-${language}`);
@@ -53,6 +61,17 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await screenshot(page, `roster-form-errors-${language}`);
     });
 
+    test(`sign-in and first-administrator screens (${language})`, async ({ page, host, store }) => {
+      await page.goto(`${host.url}/#token=${host.token}`);
+      await page.locator('input[autocomplete=username]').fill('admin');
+      await page.locator('input[autocomplete=current-password]').fill('wrong password');
+      await page.locator('input[autocomplete=current-password]').press('Enter');
+      await expect(page.locator('.ant-alert-error')).toBeVisible();
+      await screenshot(page, `sign-in-error-${language}`);
+      const fresh = await store.backend.call('auth.status', {}, null);
+      expect(fresh).toMatchObject({ ok: true, value: { needsSetup: false } });
+    });
+
     test(`import errors (${language})`, async ({ page, store, open }) => {
       await store.ok('teams.create', { name: '客服一组' });
       await open('#/roster');
@@ -74,3 +93,18 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     });
   });
 }
+
+test.describe('first run', () => {
+  test.use({ withAdmin: false });
+  for (const language of ['zh-CN', 'en-US'] as const) {
+    test(`first administrator (${language})`, async ({ page, host }) => {
+      await page.addInitScript(
+        (lang) => localStorage.setItem('supervisor-console.language', lang),
+        language,
+      );
+      await page.goto(`${host.url}/#token=${host.token}`);
+      await expect(page.locator('input[autocomplete=new-password]').first()).toBeVisible();
+      await screenshot(page, `setup-${language}`);
+    });
+  }
+});

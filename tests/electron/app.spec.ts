@@ -46,7 +46,7 @@ test.describe('Electron console', () => {
         'invoke',
       ]);
       const refused = await page.evaluate(() =>
-        window.supervisorConsole!.invoke('not.a.channel', {}),
+        window.supervisorConsole!.invoke('not.a.channel', {}, null),
       );
       expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
 

@@ -1,5 +1,7 @@
 import {
   ApiFailure,
+  contract,
+  SESSION_HEADER,
   type ApiError,
   type Channel,
   type Input,
@@ -12,7 +14,7 @@ import {
  * bridge when present, else the loopback host with the launch token.
  */
 interface Bridge {
-  invoke(channel: string, input: unknown): Promise<unknown>;
+  invoke(channel: string, input: unknown, session: string | null): Promise<unknown>;
 }
 
 declare global {
@@ -28,7 +30,13 @@ function hostToken(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    // Keep a page route that came with it (#/roster&token=…), drop the token from sight.
+    const rest = window.location.hash.replace(match[0], '').replace(/^#?&?/, '');
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest ? `#${rest}` : ''),
+    );
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }
@@ -41,11 +49,15 @@ const transportError = (message: string): Result<never> => ({
 function httpTransport(): Bridge {
   const token = hostToken();
   return {
-    async invoke(channel, input) {
+    async invoke(channel, input, session) {
       try {
         const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token ?? ''}`,
+            ...(session ? { [SESSION_HEADER]: session } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
         return await response.json();
@@ -58,9 +70,23 @@ function httpTransport(): Bridge {
 
 const bridge: Bridge = window.supervisorConsole ?? httpTransport();
 
+/** The signed-in session: set by the session store, sent with every call. */
+let sessionToken: string | null = null;
+let onSessionLost: (error: ApiError) => void = () => {};
+
+export function setSessionToken(token: string | null, lost: (error: ApiError) => void) {
+  sessionToken = token;
+  onSessionLost = lost;
+}
+
 export const api = {
-  call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
-    return bridge.invoke(channel, input) as Promise<Result<Output<C>>>;
+  async call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+    const result = (await bridge.invoke(channel, input, sessionToken)) as Result<Output<C>>;
+    // A session that expired (idle, or ended by an admin) sends the desk back to sign-in.
+    if (!result.ok && result.error.code === 'unauthorized' && !('public' in contract[channel])) {
+      onSessionLost(result.error);
+    }
+    return result;
   },
   /** For code that wants the value or an exception carrying the ApiError. */
   async get<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {

@@ -8,6 +8,7 @@ import { useQuery } from '../api/useQuery';
 import { useErrorText } from '../components/errors';
 import { EmptyState, LoadError } from '../components/PageState';
 import { useDateFormat } from '../format';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 
 function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
@@ -16,6 +17,7 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
   const [loading, setLoading] = useState(false);
+  const canLoadDemo = useSession((s) => s.can('demo.load'));
 
   const loadDemo = async () => {
     setLoading(true);
@@ -43,7 +45,11 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
         body={t('home.emptyBody')}
         action={
           <Space orientation="vertical" size="middle" align="center">
+            {!canLoadDemo && (
+              <Typography.Text type="secondary">{t('home.demoAdminOnly')}</Typography.Text>
+            )}
             <Button
+              disabled={!canLoadDemo}
               type="primary"
               size="large"
               icon={<DatabaseOutlined />}

@@ -8,6 +8,7 @@ import { useQuery } from '../api/useQuery';
 import { useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
 import { useDateFormat } from '../format';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { ImportModal } from './roster/ImportModal';
 import { MarkLeftModal } from './roster/MarkLeftModal';
@@ -29,6 +30,8 @@ export function RosterPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const editor = useEditor<Staff>();
+  // HR and admin keep the roster; everyone else reads it.
+  const canEdit = useSession((s) => s.can('staff.update'));
   const leaver = useEditor<Staff>();
   const [importing, setImporting] = useState(false);
 
@@ -79,14 +82,16 @@ export function RosterPage() {
             aria-label={t('fields.status')}
           />
         </Space>
-        <Space>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            {t('roster.import')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
-            {t('roster.add')}
-          </Button>
-        </Space>
+        {canEdit && (
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('roster.import')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
+              {t('roster.add')}
+            </Button>
+          </Space>
+        )}
       </Space>
 
       <Table<Staff>
@@ -164,7 +169,7 @@ export function RosterPage() {
             title: t('common.actions'),
             width: 170,
             render: (_, row) =>
-              row.status === 'left' ? null : (
+              row.status === 'left' || !canEdit ? null : (
                 <Space size={0}>
                   <Button type="link" onClick={() => editor.edit(row)}>
                     {t('common.edit')}

@@ -21,6 +21,7 @@ import { useQuery } from '../api/useQuery';
 import { useErrorText } from '../components/errors';
 import { EmptyState, LoadError } from '../components/PageState';
 import { useDateFormat } from '../format';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 
 type Person = ScheduleWeek['staff'][number];
@@ -89,6 +90,7 @@ export function SchedulePage() {
   const [weekStart, setWeekStart] = useState(() => weekStartOf(formatDate(new Date())));
   const week = useQuery('schedule.week', teamId ? { teamId, weekStart } : null);
   const [copying, setCopying] = useState(false);
+  const canAssign = useSession((s) => s.can('schedule.assign'));
 
   useEffect(() => {
     if (teamId === undefined && teams.data?.[0]) setTeamId(teams.data[0].id);
@@ -201,24 +203,26 @@ export function SchedulePage() {
           />
           <Button onClick={() => setWeekStart(weekStartOf(today))}>{t('schedule.thisWeek')}</Button>
         </Space>
-        <Popconfirm
-          title={t('schedule.copyConfirmTitle')}
-          description={
-            <div style={{ maxWidth: 320 }}>
-              {t('schedule.copyConfirm', {
-                from: dates.full(addDaysTo(weekStart, -7)),
-                to: dates.full(weekStart),
-              })}
-            </div>
-          }
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
-          onConfirm={copyLastWeek}
-        >
-          <Button icon={<CopyOutlined />} loading={copying} disabled={!teamId}>
-            {t('schedule.copyLastWeek')}
-          </Button>
-        </Popconfirm>
+        {canAssign && (
+          <Popconfirm
+            title={t('schedule.copyConfirmTitle')}
+            description={
+              <div style={{ maxWidth: 320 }}>
+                {t('schedule.copyConfirm', {
+                  from: dates.full(addDaysTo(weekStart, -7)),
+                  to: dates.full(weekStart),
+                })}
+              </div>
+            }
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={copyLastWeek}
+          >
+            <Button icon={<CopyOutlined />} loading={copying} disabled={!teamId}>
+              {t('schedule.copyLastWeek')}
+            </Button>
+          </Popconfirm>
+        )}
       </Space>
 
       <Space size={[8, 4]} wrap style={{ marginBottom: 12 }}>
@@ -283,7 +287,7 @@ export function SchedulePage() {
                 label={`${person.name} ${date}`}
                 value={cells.get(`${person.id}|${date}`)}
                 shifts={shifts}
-                disabled={person.leftOn !== null && date > person.leftOn}
+                disabled={!canAssign || (person.leftOn !== null && date > person.leftOn)}
                 onChange={(value) => void assign(person, date, value)}
               />
             ),

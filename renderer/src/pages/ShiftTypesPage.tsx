@@ -19,6 +19,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { FormModal, useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
+import { useSession } from '../stores/session';
 
 type ShiftValues = Omit<ShiftType, 'id' | 'color'> & { color: string | { toHexString(): string } };
 
@@ -139,14 +140,17 @@ export function ShiftTypesPage() {
   const { t } = useTranslation();
   const shifts = useQuery('shiftTypes.list', {});
   const editor = useEditor<ShiftType>();
+  const canEdit = useSession((s) => s.can('shiftTypes.update'));
 
   if (shifts.error) return <LoadError error={shifts.error} onRetry={shifts.reload} />;
   return (
     <Card
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
-          {t('shiftTypes.add')}
-        </Button>
+        canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
+            {t('shiftTypes.add')}
+          </Button>
+        )
       }
     >
       <Table<ShiftType>
@@ -195,11 +199,12 @@ export function ShiftTypesPage() {
           {
             title: t('common.actions'),
             width: 90,
-            render: (_, row) => (
-              <Button type="link" onClick={() => editor.edit(row)}>
-                {t('common.edit')}
-              </Button>
-            ),
+            render: (_, row) =>
+              canEdit && (
+                <Button type="link" onClick={() => editor.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+              ),
           },
         ]}
       />

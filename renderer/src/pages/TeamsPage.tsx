@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { FormModal, useEditor } from '../components/FormModal';
 import { EmptyState, LoadError } from '../components/PageState';
+import { useSession } from '../stores/session';
 
 interface TeamValues {
   name?: string;
@@ -88,14 +89,17 @@ export function TeamsPage() {
   const { t } = useTranslation();
   const teams = useQuery('teams.list', {});
   const editor = useEditor<Team>();
+  const canEdit = useSession((s) => s.can('teams.update'));
 
   if (teams.error) return <LoadError error={teams.error} onRetry={teams.reload} />;
   return (
     <Card
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
-          {t('teams.add')}
-        </Button>
+        canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
+            {t('teams.add')}
+          </Button>
+        )
       }
     >
       <Table<Team>
@@ -123,11 +127,12 @@ export function TeamsPage() {
           {
             title: t('common.actions'),
             width: 100,
-            render: (_, row) => (
-              <Button type="link" onClick={() => editor.edit(row)}>
-                {t('common.edit')}
-              </Button>
-            ),
+            render: (_, row) =>
+              canEdit && (
+                <Button type="link" onClick={() => editor.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+              ),
           },
         ]}
       />

@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 import i18n, { persistLanguage, savedLanguage, type Language } from '../i18n';
 
-export const PAGES = ['home', 'schedule', 'roster', 'teams', 'shiftTypes'] as const;
+export const PAGES = [
+  'home',
+  'schedule',
+  'roster',
+  'teams',
+  'shiftTypes',
+  'users',
+  'audit',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 function pageFromHash(): Page {
@@ -19,18 +27,22 @@ interface UiState {
   dataChanged(): void;
 }
 
-export const useUi = create<UiState>((set) => ({
-  page: pageFromHash(),
-  language: savedLanguage(),
-  dataVersion: 0,
-  go(page) {
-    history.replaceState(null, '', `#/${page}`);
-    set({ page });
-  },
-  setLanguage(language) {
-    persistLanguage(language);
-    void i18n.changeLanguage(language);
-    set({ language });
-  },
-  dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
-}));
+export const useUi = create<UiState>((set) => {
+  // Typed or pasted #/page addresses, and the back button, navigate too.
+  window.addEventListener('hashchange', () => set({ page: pageFromHash() }));
+  return {
+    page: pageFromHash(),
+    language: savedLanguage(),
+    dataVersion: 0,
+    go(page) {
+      history.replaceState(null, '', `#/${page}`);
+      set({ page });
+    },
+    setLanguage(language) {
+      persistLanguage(language);
+      void i18n.changeLanguage(language);
+      set({ language });
+    },
+    dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
+  };
+});

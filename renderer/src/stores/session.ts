@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import type { ApiError, Channel, User } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
+import { api, setSessionToken } from '../api/client';
+
+const TOKEN_KEY = 'supervisor-console.session';
+
+type Phase = 'loading' | 'setup' | 'signedOut' | 'signedIn';
+
+interface SessionState {
+  phase: Phase;
+  user: User | null;
+  idleMinutes: number;
+  /** Why the desk is back at sign-in (expired, idle), shown once on the sign-in screen. */
+  notice: ApiError | 'idle' | null;
+  load(): Promise<void>;
+  signedIn(token: string, user: User): void;
+  signOut(notice?: SessionState['notice']): Promise<void>;
+  /** Whether the signed-in role may call a channel: the UI hides what the backend would refuse. */
+  can(channel: Channel): boolean;
+}
+
+function setToken(token: string | null) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+  setSessionToken(token, (error) => void useSession.getState().signOut(error));
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  user: null,
+  idleMinutes: 15,
+  notice: null,
+  async load() {
+    setToken(sessionStorage.getItem(TOKEN_KEY));
+    const status = await api.call('auth.status', {});
+    if (!status.ok) return set({ phase: 'signedOut', notice: status.error });
+    const { needsSetup, user, idleMinutes } = status.value;
+    if (!user) setToken(null);
+    set({ phase: needsSetup ? 'setup' : user ? 'signedIn' : 'signedOut', user, idleMinutes });
+  },
+  signedIn(token, user) {
+    setToken(token);
+    set({ phase: 'signedIn', user, notice: null });
+    // The idle limit may differ from the last account's view of it.
+    void api.call('auth.status', {}).then((r) => r.ok && set({ idleMinutes: r.value.idleMinutes }));
+  },
+  async signOut(notice = null) {
+    // A lost session is already gone on the backend; any other sign-out ends it there.
+    if (get().phase === 'signedIn' && (notice === null || notice === 'idle'))
+      await api.call('auth.signOut', {});
+    setToken(null);
+    set({ phase: 'signedOut', user: null, notice });
+  },
+  can(channel) {
+    const role = get().user?.role;
+    return !!role && contract[channel].roles.includes(role);
+  },
+}));

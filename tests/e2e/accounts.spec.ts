@@ -1,0 +1,102 @@
+import { SESSION_HEADER } from '../../shared/contract';
+import { expect, signIn, test } from './fixtures';
+
+test.describe('a brand-new console', () => {
+  test.use({ withAdmin: false });
+
+  test('creates its administrator, who creates a supervisor who cannot reach admin or HR functions', async ({
+    page,
+    host,
+    request,
+  }) => {
+    await page.goto(`${host.url}/#token=${host.token}`);
+    await expect(page.getByText('创建第一个管理员')).toBeVisible();
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('姓名（显示名）').fill('张主任');
+    await page.getByLabel('密码', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('再次输入密码').fill('correct horse battery');
+    await page.getByRole('button', { name: '创建并登录' }).click();
+    await expect(page.getByRole('menuitem', { name: '账号与安全' })).toBeVisible();
+
+    // The administrator creates a supervisor account.
+    await page.getByRole('menuitem', { name: '账号与安全' }).click();
+    await page.getByRole('button', { name: '新增账号' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('wangfang');
+    await dialog.getByLabel('姓名（显示名）').fill('王芳');
+    await dialog.getByLabel('密码').fill('short');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText('密码至少 8 个字符')).toBeVisible();
+    await dialog.getByLabel('密码').fill('supervisor pass');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('row', { name: /wangfang/ })).toContainText('值班主管');
+
+    // Switch user without closing the console.
+    await page.getByRole('button', { name: /张主任/ }).click();
+    await page.getByText('切换用户').click();
+    await signIn(page, 'wangfang', 'supervisor pass');
+    await expect(page.getByRole('button', { name: /王芳/ })).toContainText('值班主管');
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem', { name: '排班' })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: '账号与安全' })).toHaveCount(0);
+    await expect(menu.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
+    await menu.getByRole('menuitem', { name: '员工花名册' }).click();
+    await expect(page.getByRole('button', { name: '新增员工' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '导入花名册' })).toHaveCount(0);
+
+    // The backend is the authority: the same supervisor's session is refused over HTTP too.
+    const session = await page.evaluate(() => sessionStorage.getItem('supervisor-console.session'));
+    const headers = { authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session ?? '' };
+    for (const [channel, data] of [
+      [
+        'users.create',
+        { username: 'evil', displayName: 'x', role: 'admin', password: 'evil password' },
+      ],
+      ['staff.create', { employeeNo: 'KF1', name: '王', position: 'agent' }],
+      ['audit.list', { page: 1 }],
+    ] as const) {
+      const response = await request.post(`${host.url}/api/${channel}`, { data, headers });
+      expect(await response.json(), channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(
+      await (await request.post(`${host.url}/api/teams.list`, { data: {}, headers })).json(),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+test('a wrong password is named on the sign-in screen, and repeated failures lock the account', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}/#token=${host.token}`);
+  for (let i = 0; i < 3; i++) {
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(`wrong ${i}`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('用户名或密码不正确')).toBeVisible();
+  }
+  await page.getByLabel('密码').fill('correct horse battery');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(/账号已被暂时锁定/)).toBeVisible();
+});
+
+test('signing out returns to the sign-in screen and the old session opens nothing', async ({
+  page,
+  open,
+  host,
+  request,
+}) => {
+  await open('#/roster');
+  const session = await page.evaluate(() => sessionStorage.getItem('supervisor-console.session'));
+  await page.getByRole('button', { name: /张主任/ }).click();
+  await page.getByText('退出登录').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  const response = await request.post(`${host.url}/api/teams.list`, {
+    data: {},
+    headers: { authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session ?? '' },
+  });
+  expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+});
