@@ -76,5 +76,7 @@ export async function choose(page: Page, select: ReturnType<Page['getByRole']>, 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');
+  // Loading overlays fade out after the data arrives; wait for them to be gone.
+  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur')).toHaveCount(0);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
