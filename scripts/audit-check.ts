@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { DATABASE_FILE_NAME, openStore } from '../db/connection';
+import { DataLayer } from '../db/data-layer';
 import { verifyAuditChain } from '../db/queries/audit';
 import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
 
 /** `npm run audit:check [-- --data-dir DIR]`: walks the audit trail's hash chain; exit 1 if broken. */
 const dataDir = resolve(resolveDataDir(process.argv.slice(2), process.env, userDataDir()));
-const store = await openStore(join(dataDir, DATABASE_FILE_NAME));
+const store = await DataLayer.open(dataDir, { dailyBackup: false });
 const report = await verifyAuditChain(store.db);
 await store.close();
 if (report.ok) {

@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { DATABASE_FILE_NAME, openStore } from '../db/connection';
+import { DataLayer } from '../db/data-layer';
 import { createBackend, LOCAL_OPERATOR } from '../electron/backend';
 import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
 
 /** `npm run demo [-- --data-dir DIR]`: loads the demo center through the same channel as the button. */
 const dataDir = resolve(resolveDataDir(process.argv.slice(2), process.env, userDataDir()));
-const store = await openStore(join(dataDir, DATABASE_FILE_NAME));
+const store = await DataLayer.open(dataDir);
 const result = await createBackend(store, { version: 'cli', dataDir }).callAs(
   'demo.load',
   {},

@@ -7,6 +7,7 @@ import {
   type ParsedInput,
   type Role,
 } from '../../shared/contract';
+import type { DataLayer } from '../../db/data-layer';
 import type { DB } from '../../db/schema';
 import type { ScryptCost } from './passwords';
 import type { SessionStore } from './sessions';
@@ -72,8 +73,12 @@ export interface BackendInfo {
 }
 
 /** What a handler sees: the transaction it must write through, the caller, and one clock for the action. */
+/** The data layer as handlers see it: the database and its backups. */
+export type BackendData = Pick<DataLayer, 'db' | 'list' | 'backup' | 'restore'>;
+
 export interface HandlerContext {
   db: Kysely<DB>;
+  data: BackendData;
   /** Null only on public channels (setup, sign-in, status) called before signing in. */
   session: Session | null;
   auth: AuthContext;

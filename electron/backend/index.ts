@@ -7,13 +7,13 @@ import {
   type Channel,
   type Result,
 } from '../../shared/contract';
-import type { Store } from '../../db/connection';
 import { appendAudit, changedFields } from '../../db/queries/audit';
 import type { DB } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import {
   CommittedFailure,
   type AuditRecord,
+  type BackendData,
   type BackendInfo,
   type HandlerContext,
   type Handlers,
@@ -41,6 +41,13 @@ import { OWASP_SCRYPT, type ScryptCost } from './passwords';
 import { SessionStore } from './sessions';
 import { appInfo, demoLoad } from './handlers/app';
 import { auditExport, auditList, auditVerify } from './handlers/audit';
+import {
+  backupsCreate,
+  backupsList,
+  backupsRestore,
+  recoveryRestore,
+  recoveryStatus,
+} from './handlers/backups';
 import { staffImport } from './handlers/import';
 import { scheduleAssign, scheduleCopyWeek, scheduleDay, scheduleWeek } from './handlers/schedule';
 import { shiftTypesCreate, shiftTypesList, shiftTypesUpdate } from './handlers/shiftTypes';
@@ -83,6 +90,11 @@ export const handlers: Handlers = {
   'audit.list': auditList,
   'audit.verify': auditVerify,
   'audit.export': auditExport,
+  'backups.list': backupsList,
+  'backups.create': backupsCreate,
+  'backups.restore': backupsRestore,
+  'recovery.status': recoveryStatus,
+  'recovery.restore': recoveryRestore,
 };
 
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -128,8 +140,11 @@ export interface BackendOptions {
   passwordCost?: ScryptCost;
 }
 
+/** Channels that close and reopen the database: they cannot run inside one of its transactions. */
+const OUTSIDE_TRANSACTION = new Set<Channel>(['backups.restore']);
+
 export function createBackend(
-  store: Pick<Store, 'db'>,
+  data: BackendData,
   info: BackendInfo,
   options: BackendOptions = {},
 ): Backend {
@@ -138,7 +153,7 @@ export function createBackend(
   const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
   const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
   // The idle limit lives in the database; read it once before the first call.
-  const ready = idleMinutes(store).then((minutes) => (sessions.idleMinutes = minutes));
+  const ready = idleMinutes(data).then((minutes) => (sessions.idleMinutes = minutes));
 
   async function run(
     channel: Channel,
@@ -177,12 +192,24 @@ export function createBackend(
     let committedRefusal: ApiError | undefined;
     try {
       const handler = table[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
-      const value = await store.db.transaction().execute(async (db) => {
+      if (OUTSIDE_TRANSACTION.has(channel)) {
+        const now = new Date().toISOString();
+        // Audit through whatever database is current once the handler has swapped it.
+        const audit = (record: AuditRecord) =>
+          data.db.transaction().execute((db) => writeAudit(db, session, now, record));
+        const auth = { token, sessions, passwordCost };
+        const result = await handler(
+          { db: data.db, data, session, now, info, audit, auth },
+          parsed.data,
+        );
+        return { ok: true, value: def.output.parse(result) };
+      }
+      const value = await data.db.transaction().execute(async (db) => {
         const now = new Date().toISOString();
         const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
         const auth = { token, sessions, passwordCost };
         try {
-          const result = await handler({ db, session, now, info, audit, auth }, parsed.data);
+          const result = await handler({ db, data, session, now, info, audit, auth }, parsed.data);
           // The contract binds the backend too: an answer outside it is our bug, and rolls back.
           return def.output.parse(result);
         } catch (error) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_FILE_NAME, openStore, SchemaTooNewError } from '../../db/connection';
-import { createBackend } from '../backend';
+import { SchemaTooNewError } from '../../db/connection';
+import { startBackend } from '../backend/startup';
 import { resolveDataDir, userDataDir } from '../backend/data-dir';
 import { findBrowser, openAppWindow } from './browser';
 import { startHost } from './server';
@@ -21,9 +21,9 @@ async function main() {
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
-  let store;
+  let slot;
   try {
-    store = await openStore(join(dataDir, DATABASE_FILE_NAME));
+    slot = await startBackend({ version, dataDir });
   } catch (error) {
     if (error instanceof SchemaTooNewError) {
       console.error(`\n${error.message}\n`);
@@ -31,8 +31,10 @@ async function main() {
     }
     throw error;
   }
+  if (!slot.data)
+    console.error('The database is damaged: the console opens on its recovery screen.');
   const host = await startHost({
-    backend: createBackend(store, { version, dataDir }),
+    backend: () => slot.backend,
     staticDir: join(projectRoot, 'out', 'renderer'),
     port: Number(flag('--port') ?? 0),
   });
@@ -49,7 +51,7 @@ async function main() {
 
   const stop = async () => {
     await host.close();
-    await store.close();
+    await slot.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

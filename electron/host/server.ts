@@ -13,7 +13,8 @@ import { CONTENT_SECURITY_POLICY } from '../backend/csp';
  * A random token per launch guards the API; Host and Origin checks stop DNS rebinding and other sites.
  */
 export interface HostOptions {
-  backend: Backend;
+  /** Read on every request: a restore over a damaged database swaps it. */
+  backend: () => Backend;
   /** The built renderer (out/renderer). */
   staticDir: string;
   bind?: string;
@@ -150,11 +151,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         // The launch token admits the page; the session header says which user is signed in.
         const session = req.headers[SESSION_HEADER];
-        const result = await options.backend.call(
-          channel,
-          input,
-          typeof session === 'string' ? session : null,
-        );
+        const result = await options
+          .backend()
+          .call(channel, input, typeof session === 'string' ? session : null);
         return sendJson(res, 200, result);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -2,8 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
-import { DATABASE_FILE_NAME, openStore, SchemaTooNewError, type Store } from '../../db/connection';
-import { createBackend } from '../backend';
+import { SchemaTooNewError } from '../../db/connection';
+import { startBackend, type BackendSlot } from '../backend/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { resolveNativeBinding } from './native-binding';
 import {
@@ -23,7 +23,7 @@ app.setName(APP_NAME);
 app.setPath('userData', resolveDataDir(process.argv, process.env, app.getPath('userData')));
 
 let mainWindow: BrowserWindow | null = null;
-let store: Store | null = null;
+let slot: BackendSlot | null = null;
 
 function createWindow() {
   mainWindow = new BrowserWindow({
@@ -43,9 +43,10 @@ function createWindow() {
 async function start() {
   const dataDir = app.getPath('userData');
   try {
-    store = await openStore(join(dataDir, DATABASE_FILE_NAME), {
-      nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron),
-    });
+    slot = await startBackend(
+      { version: app.getVersion(), dataDir },
+      { nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron) },
+    );
   } catch (error) {
     const message =
       error instanceof SchemaTooNewError
@@ -55,7 +56,7 @@ async function start() {
     app.exit(2);
     return;
   }
-  const backend = createBackend(store, { version: app.getVersion(), dataDir });
+  const current = slot;
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown, session: unknown) => {
       if (!isTrustedSender(event.senderFrame, appUrl)) {
@@ -64,7 +65,7 @@ async function start() {
           error: { code: 'forbidden', message: 'untrusted sender', key: 'errors.forbidden' },
         };
       }
-      return backend.call(channel, input, typeof session === 'string' ? session : null);
+      return current.backend.call(channel, input, typeof session === 'string' ? session : null);
     });
   }
   // The console needs no camera, microphone, notifications or geolocation.
@@ -92,6 +93,6 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void store?.close());
+  app.on('will-quit', () => void slot?.close());
   void app.whenReady().then(start);
 }

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'unknown_channel',
   'import_rejected',
+  'database_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

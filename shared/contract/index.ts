@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/org';
 import { empty, id, isoDate, requiredText } from './fields';
 import { auditEntry, auditFilter, exportFile } from './audit';
+import { backupInfo, backupName, recoveryStatus } from './backup';
 import { authStatus, newPassword, securitySettings, signedIn, user, userInput } from './auth';
 import {
   importReport,
@@ -21,6 +22,7 @@ export * from './errors';
 export * from './org';
 export * from './audit';
 export * from './auth';
+export * from './backup';
 export type { Role } from '../domain/org';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
@@ -195,6 +197,28 @@ export const contract = {
     roles: auditors,
   }),
   'audit.export': channel({ input: auditFilter, output: exportFile, roles: auditors }),
+
+  'backups.list': channel({ input: empty, output: z.array(backupInfo), roles: admins }),
+  'backups.create': channel({ input: empty, output: backupInfo, roles: admins }),
+  'backups.restore': channel({
+    input: z.object({ name: backupName }),
+    output: z.object({ restored: backupInfo, safetyCopy: backupInfo }),
+    roles: admins,
+  }),
+  // While the database is damaged nobody can sign in, so recovery is open to whoever is at the desk:
+  // it only offers this machine's own checked backups.
+  'recovery.status': channel({
+    input: empty,
+    output: recoveryStatus,
+    roles: everyone,
+    public: true,
+  }),
+  'recovery.restore': channel({
+    input: z.object({ name: backupName }),
+    output: z.object({}),
+    roles: everyone,
+    public: true,
+  }),
 } as const;
 
 export type Contract = typeof contract;

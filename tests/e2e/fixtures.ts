@@ -40,7 +40,7 @@ export const test = base.extend<{
   },
   host: async ({ store }, use) => {
     const host = await startHost({
-      backend: store.backend,
+      backend: () => store.backend,
       staticDir: join(process.cwd(), 'out', 'renderer'),
     });
     await use(host);

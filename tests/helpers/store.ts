@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_FILE_NAME, openStore, type Store } from '../../db/connection';
+import type { Store } from '../../db/connection';
+import { DataLayer } from '../../db/data-layer';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { Session } from '../../electron/backend/context';
 import { OWASP_SCRYPT } from '../../electron/backend/passwords';
@@ -9,7 +10,9 @@ import type { Channel, Input, Output, Result, Role } from '../../shared/contract
 
 export interface TestStore {
   dir: string;
-  store: Store;
+  /** The open store (a restore replaces it). */
+  readonly store: Store;
+  data: DataLayer;
   backend: Backend;
   /** Calls a channel as a user of the given role (admin by default). */
   call<C extends Channel>(channel: C, input: Input<C>, role?: Role): Promise<Result<Output<C>>>;
@@ -32,9 +35,9 @@ export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 export async function tempStore(options: { realPasswordCost?: boolean } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
-  const store = await openStore(join(dir, DATABASE_FILE_NAME));
+  const data = await DataLayer.open(dir, { dailyBackup: false });
   const backend = createBackend(
-    store,
+    data,
     { version: 'test', dataDir: dir },
     {
       passwordCost: options.realPasswordCost ? OWASP_SCRYPT : FAST_SCRYPT,
@@ -47,7 +50,10 @@ export async function tempStore(options: { realPasswordCost?: boolean } = {}): P
     backend.callAs(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
   return {
     dir,
-    store,
+    get store() {
+      return data.store;
+    },
+    data,
     backend,
     call,
     async ok(channel, input, role) {
@@ -56,16 +62,16 @@ export async function tempStore(options: { realPasswordCost?: boolean } = {}): P
       return result.value;
     },
     digest() {
-      const tables = store.sqlite
+      const tables = data.store.sqlite
         .prepare("select name from sqlite_master where type = 'table' order by name")
         .pluck()
         .all() as string[];
       return JSON.stringify(
-        tables.map((t) => [t, store.sqlite.prepare(`select * from "${t}"`).all()]),
+        tables.map((t) => [t, data.store.sqlite.prepare(`select * from "${t}"`).all()]),
       );
     },
     async close() {
-      await store.close();
+      await data.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -67,6 +67,11 @@ const valid: { [C in Channel]: Input<C> } = {
   'audit.list': { page: 1, pageSize: 20 },
   'audit.verify': {},
   'audit.export': { entity: 'staff' },
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'recovery.status': {},
+  'recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
 };
 
 const invalid: { [C in Channel]: unknown } = {
@@ -126,6 +131,11 @@ const invalid: { [C in Channel]: unknown } = {
   'audit.list': { page: 1, pageSize: 1000 },
   'audit.verify': { deep: true },
   'audit.export': { entity: 'passwords' },
+  'backups.list': { all: true },
+  'backups.create': { reason: 'manual' },
+  'backups.restore': { name: '../console.sqlite' },
+  'recovery.status': { verbose: 1 },
+  'recovery.restore': { name: '/etc/passwd' },
 };
 
 const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
@@ -203,6 +213,8 @@ describe('every channel checks the caller role before anything else', () => {
       'auth.setup',
       'auth.signIn',
       'auth.status',
+      'recovery.restore',
+      'recovery.status',
     ]);
   });
 });

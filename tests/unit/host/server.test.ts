@@ -50,7 +50,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
-  host = await startHost({ backend: t.backend, staticDir });
+  host = await startHost({ backend: () => t.backend, staticDir });
   const setup = await api('auth.setup', {
     username: 'admin',
     displayName: '管理员',
@@ -166,7 +166,7 @@ describe('the loopback host', () => {
 
   it('refuses to bind anywhere but loopback', async () => {
     for (const bind of ['0.0.0.0', '192.168.1.10', '::']) {
-      await expect(startHost({ backend: t.backend, staticDir: t.dir, bind })).rejects.toThrow(
+      await expect(startHost({ backend: () => t.backend, staticDir: t.dir, bind })).rejects.toThrow(
         /loopback/,
       );
     }

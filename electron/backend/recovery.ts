@@ -1,0 +1,67 @@
+import { BackupRejectedError, goodBackups, restoreOverDamaged } from '../../db/data-layer';
+import { contract, toFieldIssues, type Result } from '../../shared/contract';
+import type { Backend } from './index';
+import { SessionStore } from './sessions';
+
+/**
+ * The backend while the database file cannot be opened: it answers only the recovery channels,
+ * and every other call with `database_damaged`, so the console shows a recovery screen, not a crash.
+ */
+export function createRecoveryBackend(
+  dataDir: string,
+  problem: string,
+  onRestored: () => Promise<void>,
+): Backend {
+  const damaged: Result<never> = {
+    ok: false,
+    error: { code: 'database_damaged', message: problem, key: 'errors.database_damaged' },
+  };
+  const call: Backend['call'] = async (channel, input) => {
+    if (channel === 'recovery.status') {
+      const backups = goodBackups(dataDir).map(({ name, takenAt, reason, bytes }) => ({
+        name,
+        takenAt,
+        reason,
+        bytes,
+      }));
+      return { ok: true, value: { damaged: true, problem, backups } };
+    }
+    if (channel !== 'recovery.restore') return damaged;
+    const parsed = contract['recovery.restore'].input.safeParse(input, { reportInput: true });
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error);
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'invalid backup name',
+          key: 'errors.invalid_input',
+          field: issues[0]?.field,
+          issues,
+        },
+      };
+    }
+    try {
+      restoreOverDamaged(dataDir, parsed.data.name);
+      await onRestored();
+      return { ok: true, value: {} };
+    } catch (error) {
+      const problems =
+        error instanceof BackupRejectedError ? error.problems.join('; ') : String(error);
+      return {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: problems,
+          key: 'errors.backupRejected',
+          params: { problems },
+        },
+      };
+    }
+  };
+  return {
+    call,
+    callAs: (channel, input) => call(channel, input, null),
+    sessions: new SessionStore(15),
+  };
+}
