@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DataLayer } from '../db/data-layer';
 import { verifyAuditChain } from '../db/queries/audit';
 import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DataLayer } from '../db/data-layer';
 import { createBackend, LOCAL_OPERATOR } from '../electron/backend';
 import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';

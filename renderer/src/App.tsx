@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  DatabaseOutlined,
   ClockCircleOutlined,
   HomeOutlined,
   SafetyOutlined,
@@ -17,6 +18,8 @@ import { useIdleSignOut, UserMenu } from './components/UserMenu';
 import { localeOf, type Language } from './i18n';
 import { AuditPage } from './pages/AuditPage';
 import { SetupScreen, SignInScreen } from './pages/auth/AuthScreens';
+import { RecoveryScreen } from './pages/auth/RecoveryScreen';
+import { BackupsPage } from './pages/BackupsPage';
 import { HomePage } from './pages/HomePage';
 import { RosterPage } from './pages/RosterPage';
 import { SchedulePage } from './pages/SchedulePage';
@@ -42,6 +45,7 @@ const PAGE_VIEWS: Record<
   },
   users: { icon: <SafetyOutlined />, view: () => <UsersPage />, needs: 'users.list' },
   audit: { icon: <AuditOutlined />, view: () => <AuditPage />, needs: 'audit.list' },
+  backups: { icon: <DatabaseOutlined />, view: () => <BackupsPage />, needs: 'backups.list' },
 };
 
 /** The signed-in console: navigation shows only what the user's role may open. */
@@ -128,6 +132,7 @@ export function App() {
         {phase === 'setup' && <SetupScreen />}
         {phase === 'signedOut' && <SignInScreen />}
         {phase === 'signedIn' && <Console />}
+        {phase === 'damaged' && <RecoveryScreen />}
       </AntApp>
     </ConfigProvider>
   );

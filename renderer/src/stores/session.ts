@@ -5,7 +5,7 @@ import { api, setSessionToken } from '../api/client';
 
 const TOKEN_KEY = 'supervisor-console.session';
 
-type Phase = 'loading' | 'setup' | 'signedOut' | 'signedIn';
+type Phase = 'loading' | 'setup' | 'signedOut' | 'signedIn' | 'damaged';
 
 interface SessionState {
   phase: Phase;
@@ -34,7 +34,13 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     setToken(sessionStorage.getItem(TOKEN_KEY));
     const status = await api.call('auth.status', {});
-    if (!status.ok) return set({ phase: 'signedOut', notice: status.error });
+    if (!status.ok) {
+      return set(
+        status.error.code === 'database_damaged'
+          ? { phase: 'damaged' }
+          : { phase: 'signedOut', notice: status.error },
+      );
+    }
     const { needsSetup, user, idleMinutes } = status.value;
     if (!user) setToken(null);
     set({ phase: needsSetup ? 'setup' : user ? 'signedIn' : 'signedOut', user, idleMinutes });

@@ -9,6 +9,7 @@ export const PAGES = [
   'shiftTypes',
   'users',
   'audit',
+  'backups',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
