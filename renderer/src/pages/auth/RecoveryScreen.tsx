@@ -39,7 +39,7 @@ export function RecoveryScreen() {
         />
         {status.data?.problem && (
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('recovery.detail')}: {status.data.problem}
+            {t('recovery.detail', { detail: status.data.problem })}
           </Typography.Paragraph>
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

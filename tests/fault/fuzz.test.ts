@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, ERROR_CODES, contract, type Channel } from '../../shared/contract';
+import { sessionOf, tempStore, type TestStore } from '../helpers/store';
+
+/**
+ * Property: whatever arrives on a channel, the backend answers with a valid result or a
+ * structured error, never a crash; and a refused call leaves the database exactly as it was.
+ */
+const RUNS_PER_CHANNEL = 30; // × every channel: well over 1,000 inputs in all
+
+/** Inputs shaped like the real ones, with any field swapped for anything. */
+const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
+  'staff.create': {
+    employeeNo: 'KF9',
+    name: '王芳',
+    position: 'agent',
+    teamId: 1,
+    hireDate: '2025-01-01',
+  },
+  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'active' },
+  'staff.list': { search: '王', teamId: 1, status: 'active', page: 1, pageSize: 20 },
+  'schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
+  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
+  'shiftTypes.create': {
+    code: 'Z',
+    name: '弹性',
+    startTime: '10:00',
+    endTime: '19:00',
+    breakMinutes: 60,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    color: '#123456',
+  },
+  'users.create': {
+    username: 'fuzz',
+    displayName: 'F',
+    role: 'supervisor',
+    password: 'long enough',
+  },
+  'auth.signIn': { username: 'admin', password: 'x' },
+  'audit.list': { entity: 'staff', from: '2026-01-01', page: 1 },
+  'staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
+  'teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
+};
+
+const mutated = (sample: Record<string, unknown>) =>
+  fc
+    .dictionary(
+      fc.constantFrom(...Object.keys(sample)),
+      fc.anything({ maxDepth: 2, withNullPrototype: true }),
+      { maxKeys: 3 },
+    )
+    .map((changes) => ({ ...sample, ...changes }));
+
+const inputFor = (channel: Channel) =>
+  fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    fc.object({ maxDepth: 2 }),
+    ...(SAMPLE[channel] ? [mutated(SAMPLE[channel])] : []),
+  );
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await tempStore();
+  await t.ok('teams.create', { name: '客服一组' });
+  await t.ok('staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+});
+afterAll(() => t.close());
+
+describe('fuzzing every channel', () => {
+  it.each(CHANNELS)(
+    '%s answers anything with a result or a structured error',
+    async (channel) => {
+      let calls = 0;
+      await fc.assert(
+        fc.asyncProperty(inputFor(channel), async (input) => {
+          calls++;
+          const before = t.digest();
+          const result = await t.backend.callAs(channel, input, sessionOf('admin'));
+          if (result.ok) {
+            expect(() => contract[channel].output.parse(result.value)).not.toThrow();
+            return;
+          }
+          expect(ERROR_CODES).toContain(result.error.code);
+          expect(result.error.code).not.toBe('internal');
+          expect(typeof result.error.message).toBe('string');
+          expect(typeof result.error.key).toBe('string');
+          // A failed sign-in is the one refusal that writes, by design: it is counted and audited.
+        if (channel === 'auth.signIn' && result.error.code === 'unauthorized') return;
+        expect(t.digest(), `refused ${channel} call changed the database`).toBe(before);
+        }),
+        { numRuns: RUNS_PER_CHANNEL },
+      );
+      expect(calls).toBe(RUNS_PER_CHANNEL);
+    },
+    60_000,
+  );
+});
