@@ -20,6 +20,10 @@ export interface Session {
   role: Role;
 }
 
+/**
+ * Whoever runs a command-line tool on this machine (`npm run demo`): trusted like the file's owner,
+ * recorded in the audit trail as 'local'. Never used by a transport.
+ */
 export const LOCAL_OPERATOR: Session = {
   userId: null,
   username: 'local',

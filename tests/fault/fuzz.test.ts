@@ -87,8 +87,8 @@ describe('fuzzing every channel', () => {
           expect(typeof result.error.message).toBe('string');
           expect(typeof result.error.key).toBe('string');
           // A failed sign-in is the one refusal that writes, by design: it is counted and audited.
-        if (channel === 'auth.signIn' && result.error.code === 'unauthorized') return;
-        expect(t.digest(), `refused ${channel} call changed the database`).toBe(before);
+          if (channel === 'auth.signIn' && result.error.code === 'unauthorized') return;
+          expect(t.digest(), `refused ${channel} call changed the database`).toBe(before);
         }),
         { numRuns: RUNS_PER_CHANNEL },
       );

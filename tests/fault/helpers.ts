@@ -32,7 +32,12 @@ export function startWriter(dataDir: string, start: number): Writer {
       else if (/^\d+$/.test(line)) acked.push(Number(line));
     }
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      child.stdout!.destroy(); // a killed child's pipe would otherwise keep the test runner alive
+      resolve();
+    }),
+  );
   return { child, acked, ready, exited };
 }
 
