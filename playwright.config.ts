@@ -3,6 +3,13 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (CI and developer machines); PLAYWRIGHT_CHROMIUM overrides it elsewhere. */
 export const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * The pages run in Asia/Shanghai (see timezoneId below); the backend and the test code, in this
+ * process and its workers, must agree with them on what "today" and "this week" are, whatever
+ * zone the machine is in. Otherwise a Sunday evening in UTC is already next week in the browser.
+ */
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { organization } from './001_organization';
 import { accountsAndAudit } from './002_accounts_audit';
+import { attendance } from './003_attendance';
 
 export interface Migration {
   name: string;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Version N is migrations[N - 1]. Append only: never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [organization, accountsAndAudit];
+export const migrations: readonly Migration[] = [organization, accountsAndAudit, attendance];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

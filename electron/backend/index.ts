@@ -53,6 +53,26 @@ import { scheduleAssign, scheduleCopyWeek, scheduleDay, scheduleWeek } from './h
 import { shiftTypesCreate, shiftTypesList, shiftTypesUpdate } from './handlers/shiftTypes';
 import { staffCreate, staffList, staffMarkLeft, staffUpdate } from './handlers/staff';
 import { teamsCreate, teamsList, teamsUpdate } from './handlers/teams';
+import {
+  attendanceCloseMonth,
+  attendanceCorrect,
+  attendanceExport,
+  attendanceLeave,
+  attendanceMonth,
+  attendanceProposals,
+  attendanceReopenMonth,
+  attendanceRollCall,
+  attendanceRulesGet,
+  attendanceRulesUpdate,
+  attendanceShift,
+  attendanceSummary,
+  attendanceSwap,
+  attendanceSwaps,
+  leaveTypesCreate,
+  leaveTypesList,
+  leaveTypesUpdate,
+} from './handlers/attendance';
+import { attendanceApplyImport, attendancePreviewImport } from './handlers/attendance-import';
 
 export type { Session, BackendInfo } from './context';
 export { LOCAL_OPERATOR } from './context';
@@ -87,6 +107,25 @@ export const handlers: Handlers = {
   'schedule.day': scheduleDay,
   'schedule.assign': scheduleAssign,
   'schedule.copyWeek': scheduleCopyWeek,
+  'leaveTypes.list': leaveTypesList,
+  'leaveTypes.create': leaveTypesCreate,
+  'leaveTypes.update': leaveTypesUpdate,
+  'settings.attendanceRules': attendanceRulesGet,
+  'settings.updateAttendanceRules': attendanceRulesUpdate,
+  'attendance.shift': attendanceShift,
+  'attendance.rollCall': attendanceRollCall,
+  'attendance.correct': attendanceCorrect,
+  'attendance.leave': attendanceLeave,
+  'attendance.swap': attendanceSwap,
+  'attendance.swaps': attendanceSwaps,
+  'attendance.previewImport': attendancePreviewImport,
+  'attendance.applyImport': attendanceApplyImport,
+  'attendance.summary': attendanceSummary,
+  'attendance.month': attendanceMonth,
+  'attendance.proposals': attendanceProposals,
+  'attendance.closeMonth': attendanceCloseMonth,
+  'attendance.reopenMonth': attendanceReopenMonth,
+  'attendance.export': attendanceExport,
   'audit.list': auditList,
   'audit.verify': auditVerify,
   'audit.export': auditExport,

@@ -12,6 +12,11 @@ export const AUDIT_ENTITIES = [
   'audit',
   'backup',
   'settings',
+  'attendance',
+  'leave',
+  'leave_type',
+  'shift_swap',
+  'attendance_month',
 ] as const;
 
 export const auditFilter = z.object({

@@ -17,12 +17,33 @@ import {
   team,
   teamInput,
 } from './org';
+import {
+  attendanceExportInput,
+  attendanceRecord,
+  attendanceRules,
+  clockImportInput,
+  clockImportPreview,
+  correctionInput,
+  leaveInput,
+  leaveType,
+  leaveTypeInput,
+  month,
+  monthClose,
+  monthGrid,
+  monthSummary,
+  penaltyProposal,
+  rollCallEntry,
+  shiftAttendance,
+  shiftSwap,
+  swapInput,
+} from './attendance';
 
 export * from './errors';
 export * from './org';
 export * from './audit';
 export * from './auth';
 export * from './backup';
+export * from './attendance';
 export type { Role } from '../domain/org';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
@@ -41,6 +62,12 @@ const rosterKeepers: readonly Role[] = ['hr', 'admin'];
 const schedulers: readonly Role[] = ['supervisor', 'manager', 'admin'];
 const admins: readonly Role[] = ['admin'];
 const auditors: readonly Role[] = ['hr', 'admin'];
+/** Leads take the roll and approve swaps; HR keeps the records straight and closes the month. */
+const rollCallers: readonly Role[] = ['supervisor', 'manager', 'admin'];
+const attendanceKeepers: readonly Role[] = ['supervisor', 'manager', 'hr', 'admin'];
+const clockImporters: readonly Role[] = ['supervisor', 'hr', 'admin'];
+const monthClosers: readonly Role[] = ['hr', 'admin'];
+const reportReaders: readonly Role[] = ['manager', 'hr', 'admin'];
 
 /**
  * The one contract between renderer and backend: every channel's input, output and roles.
@@ -177,6 +204,94 @@ export const contract = {
     input: z.object({ teamId: id, fromWeekStart: isoDate, toWeekStart: isoDate }),
     output: z.object({ copied: z.number().int() }),
     roles: schedulers,
+  }),
+
+  'leaveTypes.list': channel({ input: empty, output: z.array(leaveType), roles: everyone }),
+  'leaveTypes.create': channel({ input: leaveTypeInput, output: leaveType, roles: admins }),
+  'leaveTypes.update': channel({
+    input: leaveTypeInput.extend({ id }),
+    output: leaveType,
+    roles: admins,
+  }),
+  'settings.attendanceRules': channel({ input: empty, output: attendanceRules, roles: everyone }),
+  'settings.updateAttendanceRules': channel({
+    input: attendanceRules,
+    output: attendanceRules,
+    roles: admins,
+  }),
+
+  /** One shift instance: who is scheduled and how each is marked (roll-call; the handover's staffing). */
+  'attendance.shift': channel({
+    input: z.object({ date: isoDate, shiftTypeId: id, teamId: id.nullish() }),
+    output: shiftAttendance,
+    roles: everyone,
+  }),
+  'attendance.rollCall': channel({
+    input: z.object({
+      date: isoDate,
+      shiftTypeId: id,
+      /** The team the lead is calling: the answer lists that team's people, like attendance.shift. */
+      teamId: id.nullish(),
+      entries: z.array(rollCallEntry).min(1).max(500),
+    }),
+    output: shiftAttendance,
+    roles: rollCallers,
+  }),
+  'attendance.correct': channel({
+    input: correctionInput,
+    output: attendanceRecord,
+    roles: attendanceKeepers,
+  }),
+  'attendance.leave': channel({
+    input: leaveInput,
+    output: z.object({ shifts: z.number().int() }),
+    roles: attendanceKeepers,
+  }),
+  'attendance.swap': channel({ input: swapInput, output: shiftSwap, roles: rollCallers }),
+  'attendance.swaps': channel({
+    input: z.object({ month }),
+    output: z.array(shiftSwap),
+    roles: everyone,
+  }),
+  'attendance.previewImport': channel({
+    input: clockImportInput,
+    output: clockImportPreview,
+    roles: clockImporters,
+  }),
+  'attendance.applyImport': channel({
+    input: clockImportInput,
+    output: z.object({ applied: z.number().int(), kept: z.number().int() }),
+    roles: clockImporters,
+  }),
+  'attendance.summary': channel({
+    input: z.object({ month, teamId: id.nullish() }),
+    output: monthSummary,
+    roles: everyone,
+  }),
+  'attendance.month': channel({
+    input: z.object({ month, teamId: id.nullish(), staffId: id.nullish() }),
+    output: monthGrid,
+    roles: everyone,
+  }),
+  'attendance.proposals': channel({
+    input: z.object({ month }),
+    output: z.array(penaltyProposal),
+    roles: everyone,
+  }),
+  'attendance.closeMonth': channel({
+    input: z.object({ month }),
+    output: monthClose,
+    roles: monthClosers,
+  }),
+  'attendance.reopenMonth': channel({
+    input: z.object({ month, reason: requiredText(200) }),
+    output: monthClose,
+    roles: monthClosers,
+  }),
+  'attendance.export': channel({
+    input: attendanceExportInput,
+    output: exportFile,
+    roles: reportReaders,
   }),
 
   'audit.list': channel({

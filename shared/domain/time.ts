@@ -55,3 +55,54 @@ export function shiftInstanceWindow(date: string, shift: ShiftHours): { start: D
   const start = addMinutes(parseDate(date), clockToMinutes(shift.startTime));
   return { start, end: addMinutes(start, shiftLengthMinutes(shift)) };
 }
+
+/** A local wall-clock date-time as the console stores it: 'yyyy-MM-dd HH:mm'. */
+export const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isValidDateTime(value: string): boolean {
+  return DATE_TIME_PATTERN.test(value) && isValidDate(value.slice(0, 10));
+}
+
+/**
+ * Minutes since 1970-01-01 00:00 on the wall clock. Arithmetic on the calendar, not on instants:
+ * a clock reading 02:30 is 150 minutes after midnight whatever daylight saving does, which is how
+ * attendance rules count (China has no DST; a desk elsewhere must not gain or lose an hour).
+ */
+export function wallMinutes(dateTime: string): number {
+  const [y, mo, d, h, mi] = [
+    dateTime.slice(0, 4),
+    dateTime.slice(5, 7),
+    dateTime.slice(8, 10),
+    dateTime.slice(11, 13),
+    dateTime.slice(14, 16),
+  ].map(Number) as [number, number, number, number, number];
+  return (Date.UTC(y, mo - 1, d) / 86_400_000) * 1440 + h * 60 + mi;
+}
+
+/** The inverse of wallMinutes. */
+export function fromWallMinutes(minutes: number): string {
+  const day = new Date(Math.floor(minutes / 1440) * 86_400_000);
+  const rest = ((minutes % 1440) + 1440) % 1440;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} ${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
+}
+
+/** One shift instance's start and end as wall-clock minutes (see wallMinutes). */
+export function shiftWindowMinutes(
+  date: string,
+  shift: ShiftHours,
+): { start: number; end: number } {
+  const start = wallMinutes(`${date} 00:00`) + clockToMinutes(shift.startTime);
+  return { start, end: start + shiftLengthMinutes(shift) };
+}
+
+/** 'yyyy-MM' of a date; attendance months close and export by it. */
+export const monthOf = (date: string) => date.slice(0, 7);
+
+/** Every date of a 'yyyy-MM' month. */
+export function monthDates(month: string): string[] {
+  const first = `${month}-01`;
+  const dates: string[] = [];
+  for (let d = first; d.startsWith(month); d = addDaysTo(d, 1)) dates.push(d);
+  return dates;
+}

@@ -2,21 +2,12 @@ import { listTeams } from '../../../db/queries/teams';
 import { findStaff, insertStaff, staffByEmployeeNo, updateStaff } from '../../../db/queries/staff';
 import { failure } from '../../../shared/contract';
 import { parseRoster } from '../import/roster';
-import { readTableFile } from '../import/table-file';
+import { readImportFile } from '../import/table-file';
 import type { Handler } from '../context';
 
 /** Rows are matched by employee number: new numbers are added, known ones updated, all in one transaction. */
 export const staffImport: Handler<'staff.import'> = async (ctx, input) => {
-  let table;
-  try {
-    table = await readTableFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-  } catch {
-    throw failure('import_rejected', 'the file could not be read', {
-      key: 'errors.importUnreadable',
-      field: 'contentBase64',
-      rows: [],
-    });
-  }
+  const table = await readImportFile(input.fileName, input.contentBase64);
   const teams = new Map((await listTeams(ctx.db)).map((t) => [t.name, t.id]));
   const rows = parseRoster(table, teams);
   const existing = await staffByEmployeeNo(

@@ -10,6 +10,7 @@ import {
 import { listShiftTypes } from '../../../db/queries/shiftTypes';
 import { findTeam } from '../../../db/queries/teams';
 import type { Handler, HandlerContext } from '../context';
+import { assertMonthsOpen } from '../attendance/records';
 
 function mustBeMonday(date: string, field: string) {
   if (weekStartOf(date) !== date) {
@@ -72,6 +73,12 @@ export const scheduleAssign: Handler<'schedule.assign'> = async (ctx, { cells })
   if (issues.length > 0) {
     throw failure('invalid_input', 'some schedule cells are invalid', { ...issues[0], issues });
   }
+  // A closed attendance month keeps its schedule too: scheduled shifts are part of its figures.
+  await assertMonthsOpen(
+    ctx,
+    cells.map((c) => c.date),
+    'cells',
+  );
   const previous = new Map(
     (await cellsBetween(ctx.db, staffIds, minDate(cells), maxDate(cells))).map((c) => [
       `${c.staffId}|${c.date}`,
@@ -108,6 +115,7 @@ export const scheduleCopyWeek: Handler<'schedule.copyWeek'> = async (ctx, input)
     });
   }
   await mustFindTeam(ctx, input.teamId);
+  await assertMonthsOpen(ctx, weekDates(input.toWeekStart), 'toWeekStart');
   const offset = differenceInCalendarDays(
     parseDate(input.toWeekStart),
     parseDate(input.fromWeekStart),

@@ -1,7 +1,7 @@
 import { failure, staffInput, toFieldIssues, type RowIssue } from '../../../shared/contract';
 import { POSITIONS, type Position } from '../../../shared/domain/org';
 import type { StaffFields } from '../../../db/queries/staff';
-import type { TableFile } from './table-file';
+import { matchColumns, normalizeHeader as normalize, type TableFile } from './table-file';
 
 /** The roster columns, under the names HR's spreadsheets use for them (Chinese first). */
 const COLUMNS = {
@@ -35,24 +35,6 @@ const POSITION_NAMES: Record<string, Position> = {
   'team lead': 'team_lead',
 };
 
-const normalize = (header: string) =>
-  header
-    .trim()
-    .toLowerCase()
-    .replace(/[\s*_]+/g, ' ')
-    .trim();
-
-function columnIndex(headers: string[]): Partial<Record<Column, string>> {
-  const found: Partial<Record<Column, string>> = {};
-  for (const header of headers) {
-    const n = normalize(header);
-    for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      if (!found[column] && names.includes(n)) found[column] = header;
-    }
-  }
-  return found;
-}
-
 function parsePosition(text: string): Position | undefined {
   const n = normalize(text);
   if (n === '') return 'agent';
@@ -78,7 +60,7 @@ export interface RosterRow {
  * an import is applied whole or not at all.
  */
 export function parseRoster(table: TableFile, teamIdByName: Map<string, number>): RosterRow[] {
-  const columns = columnIndex(table.headers);
+  const columns = matchColumns(table.headers, COLUMNS);
   const missing = (['employeeNo', 'name'] as const).filter((c) => !columns[c]);
   if (missing.length > 0) {
     throw failure('import_rejected', `missing columns: ${missing.join(', ')}`, {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { failure } from '../../../shared/contract';
 import { formatDate } from '../../../shared/domain/time';
 
 /** A spreadsheet read as text: its header row and each data row keyed by header, with the line the user sees. */
@@ -41,7 +42,14 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   // Excel dates are stored as serial days; exceljs hands them over as UTC midnights.
   if (value instanceof Date) {
-    return formatDate(new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+    const day = formatDate(
+      new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()),
+    );
+    // Clock exports hold date-times; a plain date (a hire date) is a UTC midnight.
+    const minutes = value.getUTCHours() * 60 + value.getUTCMinutes();
+    if (minutes === 0) return day;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
@@ -69,4 +77,39 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
 
 export async function readTableFile(fileName: string, bytes: Uint8Array): Promise<TableFile> {
   return /\.xlsx$/i.test(fileName) ? readXlsx(bytes) : readCsv(bytes);
+}
+
+/** Reads an uploaded file; one that cannot be read is refused as a whole import. */
+export async function readImportFile(fileName: string, contentBase64: string): Promise<TableFile> {
+  try {
+    return await readTableFile(fileName, Buffer.from(contentBase64, 'base64'));
+  } catch {
+    throw failure('import_rejected', 'the file could not be read', {
+      key: 'errors.importUnreadable',
+      field: 'contentBase64',
+      rows: [],
+    });
+  }
+}
+
+export const normalizeHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s*_]+/g, ' ')
+    .trim();
+
+/** Finds each wanted column by the names spreadsheets use for it (Chinese first). */
+export function matchColumns<K extends string>(
+  headers: string[],
+  names: Record<K, readonly string[]>,
+): Partial<Record<K, string>> {
+  const found: Partial<Record<K, string>> = {};
+  for (const header of headers) {
+    const n = normalizeHeader(header);
+    for (const [column, aliases] of Object.entries(names) as [K, readonly string[]][]) {
+      if (!found[column] && aliases.includes(n)) found[column] = header;
+    }
+  }
+  return found;
 }

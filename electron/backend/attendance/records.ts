@@ -1,0 +1,151 @@
+import {
+  attendanceRules as rulesSchema,
+  failure,
+  type AttendanceRecord,
+  type ShiftType,
+} from '../../../shared/contract';
+import {
+  classifyAttendance,
+  DEFAULT_ATTENDANCE_RULES,
+  plannedTimes,
+  type AttendanceMark,
+  type AttendanceRules,
+} from '../../../shared/domain/attendance';
+import { monthDates, monthOf } from '../../../shared/domain/time';
+import {
+  closedMonthsAmong,
+  findRecord,
+  reconcileProposals,
+  recordsBetween,
+  saveRecord,
+  type WantedProposal,
+} from '../../../db/queries/attendance';
+import { getSetting } from '../../../db/queries/settings';
+import { listShiftTypes } from '../../../db/queries/shiftTypes';
+import type { HandlerContext } from '../context';
+
+/**
+ * The one way attendance is written: every channel that changes a record (roll-call, correction,
+ * leave, swap, clock import) comes through here, so classification, the month lock, the
+ * penalty proposals and the audit trail are the same for all of them.
+ */
+export const RULES_SETTING = 'attendance.rules';
+
+export async function readRules(ctx: Pick<HandlerContext, 'db'>): Promise<AttendanceRules> {
+  const stored = await getSetting(ctx.db, RULES_SETTING);
+  if (!stored) return DEFAULT_ATTENDANCE_RULES;
+  const parsed = rulesSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : DEFAULT_ATTENDANCE_RULES;
+}
+
+/** Refuses any write that touches a closed month, naming the first one. */
+export async function assertMonthsOpen(ctx: HandlerContext, dates: string[], field = 'date') {
+  const [closed] = await closedMonthsAmong(ctx.db, dates.map(monthOf));
+  if (closed) {
+    throw failure('conflict', `attendance month ${closed} is closed`, {
+      key: 'errors.monthClosed',
+      field,
+      params: { month: closed },
+    });
+  }
+}
+
+export interface RecordChange {
+  staffId: number;
+  date: string;
+  /** The scheduled shift; null on a rest day. */
+  shift: ShiftType | null;
+  clockIn: string | null;
+  clockOut: string | null;
+  mark: AttendanceMark | null;
+  leaveTypeId: number | null;
+  overtimeMinutes?: number;
+  remark: string | null;
+  source: AttendanceRecord['source'];
+}
+
+/** Shift types by id, read once per action. */
+export async function shiftTypesById(ctx: HandlerContext) {
+  return new Map((await listShiftTypes(ctx.db)).map((s) => [s.id, s]));
+}
+
+/**
+ * Classifies and saves records, then brings the rule proposals of every person-month touched up
+ * to date. Returns each record before and after, for the caller's audit entry.
+ */
+export async function writeRecords(ctx: HandlerContext, changes: RecordChange[]) {
+  const rules = await readRules(ctx);
+  const written: { before: AttendanceRecord | undefined; after: AttendanceRecord }[] = [];
+  for (const change of changes) {
+    const before = await findRecord(ctx.db, change.staffId, change.date);
+    const figures = classifyAttendance(
+      {
+        date: change.date,
+        shift: change.shift,
+        clockIn: change.clockIn,
+        clockOut: change.clockOut,
+        mark: change.mark,
+        overtimeMinutes: change.overtimeMinutes,
+      },
+      rules,
+    );
+    const planned = change.shift ? plannedTimes(change.date, change.shift) : null;
+    await saveRecord(
+      ctx.db,
+      {
+        staffId: change.staffId,
+        date: change.date,
+        shiftTypeId: change.shift?.id ?? null,
+        plannedStart: planned?.start ?? null,
+        plannedEnd: planned?.end ?? null,
+        clockIn: change.mark ? null : change.clockIn,
+        clockOut: change.mark ? null : change.clockOut,
+        mark: change.mark,
+        leaveTypeId: change.mark === 'leave' ? change.leaveTypeId : null,
+        ...figures,
+        remark: change.remark,
+        source: change.source,
+        recordedBy: ctx.session?.displayName ?? 'local',
+      },
+      ctx.now,
+    );
+    const after = (await findRecord(ctx.db, change.staffId, change.date))!;
+    written.push({ before, after });
+  }
+  const personMonths = new Map(
+    changes.map((c) => [
+      `${c.staffId}|${monthOf(c.date)}`,
+      { staffId: c.staffId, month: monthOf(c.date) },
+    ]),
+  );
+  for (const { staffId, month } of personMonths.values()) {
+    await proposePenalties(ctx, staffId, month, rules);
+  }
+  return written;
+}
+
+/** What the rules propose for one person's month: every absence, and K or more late arrivals. */
+async function proposePenalties(
+  ctx: HandlerContext,
+  staffId: number,
+  month: string,
+  rules: AttendanceRules,
+) {
+  const dates = monthDates(month);
+  const records = await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, { staffIds: [staffId] });
+  const wanted: WantedProposal[] = [];
+  if (rules.absenceProposesPenalty) {
+    for (const r of records.filter((r) => r.status === 'absent')) {
+      wanted.push({ rule: 'absence', ruleKey: `absence:${r.id}`, evidence: [r.id] });
+    }
+  }
+  const late = records.filter((r) => r.lateMinutes > 0);
+  if (rules.lateCountForPenalty > 0 && late.length >= rules.lateCountForPenalty) {
+    wanted.push({
+      rule: 'late_count',
+      ruleKey: `late_count:${staffId}:${month}`,
+      evidence: late.map((r) => r.id),
+    });
+  }
+  await reconcileProposals(ctx.db, staffId, month, wanted, ctx.now);
+}

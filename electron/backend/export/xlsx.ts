@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * Styled XLSX tables for the reports HR and managers open in Excel or WPS: a bold, filled,
+ * bordered header that stays in view (frozen first row) with a filter on it, widths that fit
+ * Chinese text, and numbers stored as numbers so the sheet can still be summed.
+ */
+
+/** One cell: text stays text (dates too, as 'yyyy-MM-dd', so no time zone shifts them). */
+export type Cell = string | number | null;
+
+/** A header in Chinese and English: one line each in XLSX, 'zh en' on one line in CSV. */
+export type Header = string | readonly [zh: string, en: string];
+
+export interface Column<Row> {
+  header: Header;
+  value: (row: Row) => Cell;
+  /** An Excel number format, e.g. PERCENT; CSV shows the number as this format would. */
+  numFmt?: string;
+  /** Minimum width in Excel character units; the widest cell widens the column up to MAX_WIDTH. */
+  width?: number;
+}
+
+export const PERCENT = '0.0%';
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 50;
+
+export const CREATOR = '值班主管控制台';
+
+export function headerText(header: Header, separator = ' '): string {
+  return typeof header === 'string' ? header : header.join(separator);
+}
+
+/** A cell as Excel would show it with the column's format: what CSV writes, and what widths measure. */
+export function displayText(value: Cell, numFmt?: string): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && numFmt?.endsWith('%')) {
+    const decimals = numFmt.split('.')[1]?.replace('%', '').length ?? 0;
+    return `${(value * 100).toFixed(decimals)}%`;
+  }
+  return String(value);
+}
+
+/** The same columns as CSV cells, so both formats of a report show the same figures. */
+export function csvCells<Row>(columns: Column<Row>[], row: Row): string[] {
+  return columns.map((c) => displayText(c.value(row), c.numFmt));
+}
+
+export function csvHeaders<Row>(columns: Column<Row>[]): string[] {
+  return columns.map((c) => headerText(c.header));
+}
+
+// East Asian wide and full-width characters take about two width units in Excel's default font.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+export function createWorkbook(meta: { title: string; subject?: string }): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.title = meta.title;
+  if (meta.subject) workbook.subject = meta.subject;
+  return workbook;
+}
+
+const thin = (argb: string): Partial<ExcelJS.Borders> => {
+  const side = { style: 'thin' as const, color: { argb } };
+  return { top: side, left: side, bottom: side, right: side };
+};
+const HEADER_BORDER = thin('FF8EA9C1');
+const CELL_BORDER = thin('FFD9D9D9');
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFDDEBF7' },
+};
+
+/** Adds a sheet: header row, one row per item, styles, widths, frozen header, filter, print setup. */
+export function addTableSheet<Row>(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Column<Row>[],
+  rows: readonly Row[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
+
+  const header = sheet.addRow(columns.map((c) => headerText(c.header, '\n')));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = HEADER_BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+
+  const values = rows.map((item) => columns.map((c) => c.value(item)));
+  // Widest line of the header or of any cell, plus a little padding.
+  const wanted = columns.map((c, i) => {
+    let width = Math.max(...headerText(c.header, '\n').split('\n').map(displayWidth));
+    for (const cells of values)
+      width = Math.max(width, displayWidth(displayText(cells[i]!, c.numFmt)));
+    return width + 2;
+  });
+  columns.forEach((c, i) => {
+    sheet.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(c.width ?? MIN_WIDTH, wanted[i]!));
+  });
+
+  for (const cells of values) {
+    const row = sheet.addRow(cells);
+    columns.forEach((column, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = CELL_BORDER;
+      if (column.numFmt && typeof cells[i] === 'number') cell.numFmt = column.numFmt;
+      // Text longer than the widest column wraps instead of running under its neighbour.
+      if (wanted[i]! > MAX_WIDTH) cell.alignment = { vertical: 'top', wrapText: true };
+    });
+  }
+
+  if (columns.length) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  }
+  return sheet;
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

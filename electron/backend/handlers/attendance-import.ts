@@ -1,0 +1,193 @@
+import {
+  clockMapping,
+  failure,
+  type ClockImportPreview,
+  type ClockMapping,
+  type ParsedInput,
+  type RowIssue,
+} from '../../../shared/contract';
+import { classifyAttendance, type AttendanceStatus } from '../../../shared/domain/attendance';
+import { monthOf } from '../../../shared/domain/time';
+import { closedMonthsAmong, findRecord, scheduleCells } from '../../../db/queries/attendance';
+import { getSetting, putSetting } from '../../../db/queries/settings';
+import { staffByEmployeeNo } from '../../../db/queries/staff';
+import type { Handler, HandlerContext } from '../context';
+import { readRules, shiftTypesById, writeRecords, type RecordChange } from '../attendance/records';
+import {
+  attributePunches,
+  guessMapping,
+  mappingFits,
+  punchRange,
+  readPunches,
+  type Punch,
+} from '../import/clock';
+import { readImportFile } from '../import/table-file';
+
+/** The column mapping last applied: a center's clock export looks the same every month. */
+const MAPPING_SETTING = 'attendance.clockMapping';
+const PREVIEW_ROWS = 200;
+
+async function savedMapping(ctx: HandlerContext): Promise<ClockMapping | null> {
+  const stored = await getSetting(ctx.db, MAPPING_SETTING);
+  const parsed = stored ? clockMapping.safeParse(JSON.parse(stored)) : undefined;
+  return parsed?.success ? parsed.data : null;
+}
+
+interface ImportPlan {
+  preview: ClockImportPreview;
+  changes: (RecordChange & { employeeNo: string; name: string; status: AttendanceStatus })[];
+}
+
+/** Reads the file and works out everything it would change, without writing anything. */
+async function planImport(
+  ctx: HandlerContext,
+  input: ParsedInput<'attendance.previewImport'>,
+): Promise<ImportPlan> {
+  const table = await readImportFile(input.fileName, input.contentBase64);
+  const saved = await savedMapping(ctx);
+  const mapping =
+    input.mapping ??
+    (saved && mappingFits(saved, table.headers) ? saved : guessMapping(table.headers));
+  const result = (
+    problems: RowIssue[],
+    changes: ImportPlan['changes'] = [],
+    kept = 0,
+  ): ImportPlan => ({
+    changes,
+    preview: {
+      headers: table.headers,
+      mapping,
+      rows: table.rows.length,
+      changes: changes.slice(0, PREVIEW_ROWS).map((c) => ({
+        employeeNo: c.employeeNo,
+        name: c.name,
+        date: c.date,
+        shiftTypeId: c.shift?.id ?? null,
+        clockIn: c.clockIn,
+        clockOut: c.clockOut,
+        status: c.status,
+      })),
+      changeCount: changes.length,
+      kept,
+      problems,
+    },
+  });
+  if (!mapping || !mappingFits(mapping, table.headers)) {
+    return result([{ row: 1, field: 'mapping', key: 'errors.importNeedsMapping' }]);
+  }
+  if (table.rows.length === 0)
+    return result([{ row: 1, field: 'contentBase64', key: 'errors.importEmpty' }]);
+
+  const { punches, problems } = readPunches(table, mapping);
+  const staff = await staffByEmployeeNo(ctx.db, [...new Set(punches.map((p) => p.employeeNo))]);
+  const byPerson = new Map<number, Punch[]>();
+  for (const punch of punches) {
+    const person = staff.get(punch.employeeNo);
+    if (!person) {
+      problems.push({
+        row: punch.line,
+        field: 'employeeNo',
+        key: 'errors.unknownEmployeeNo',
+        params: { value: punch.employeeNo },
+      });
+      continue;
+    }
+    byPerson.set(person.id, [...(byPerson.get(person.id) ?? []), punch]);
+  }
+  const names = new Map(
+    (
+      await ctx.db
+        .selectFrom('staff')
+        .select(['id', 'name'])
+        .where('id', 'in', [...byPerson.keys(), 0])
+        .execute()
+    ).map((s) => [s.id, s.name]),
+  );
+  const shifts = await shiftTypesById(ctx);
+  const rules = await readRules(ctx);
+  const changes: ImportPlan['changes'] = [];
+  let kept = 0;
+  for (const [staffId, own] of byPerson) {
+    const { from, to } = punchRange(own);
+    const cells = await scheduleCells(ctx.db, [staffId], from, to);
+    const { placed, unplaced } = attributePunches(own, cells, shifts);
+    for (const punch of unplaced) {
+      problems.push({
+        row: punch.line,
+        field: 'clockIn',
+        key: 'errors.unscheduledPunch',
+        params: { value: punch.at },
+      });
+    }
+    const closed = new Set(
+      await closedMonthsAmong(
+        ctx.db,
+        placed.map((a) => monthOf(a.date)),
+      ),
+    );
+    for (const a of placed) {
+      if (closed.has(monthOf(a.date))) {
+        for (const row of new Set(a.lines))
+          problems.push({
+            row,
+            field: 'clockIn',
+            key: 'errors.monthClosed',
+            params: { month: monthOf(a.date) },
+          });
+        continue;
+      }
+      const existing = await findRecord(ctx.db, staffId, a.date);
+      // A lead's correction, a leave or a business trip outranks the clock.
+      if (existing && (existing.source === 'correction' || existing.mark)) {
+        kept++;
+        continue;
+      }
+      const change: RecordChange = {
+        staffId,
+        date: a.date,
+        shift: a.shift,
+        clockIn: a.clockIn ?? existing?.clockIn ?? null,
+        clockOut: a.clockOut ?? existing?.clockOut ?? null,
+        mark: null,
+        leaveTypeId: null,
+        overtimeMinutes: existing?.overtimeMinutes,
+        remark: existing?.remark ?? null,
+        source: 'import',
+      };
+      const { status } = classifyAttendance(change, rules);
+      changes.push({
+        ...change,
+        status,
+        employeeNo: own[0]!.employeeNo,
+        name: names.get(staffId) ?? '',
+      });
+    }
+  }
+  problems.sort((x, y) => x.row - y.row);
+  changes.sort((x, y) => x.date.localeCompare(y.date) || x.employeeNo.localeCompare(y.employeeNo));
+  return result(problems, changes, kept);
+}
+
+export const attendancePreviewImport: Handler<'attendance.previewImport'> = async (ctx, input) =>
+  (await planImport(ctx, input)).preview;
+
+/** Applies the whole file or nothing: any problem row refuses it, with every problem listed. */
+export const attendanceApplyImport: Handler<'attendance.applyImport'> = async (ctx, input) => {
+  const { preview, changes } = await planImport(ctx, input);
+  if (preview.problems.length > 0) {
+    throw failure('import_rejected', `${preview.problems.length} problem rows`, {
+      key: 'errors.importProblems',
+      params: { count: preview.problems.length },
+      rows: preview.problems,
+    });
+  }
+  await writeRecords(ctx, changes);
+  await putSetting(ctx.db, MAPPING_SETTING, JSON.stringify(preview.mapping), ctx.now);
+  const report = { applied: changes.length, kept: preview.kept };
+  await ctx.audit({
+    action: 'import',
+    entity: 'attendance',
+    after: { fileName: input.fileName, rows: preview.rows, ...report },
+  });
+  return report;
+};
