@@ -1,5 +1,19 @@
 import type { Insertable, Kysely } from 'kysely';
-import { addDaysTo, weekStartOf } from '../shared/domain/time';
+import {
+  classifyAttendance,
+  DEFAULT_ATTENDANCE_RULES,
+  plannedTimes,
+  wantedProposals,
+  type AttendanceMark,
+} from '../shared/domain/attendance';
+import {
+  addDaysTo,
+  fromWallMinutes,
+  monthOf,
+  wallMinutes,
+  weekStartOf,
+} from '../shared/domain/time';
+import { reconcileProposals, recordsBetween } from './queries/attendance';
 import type { DB } from './schema';
 
 /**
@@ -12,8 +26,12 @@ export interface DemoOptions {
   today: string;
   teams?: number;
   staffPerTeam?: number;
-  /** Days of schedule, starting on the Monday about 8 weeks before `today`. */
+  /** Days of schedule, starting on the Monday `historyWeeks` before `today`'s week. */
   days?: number;
+  /** Weeks of past schedule before this week (8 by default); past shifts get attendance records. */
+  historyWeeks?: number;
+  /** Derive the attendance rules' penalty proposals for the past months (the demo does; benches need not). */
+  proposals?: boolean;
   seed?: number;
 }
 
@@ -21,6 +39,7 @@ export interface DemoSummary {
   teams: number;
   staff: number;
   scheduleDays: number;
+  attendanceRecords: number;
 }
 
 const SURNAMES =
@@ -62,14 +81,22 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
   const rand = random(options.seed ?? 20261122);
   const pick = (chars: string) => chars[Math.floor(rand() * chars.length)]!;
   const at = new Date().toISOString();
-  const firstDay = addDaysTo(weekStartOf(options.today), -56);
+  const firstDay = addDaysTo(weekStartOf(options.today), -7 * (options.historyWeeks ?? 8));
 
-  const shiftIds = new Map(
-    (await db.selectFrom('shift_types').select(['id', 'code']).execute()).map((s) => [
-      s.code,
-      s.id,
-    ]),
-  );
+  const shiftTypes = await db
+    .selectFrom('shift_types')
+    .select([
+      'id',
+      'code',
+      'start_time as startTime',
+      'end_time as endTime',
+      'late_grace_minutes as lateGraceMinutes',
+      'early_leave_grace_minutes as earlyLeaveGraceMinutes',
+    ])
+    .execute();
+  const shiftIds = new Map(shiftTypes.map((s) => [s.code, s.id]));
+  const shiftById = new Map(shiftTypes.map((s) => [s.id, s]));
+  const leaveTypeIds = (await db.selectFrom('leave_types').select('id').execute()).map((l) => l.id);
   const rotation = ['E', 'M', 'N'].map((code) => shiftIds.get(code) ?? null);
 
   const usedNames = new Set<string>();
@@ -154,5 +181,76 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
     });
   }
   await insertInChunks(db, 'schedule_entries', schedule);
-  return { teams: teamCount, staff: teamCount * perTeam, scheduleDays: days };
+
+  // What happened on the shifts already worked: mostly on time, some late, a little of the rest.
+  const attendance: Insertable<DB['attendance_records']>[] = [];
+  for (const entry of schedule) {
+    if (entry.work_date >= options.today || entry.shift_type_id == null) continue;
+    const shift = shiftById.get(entry.shift_type_id)!;
+    const planned = plannedTimes(entry.work_date, shift);
+    const start = wallMinutes(planned.start);
+    const end = wallMinutes(planned.end);
+    const roll = rand();
+    let mark: AttendanceMark | null = null;
+    let clockIn: string | null = fromWallMinutes(start - 3 - Math.floor(rand() * 12));
+    let clockOut: string | null = fromWallMinutes(end + Math.floor(rand() * 10));
+    if (roll < 0.06) clockIn = fromWallMinutes(start + 6 + Math.floor(rand() * 40));
+    else if (roll < 0.08) clockOut = fromWallMinutes(end - 10 - Math.floor(rand() * 60));
+    else if (roll < 0.09) mark = 'absent';
+    else if (roll < 0.115) mark = 'leave';
+    else if (roll < 0.12) mark = 'business_trip';
+    if (mark) clockIn = clockOut = null;
+    const figures = classifyAttendance(
+      { date: entry.work_date, shift, clockIn, clockOut, mark },
+      DEFAULT_ATTENDANCE_RULES,
+    );
+    attendance.push({
+      staff_id: entry.staff_id,
+      work_date: entry.work_date,
+      shift_type_id: shift.id,
+      planned_start: planned.start,
+      planned_end: planned.end,
+      clock_in: clockIn,
+      clock_out: clockOut,
+      mark,
+      leave_type_id:
+        mark === 'leave'
+          ? leaveTypeIds[Math.floor(rand() * Math.min(4, leaveTypeIds.length))]!
+          : null,
+      status: figures.status,
+      late_minutes: figures.lateMinutes,
+      early_minutes: figures.earlyMinutes,
+      overtime_minutes: figures.overtimeMinutes,
+      absence_days: figures.absenceDays,
+      remark: null,
+      source: 'import',
+      recorded_by: '演示数据',
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  await insertInChunks(db, 'attendance_records', attendance);
+
+  if (options.proposals ?? true) {
+    const lastPast = addDaysTo(options.today, -1);
+    const staffIds = [...new Set(attendance.map((a) => a.staff_id))];
+    for (
+      let month = monthOf(firstDay);
+      month <= monthOf(lastPast);
+      month = monthOf(addDaysTo(`${month}-28`, 7))
+    ) {
+      const records = await recordsBetween(db, `${month}-01`, `${month}-31`, { staffIds });
+      for (const staffId of staffIds) {
+        const own = records.filter((r) => r.staffId === staffId);
+        const wanted = wantedProposals(staffId, month, own, DEFAULT_ATTENDANCE_RULES);
+        if (wanted.length) await reconcileProposals(db, staffId, month, wanted, at);
+      }
+    }
+  }
+  return {
+    teams: teamCount,
+    staff: teamCount * perTeam,
+    scheduleDays: days,
+    attendanceRecords: attendance.length,
+  };
 }

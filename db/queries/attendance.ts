@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AttendanceRecord, LeaveType, PenaltyProposal } from '../../shared/contract';
 import {
   WORKED_STATUSES,
+  type ProposalWanted,
   type AttendanceMark,
   type AttendanceStatus,
 } from '../../shared/domain/attendance';
@@ -330,12 +331,6 @@ export async function listSwaps(
 
 /* ---------- penalty proposals ---------- */
 
-export interface WantedProposal {
-  rule: 'late_count' | 'absence';
-  ruleKey: string;
-  evidence: number[];
-}
-
 /**
  * Makes one person's proposals for one month match what the rules want now: new ones proposed,
  * ones no longer supported (a corrected absence) withdrawn, evidence kept current.
@@ -344,7 +339,7 @@ export async function reconcileProposals(
   db: Kysely<DB>,
   staffId: number,
   month: string,
-  wanted: WantedProposal[],
+  wanted: ProposalWanted[],
   at: string,
 ) {
   const existing = await db

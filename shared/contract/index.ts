@@ -132,6 +132,7 @@ export const contract = {
       teams: z.number().int(),
       staff: z.number().int(),
       scheduleDays: z.number().int(),
+      attendanceRecords: z.number().int(),
     }),
     roles: admins,
   }),

@@ -163,3 +163,35 @@ export function currentAndNextInstances(
     i ? { date: i.date, shiftTypeId: i.shiftTypeId } : null;
   return { current: ref(current), next: ref(next) };
 }
+
+export interface ProposalWanted {
+  rule: 'late_count' | 'absence';
+  /** One 'late_count' per person and month; one 'absence' per absent record. */
+  ruleKey: string;
+  /** The attendance records the proposal rests on. */
+  evidence: number[];
+}
+
+/** What the rules propose for one person's month, given that month's records. */
+export function wantedProposals(
+  staffId: number,
+  month: string,
+  records: { id: number; status: AttendanceStatus; lateMinutes: number }[],
+  rules: AttendanceRules,
+): ProposalWanted[] {
+  const wanted: ProposalWanted[] = [];
+  if (rules.absenceProposesPenalty) {
+    for (const r of records.filter((r) => r.status === 'absent')) {
+      wanted.push({ rule: 'absence', ruleKey: `absence:${r.id}`, evidence: [r.id] });
+    }
+  }
+  const late = records.filter((r) => r.lateMinutes > 0);
+  if (rules.lateCountForPenalty > 0 && late.length >= rules.lateCountForPenalty) {
+    wanted.push({
+      rule: 'late_count',
+      ruleKey: `late_count:${staffId}:${month}`,
+      evidence: late.map((r) => r.id),
+    });
+  }
+  return wanted;
+}

@@ -10,6 +10,7 @@ import {
   plannedTimes,
   type AttendanceMark,
   type AttendanceRules,
+  wantedProposals,
 } from '../../../shared/domain/attendance';
 import { monthDates, monthOf } from '../../../shared/domain/time';
 import {
@@ -18,7 +19,6 @@ import {
   reconcileProposals,
   recordsBetween,
   saveRecord,
-  type WantedProposal,
 } from '../../../db/queries/attendance';
 import { getSetting } from '../../../db/queries/settings';
 import { listShiftTypes } from '../../../db/queries/shiftTypes';
@@ -124,7 +124,7 @@ export async function writeRecords(ctx: HandlerContext, changes: RecordChange[])
   return written;
 }
 
-/** What the rules propose for one person's month: every absence, and K or more late arrivals. */
+/** Brings one person's rule proposals for one month up to date with that month's records. */
 async function proposePenalties(
   ctx: HandlerContext,
   staffId: number,
@@ -133,19 +133,11 @@ async function proposePenalties(
 ) {
   const dates = monthDates(month);
   const records = await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, { staffIds: [staffId] });
-  const wanted: WantedProposal[] = [];
-  if (rules.absenceProposesPenalty) {
-    for (const r of records.filter((r) => r.status === 'absent')) {
-      wanted.push({ rule: 'absence', ruleKey: `absence:${r.id}`, evidence: [r.id] });
-    }
-  }
-  const late = records.filter((r) => r.lateMinutes > 0);
-  if (rules.lateCountForPenalty > 0 && late.length >= rules.lateCountForPenalty) {
-    wanted.push({
-      rule: 'late_count',
-      ruleKey: `late_count:${staffId}:${month}`,
-      evidence: late.map((r) => r.id),
-    });
-  }
-  await reconcileProposals(ctx.db, staffId, month, wanted, ctx.now);
+  await reconcileProposals(
+    ctx.db,
+    staffId,
+    month,
+    wantedProposals(staffId, month, records, rules),
+    ctx.now,
+  );
 }

@@ -120,6 +120,10 @@ const SOURCES: Record<AttendanceRecord['source'], Named> = {
   swap: ['调班', 'Shift swap', '由调班/换班生成。', 'Created by a shift swap.'],
 };
 
+const TITLES: Record<Kind, readonly [zh: string, en: string]> = {
+  summary: ['考勤月报', 'Monthly attendance summary'],
+  detail: ['考勤明细', 'Attendance records'],
+};
 const ALL_TEAMS = '全部班组';
 const NO_TEAM = '未分组 No team';
 const REST_DAY_SHIFT = '休息日加班';
@@ -142,8 +146,7 @@ export function attendanceFileName(
     .trim()
     // Windows drops trailing dots and spaces, which would change the name the user chose.
     .replace(/[. ]+$/, '');
-  const title = kind === 'summary' ? '考勤月报' : '考勤明细';
-  return `${title}-${monthLabel(month)}-${team || ALL_TEAMS}.${format}`;
+  return `${TITLES[kind][0]}-${monthLabel(month)}-${team || ALL_TEAMS}.${format}`;
 }
 
 /* ---------- columns ---------- */
@@ -261,11 +264,7 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
         'Not closed yet: records may still be corrected; the figures are provisional.',
       ];
   const header: LegendRow[] = [
-    [
-      '报表 Report',
-      kind === 'summary' ? '考勤月报' : '考勤明细',
-      kind === 'summary' ? 'Monthly attendance summary' : 'Attendance records',
-    ],
+    ['报表 Report', ...TITLES[kind]],
     ['月份 Month', monthLabel(data.month), data.month],
     ['班组 Team', data.teamName ?? ALL_TEAMS, data.teamName ?? 'All teams'],
     state,
@@ -336,7 +335,7 @@ const LEGEND_COLUMNS: Column<LegendRow>[] = [
 /* ---------- builders ---------- */
 
 export async function attendanceXlsx(kind: Kind, data: AttendanceExportData): Promise<Buffer> {
-  const title = `${kind === 'summary' ? '考勤月报' : '考勤明细'} ${monthLabel(data.month)} ${data.teamName ?? ALL_TEAMS}`;
+  const title = `${TITLES[kind][0]} ${monthLabel(data.month)} ${data.teamName ?? ALL_TEAMS}`;
   const workbook = createWorkbook({ title, subject: '考勤 Attendance' });
   if (kind === 'summary') {
     addTableSheet(workbook, '考勤月报 Summary', personColumns(data), data.summary.people);

@@ -24,6 +24,8 @@ export interface Column<Row> {
 export const PERCENT = '0.0%';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 50;
+/** Points per line of text; rows with wrapped text get their height set, as not every viewer fits it. */
+const LINE_HEIGHT = 16;
 
 export const CREATOR = '值班主管控制台';
 
@@ -100,36 +102,46 @@ export function addTableSheet<Row>(
     },
   });
 
-  const header = sheet.addRow(columns.map((c) => headerText(c.header, '\n')));
+  const headers = columns.map((c) => headerText(c.header, '\n'));
+  const header = sheet.addRow(headers);
   header.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.border = HEADER_BORDER;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+  const headerLines = headers.map((h) => h.split('\n'));
+  header.height = LINE_HEIGHT * Math.max(1, ...headerLines.map((l) => l.length)) + 4;
 
   const values = rows.map((item) => columns.map((c) => c.value(item)));
-  // Widest line of the header or of any cell, plus a little padding.
-  const wanted = columns.map((c, i) => {
-    let width = Math.max(...headerText(c.header, '\n').split('\n').map(displayWidth));
-    for (const cells of values)
-      width = Math.max(width, displayWidth(displayText(cells[i]!, c.numFmt)));
-    return width + 2;
-  });
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(c.width ?? MIN_WIDTH, wanted[i]!));
+  const textWidths = values.map((cells) =>
+    cells.map((v, i) => displayWidth(displayText(v, columns[i]!.numFmt))),
+  );
+  // The widest header line or cell plus a little padding, within bounds.
+  const widths = columns.map((c, i) => {
+    let widest = Math.max(...headerLines[i]!.map(displayWidth));
+    for (const w of textWidths) widest = Math.max(widest, w[i]!);
+    const width = Math.min(MAX_WIDTH, Math.max(c.width ?? MIN_WIDTH, widest + 2));
+    sheet.getColumn(i + 1).width = width;
+    return width;
   });
 
-  for (const cells of values) {
+  values.forEach((cells, r) => {
     const row = sheet.addRow(cells);
+    let lines = 1;
     columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
       cell.border = CELL_BORDER;
       if (column.numFmt && typeof cells[i] === 'number') cell.numFmt = column.numFmt;
-      // Text longer than the widest column wraps instead of running under its neighbour.
-      if (wanted[i]! > MAX_WIDTH) cell.alignment = { vertical: 'top', wrapText: true };
+      // Text wider than its column wraps instead of running under its neighbour.
+      const text = textWidths[r]![i]!;
+      if (text + 2 > widths[i]!) {
+        cell.alignment = { vertical: 'top', wrapText: true };
+        lines = Math.max(lines, Math.ceil(text / (widths[i]! - 2)));
+      }
     });
-  }
+    if (lines > 1) row.height = LINE_HEIGHT * lines + 2;
+  });
 
   if (columns.length) {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

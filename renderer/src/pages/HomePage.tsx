@@ -28,6 +28,7 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
           teams: summary.teams,
           staff: summary.staff,
           days: summary.scheduleDays,
+          records: summary.attendanceRecords,
         }),
       );
       onLoaded();

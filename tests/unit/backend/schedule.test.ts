@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/domain/time';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore, type TestStore } from '../../helpers/store';
 
@@ -112,7 +113,13 @@ describe('demo data', () => {
     const fresh = await tempStore();
     expect((await fresh.ok('app.info', {})).empty).toBe(true);
     const summary = await fresh.ok('demo.load', {});
-    expect(summary).toEqual({ teams: 3, staff: 45, scheduleDays: 91 });
+    expect(summary).toMatchObject({ teams: 3, staff: 45, scheduleDays: 91 });
+    // Eight weeks of shifts already worked, with attendance recorded and the rules applied.
+    expect(summary.attendanceRecords).toBeGreaterThan(1500);
+    const month = formatDate(new Date()).slice(0, 7);
+    const overview = await fresh.ok('attendance.summary', { month });
+    expect(overview.teams).toHaveLength(3);
+    expect(overview.people.some((p) => p.lateCount > 0)).toBe(true);
     const teams = await fresh.ok('teams.list', {});
     expect(teams.map((x) => x.name)).toEqual(['客服一组', '客服二组', '客服三组']);
     expect(teams.every((x) => x.leadName !== null)).toBe(true);
