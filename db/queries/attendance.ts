@@ -204,8 +204,9 @@ export async function reopenMonth(db: Kysely<DB>, month: string) {
 const worked = sql.join(WORKED_STATUSES.map((s) => sql.lit(s)));
 
 /**
- * The month's figures per person, summed in SQL: scheduled shifts (and how many have no record),
- * the records' counts and minutes, and leave per type. A person appears once scheduled or recorded.
+ * The month's figures per person, summed in SQL in one pass over the schedule and one over the
+ * records: scheduled shifts (and how many have no record yet), the records' counts and minutes.
+ * A person appears once scheduled or recorded in the month. Leave per type comes apart, below.
  */
 export async function monthFigures(
   db: Kysely<DB>,
@@ -213,19 +214,17 @@ export async function monthFigures(
   to: string,
   teamId?: number | null,
 ) {
-  const inTeam = (column: 'e.staff_id' | 'r.staff_id') =>
-    teamId
-      ? sql`and ${sql.ref(column)} in (select id from staff where team_id = ${teamId})`
-      : sql``;
-  const schedule = await sql<{ staffId: number; scheduled: number; unrecorded: number }>`
-    select e.staff_id as "staffId", count(*) as scheduled,
-      sum(case when r.id is null then 1 else 0 end) as unrecorded
-    from schedule_entries e
-    left join attendance_records r on r.staff_id = e.staff_id and r.work_date = e.work_date
-    where e.work_date between ${from} and ${to} and e.shift_type_id is not null ${inTeam('e.staff_id')}
-    group by e.staff_id`.execute(db);
-  const records = await sql<{
+  const inTeam = teamId
+    ? sql`and staff_id in (select id from staff where team_id = ${teamId})`
+    : sql``;
+  const { rows } = await sql<{
     staffId: number;
+    employeeNo: string;
+    name: string;
+    teamId: number | null;
+    teamName: string | null;
+    scheduled: number;
+    unrecorded: number;
     worked: number;
     lateCount: number;
     lateMinutes: number;
@@ -234,42 +233,44 @@ export async function monthFigures(
     absenceDays: number;
     overtimeMinutes: number;
   }>`
-    select r.staff_id as "staffId",
-      sum(case when r.status in (${worked}) then 1 else 0 end) as worked,
-      sum(case when r.late_minutes > 0 then 1 else 0 end) as "lateCount",
-      sum(r.late_minutes) as "lateMinutes",
-      sum(case when r.early_minutes > 0 then 1 else 0 end) as "earlyCount",
-      sum(r.early_minutes) as "earlyMinutes",
-      sum(r.absence_days) as "absenceDays",
-      sum(r.overtime_minutes) as "overtimeMinutes"
-    from attendance_records r
-    where r.work_date between ${from} and ${to} ${inTeam('r.staff_id')}
-    group by r.staff_id`.execute(db);
+    with planned as (
+      select e.staff_id, count(*) as scheduled, sum(case when r.id is null then 1 else 0 end) as unrecorded
+      from schedule_entries e
+      left join attendance_records r on r.staff_id = e.staff_id and r.work_date = e.work_date
+      where e.work_date between ${from} and ${to} and e.shift_type_id is not null
+        ${teamId ? sql`and e.staff_id in (select id from staff where team_id = ${teamId})` : sql``}
+      group by e.staff_id),
+    recorded as (
+      select staff_id,
+        sum(case when status in (${worked}) then 1 else 0 end) as worked,
+        sum(case when late_minutes > 0 then 1 else 0 end) as late_count,
+        sum(late_minutes) as late_minutes,
+        sum(case when early_minutes > 0 then 1 else 0 end) as early_count,
+        sum(early_minutes) as early_minutes,
+        sum(absence_days) as absence_days,
+        sum(overtime_minutes) as overtime_minutes
+      from attendance_records
+      where work_date between ${from} and ${to} ${inTeam}
+      group by staff_id)
+    select s.id as "staffId", s.employee_no as "employeeNo", s.name, s.team_id as "teamId",
+      t.name as "teamName",
+      coalesce(p.scheduled, 0) as scheduled, coalesce(p.unrecorded, 0) as unrecorded,
+      coalesce(r.worked, 0) as worked, coalesce(r.late_count, 0) as "lateCount",
+      coalesce(r.late_minutes, 0) as "lateMinutes", coalesce(r.early_count, 0) as "earlyCount",
+      coalesce(r.early_minutes, 0) as "earlyMinutes", coalesce(r.absence_days, 0) as "absenceDays",
+      coalesce(r.overtime_minutes, 0) as "overtimeMinutes"
+    from staff s
+    left join teams t on t.id = s.team_id
+    left join planned p on p.staff_id = s.id
+    left join recorded r on r.staff_id = s.id
+    where p.staff_id is not null or r.staff_id is not null
+    order by t.name, s.employee_no`.execute(db);
   const leave = await sql<{ staffId: number; leaveTypeId: number; shifts: number }>`
-    select r.staff_id as "staffId", r.leave_type_id as "leaveTypeId", count(*) as shifts
-    from attendance_records r
-    where r.work_date between ${from} and ${to} and r.status = 'leave' ${inTeam('r.staff_id')}
-    group by r.staff_id, r.leave_type_id`.execute(db);
-  const ids = [
-    ...new Set([...schedule.rows.map((r) => r.staffId), ...records.rows.map((r) => r.staffId)]),
-  ];
-  const people = ids.length
-    ? await db
-        .selectFrom('staff as s')
-        .leftJoin('teams as t', 't.id', 's.team_id')
-        .select([
-          's.id as staffId',
-          's.employee_no as employeeNo',
-          's.name',
-          's.team_id as teamId',
-          't.name as teamName',
-        ])
-        .where('s.id', 'in', ids)
-        .orderBy('t.name')
-        .orderBy('s.employee_no')
-        .execute()
-    : [];
-  return { people, schedule: schedule.rows, records: records.rows, leave: leave.rows };
+    select staff_id as "staffId", leave_type_id as "leaveTypeId", count(*) as shifts
+    from attendance_records
+    where work_date between ${from} and ${to} and status = 'leave' ${inTeam}
+    group by staff_id, leave_type_id`.execute(db);
+  return { people: rows, leave: leave.rows };
 }
 
 /* ---------- swaps ---------- */

@@ -76,7 +76,9 @@ export function wallMinutes(dateTime: string): number {
     dateTime.slice(11, 13),
     dateTime.slice(14, 16),
   ].map(Number) as [number, number, number, number, number];
-  return (Date.UTC(y, mo - 1, d) / 86_400_000) * 1440 + h * 60 + mi;
+  const day = new Date(0);
+  day.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years 0–99 as 1900–1999
+  return (day.getTime() / 86_400_000) * 1440 + h * 60 + mi;
 }
 
 /** The inverse of wallMinutes. */
@@ -84,7 +86,7 @@ export function fromWallMinutes(minutes: number): string {
   const day = new Date(Math.floor(minutes / 1440) * 86_400_000);
   const rest = ((minutes % 1440) + 1440) % 1440;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} ${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
+  return `${String(day.getUTCFullYear()).padStart(4, '0')}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} ${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
 }
 
 /** One shift instance's start and end as wall-clock minutes (see wallMinutes). */

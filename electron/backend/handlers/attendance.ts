@@ -376,34 +376,18 @@ export async function buildMonthSummary(
 ): Promise<MonthSummary> {
   const { from, to } = monthRange(month);
   const figures = await monthFigures(ctx.db, from, to, teamId);
-  const schedule = new Map(figures.schedule.map((s) => [s.staffId, s]));
-  const records = new Map(figures.records.map((r) => [r.staffId, r]));
   const leave = new Map<number, Record<string, number>>();
   for (const l of figures.leave) {
     const person = leave.get(l.staffId) ?? {};
     person[String(l.leaveTypeId)] = l.shifts;
     leave.set(l.staffId, person);
   }
-  const people = figures.people.map((p) => {
-    const s = schedule.get(p.staffId);
-    const r = records.get(p.staffId);
-    const scheduled = s?.scheduled ?? 0;
-    const worked = r?.worked ?? 0;
-    return {
-      ...p,
-      scheduled,
-      worked,
-      lateCount: r?.lateCount ?? 0,
-      lateMinutes: r?.lateMinutes ?? 0,
-      earlyCount: r?.earlyCount ?? 0,
-      earlyMinutes: r?.earlyMinutes ?? 0,
-      absenceDays: r?.absenceDays ?? 0,
-      leave: leave.get(p.staffId) ?? {},
-      overtimeHours: Math.round(((r?.overtimeMinutes ?? 0) / 60) * 100) / 100,
-      unrecorded: s?.unrecorded ?? 0,
-      attendanceRate: rate(worked, scheduled),
-    };
-  });
+  const people = figures.people.map(({ overtimeMinutes, ...p }) => ({
+    ...p,
+    leave: leave.get(p.staffId) ?? {},
+    overtimeHours: Math.round((overtimeMinutes / 60) * 100) / 100,
+    attendanceRate: rate(p.worked, p.scheduled),
+  }));
   const teamIds = [...new Set(people.map((p) => p.teamId))];
   const teams = teamIds.map((id) => {
     const members = people.filter((p) => p.teamId === id);
@@ -495,17 +479,11 @@ export const attendanceExport: Handler<'attendance.export'> = async (ctx, input)
   const people = new Map(summary.people.map((p) => [p.staffId, p]));
   const details =
     input.kind === 'detail'
-      ? (await recordsBetween(ctx.db, from, to, { staffIds: [...people.keys()] }))
-          .map((record) => {
-            const p = people.get(record.staffId)!;
-            return { record, employeeNo: p.employeeNo, name: p.name, teamName: p.teamName };
-          })
-          .sort(
-            (x, y) =>
-              x.record.date.localeCompare(y.record.date) ||
-              x.employeeNo.localeCompare(y.employeeNo),
-          )
-      : [];
+      ? (await recordsBetween(ctx.db, from, to, { staffIds: [...people.keys()] })).map((record) => {
+          const p = people.get(record.staffId)!;
+          return { record, employeeNo: p.employeeNo, name: p.name, teamName: p.teamName };
+        })
+      : []; // the export orders its rows itself
   const data = {
     month: input.month,
     teamName: team?.name ?? null,
