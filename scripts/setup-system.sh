@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # System packages the tests need on Debian/Ubuntu: Chromium for Playwright, Xvfb for the
-# Electron suite, and CJK fonts so Chinese renders in screenshots. Installs only what is missing.
+# Electron suite, CJK fonts so Chinese renders in screenshots, and poppler-utils (pdftotext) to read
+# the printed handover back. Installs only what is missing.
 set -euo pipefail
-packages=(chromium xvfb fonts-noto-cjk)
+packages=(chromium xvfb fonts-noto-cjk poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -73,6 +73,23 @@ import {
   leaveTypesUpdate,
 } from './handlers/attendance';
 import { attendanceApplyImport, attendancePreviewImport } from './handlers/attendance-import';
+import {
+  handoverAcknowledge,
+  handoverAddendum,
+  handoverAddItem,
+  handoverDispute,
+  handoverExportItems,
+  handoverGet,
+  handoverLeads,
+  handoverList,
+  handoverOpenItems,
+  handoverSave,
+  handoverSettingsGet,
+  handoverSettingsUpdate,
+  handoverStart,
+  handoverSubmit,
+  handoverUpdateItem,
+} from './handlers/handover';
 
 export type { Session, BackendInfo } from './context';
 export { LOCAL_OPERATOR } from './context';
@@ -126,6 +143,21 @@ export const handlers: Handlers = {
   'attendance.closeMonth': attendanceCloseMonth,
   'attendance.reopenMonth': attendanceReopenMonth,
   'attendance.export': attendanceExport,
+  'handover.settings': handoverSettingsGet,
+  'handover.updateSettings': handoverSettingsUpdate,
+  'handover.leads': handoverLeads,
+  'handover.start': handoverStart,
+  'handover.get': handoverGet,
+  'handover.save': handoverSave,
+  'handover.addItem': handoverAddItem,
+  'handover.updateItem': handoverUpdateItem,
+  'handover.submit': handoverSubmit,
+  'handover.acknowledge': handoverAcknowledge,
+  'handover.dispute': handoverDispute,
+  'handover.addendum': handoverAddendum,
+  'handover.list': handoverList,
+  'handover.openItems': handoverOpenItems,
+  'handover.exportItems': handoverExportItems,
   'audit.list': auditList,
   'audit.verify': auditVerify,
   'audit.export': auditExport,

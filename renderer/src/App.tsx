@@ -1,10 +1,14 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
   DatabaseOutlined,
   ClockCircleOutlined,
   HomeOutlined,
   SafetyOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -16,10 +20,14 @@ import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../shared/contract';
 import { useIdleSignOut, UserMenu } from './components/UserMenu';
 import { localeOf, type Language } from './i18n';
+import { AttendancePage } from './pages/attendance/AttendancePage';
+import { AttendanceSettingsPage } from './pages/attendance/AttendanceSettingsPage';
+import { RollCallPage } from './pages/attendance/RollCallPage';
 import { AuditPage } from './pages/AuditPage';
 import { SetupScreen, SignInScreen } from './pages/auth/AuthScreens';
 import { RecoveryScreen } from './pages/auth/RecoveryScreen';
 import { BackupsPage } from './pages/BackupsPage';
+import { HandoverPage } from './pages/handover/HandoverPage';
 import { HomePage } from './pages/HomePage';
 import { RosterPage } from './pages/RosterPage';
 import { SchedulePage } from './pages/SchedulePage';
@@ -35,6 +43,17 @@ const PAGE_VIEWS: Record<
   { icon: React.ReactNode; view: () => React.ReactNode; needs: Channel }
 > = {
   home: { icon: <HomeOutlined />, view: () => <HomePage />, needs: 'app.info' },
+  rollCall: {
+    icon: <CheckSquareOutlined />,
+    view: () => <RollCallPage />,
+    needs: 'attendance.rollCall',
+  },
+  attendance: {
+    icon: <ScheduleOutlined />,
+    view: () => <AttendancePage />,
+    needs: 'attendance.summary',
+  },
+  handover: { icon: <SwapOutlined />, view: () => <HandoverPage />, needs: 'handover.list' },
   schedule: { icon: <CalendarOutlined />, view: () => <SchedulePage />, needs: 'schedule.week' },
   roster: { icon: <UserOutlined />, view: () => <RosterPage />, needs: 'staff.list' },
   teams: { icon: <TeamOutlined />, view: () => <TeamsPage />, needs: 'teams.list' },
@@ -42,6 +61,11 @@ const PAGE_VIEWS: Record<
     icon: <ClockCircleOutlined />,
     view: () => <ShiftTypesPage />,
     needs: 'shiftTypes.list',
+  },
+  attendanceSettings: {
+    icon: <SettingOutlined />,
+    view: () => <AttendanceSettingsPage />,
+    needs: 'leaveTypes.create',
   },
   users: { icon: <SafetyOutlined />, view: () => <UsersPage />, needs: 'users.list' },
   audit: { icon: <AuditOutlined />, view: () => <AuditPage />, needs: 'audit.list' },

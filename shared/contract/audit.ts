@@ -17,6 +17,8 @@ export const AUDIT_ENTITIES = [
   'leave_type',
   'shift_swap',
   'attendance_month',
+  'handover',
+  'handover_item',
 ] as const;
 
 export const auditFilter = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/org';
-import { empty, id, isoDate, requiredText } from './fields';
+import { empty, id, isoDate, optionalText, requiredText } from './fields';
 import { auditEntry, auditFilter, exportFile } from './audit';
 import { backupInfo, backupName, recoveryStatus } from './backup';
 import { authStatus, newPassword, securitySettings, signedIn, user, userInput } from './auth';
@@ -37,6 +37,18 @@ import {
   shiftSwap,
   swapInput,
 } from './attendance';
+import {
+  handoverContent,
+  handoverDetail,
+  handoverListInput,
+  handoverRow,
+  handoverSettings,
+  itemFields,
+  itemStatus,
+  lead,
+  openItem,
+  handoverItem,
+} from './handover';
 
 export * from './errors';
 export * from './org';
@@ -44,6 +56,7 @@ export * from './audit';
 export * from './auth';
 export * from './backup';
 export * from './attendance';
+export * from './handover';
 export type { Role } from '../domain/org';
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
@@ -68,6 +81,9 @@ const attendanceKeepers: readonly Role[] = ['supervisor', 'manager', 'hr', 'admi
 const clockImporters: readonly Role[] = ['supervisor', 'hr', 'admin'];
 const monthClosers: readonly Role[] = ['hr', 'admin'];
 const reportReaders: readonly Role[] = ['manager', 'hr', 'admin'];
+/** Supervisors write and sign handovers; managers may append addenda to any. */
+const handoverLeads: readonly Role[] = ['supervisor'];
+const addendumWriters: readonly Role[] = ['supervisor', 'manager'];
 
 /**
  * The one contract between renderer and backend: every channel's input, output and roles.
@@ -293,6 +309,74 @@ export const contract = {
     input: attendanceExportInput,
     output: exportFile,
     roles: reportReaders,
+  }),
+
+  'handover.settings': channel({ input: empty, output: handoverSettings, roles: everyone }),
+  'handover.updateSettings': channel({
+    input: handoverSettings,
+    output: handoverSettings,
+    roles: admins,
+  }),
+  /** Who can take over a shift: active supervisors. */
+  'handover.leads': channel({ input: empty, output: z.array(lead), roles: everyone }),
+  /** Opens the handover of a shift instance, creating the draft (with every unresolved item carried in) if none exists. */
+  'handover.start': channel({
+    input: z.object({ date: isoDate, shiftTypeId: id, teamId: id.nullish() }),
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.get': channel({ input: z.object({ id }), output: handoverDetail, roles: everyone }),
+  'handover.save': channel({
+    input: handoverContent,
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.addItem': channel({
+    input: itemFields.extend({ handoverId: id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.updateItem': channel({
+    input: itemFields.extend({
+      id,
+      /** The handover it is edited from; absent when edited on the open-items board. */
+      handoverId: id.nullish(),
+      status: itemStatus,
+      resolution: optionalText(500),
+    }),
+    output: handoverItem,
+    roles: handoverLeads,
+  }),
+  'handover.submit': channel({
+    input: z.object({ id, incomingUserId: id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.acknowledge': channel({
+    input: z.object({ id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.dispute': channel({
+    input: z.object({ id, remark: requiredText(500) }),
+    output: handoverDetail,
+    roles: handoverLeads,
+  }),
+  'handover.addendum': channel({
+    input: z.object({ id, text: requiredText(2000) }),
+    output: handoverDetail,
+    roles: addendumWriters,
+  }),
+  'handover.list': channel({
+    input: handoverListInput,
+    output: z.object({ rows: z.array(handoverRow), total: z.number().int() }),
+    roles: everyone,
+  }),
+  'handover.openItems': channel({ input: empty, output: z.array(openItem), roles: everyone }),
+  'handover.exportItems': channel({
+    input: z.object({ format: z.enum(['xlsx', 'csv']) }),
+    output: exportFile,
+    roles: everyone,
   }),
 
   'audit.list': channel({

@@ -163,9 +163,15 @@ async function planImport(
       });
     }
   }
-  problems.sort((x, y) => x.row - y.row);
+  // A row whose clock-in and clock-out both go astray is one problem, not two.
+  const seen = new Set<string>();
+  const distinct = problems.filter((p) => {
+    const key = `${p.row}|${p.key}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  distinct.sort((x, y) => x.row - y.row);
   changes.sort((x, y) => x.date.localeCompare(y.date) || x.employeeNo.localeCompare(y.employeeNo));
-  return result(problems, changes, kept);
+  return result(distinct, changes, kept);
 }
 
 export const attendancePreviewImport: Handler<'attendance.previewImport'> = async (ctx, input) =>

@@ -94,7 +94,8 @@ async function mustFindLeaveType(ctx: HandlerContext, id: number, field: string)
 
 /* ---------- one shift instance: roll-call and the handover's staffing ---------- */
 
-async function shiftAttendance(
+/** Also the handover's staffing section. */
+export async function shiftAttendance(
   ctx: HandlerContext,
   date: string,
   shiftTypeId: number,
@@ -230,7 +231,7 @@ export const attendanceCorrect: Handler<'attendance.correct'> = async (ctx, inpu
 };
 
 export const attendanceLeave: Handler<'attendance.leave'> = async (ctx, input) => {
-  await mustFindStaff(ctx, input.staffId);
+  const person = await mustFindStaff(ctx, input.staffId);
   await mustFindLeaveType(ctx, input.leaveTypeId, 'leaveTypeId');
   const cells = (await scheduleCells(ctx.db, [input.staffId], input.from, input.to)).filter(
     (c) => c.shiftTypeId !== null,
@@ -239,7 +240,8 @@ export const attendanceLeave: Handler<'attendance.leave'> = async (ctx, input) =
     throw failure('invalid_input', 'no scheduled shift in the range', {
       field: 'to',
       key: 'errors.notScheduled',
-      issues: [{ field: 'to', key: 'errors.notScheduled' }],
+      params: { name: person.name },
+      issues: [{ field: 'to', key: 'errors.notScheduled', params: { name: person.name } }],
     });
   }
   await assertMonthsOpen(

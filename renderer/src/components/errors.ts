@@ -6,7 +6,7 @@ import type { ApiError, FieldIssue } from '../../../shared/contract';
  * Translates backend errors: the message key, with the field named in the user's language.
  * `entity` picks entity-specific labels first (a team's `name` is 班组名称, not 姓名).
  */
-export function useErrorText(entity?: 'team' | 'shiftType') {
+export function useErrorText(entity?: 'team' | 'shiftType' | 'leaveType') {
   const { t } = useTranslation();
   const fieldLabel = (field: string | undefined) => {
     if (!field) return '';
@@ -39,14 +39,19 @@ export function showFieldErrors(
   const issues =
     error.issues ??
     (error.field ? [{ field: error.field, key: error.key, params: error.params }] : []);
-  const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  // The form's own name for each field, by its dotted path: a nested field (dates.0) is a path
+  // in the form, and setFields needs that path, not the dotted string.
+  const known = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name]));
   const placed = issues.filter((issue) => known.has(issue.field));
   // One message per field, the first: "required" says more than "wrong format" for an empty box.
   const firstPerField = new Map<string, FieldIssue>();
   for (const issue of placed)
     if (!firstPerField.has(issue.field)) firstPerField.set(issue.field, issue);
   form.setFields(
-    [...firstPerField.values()].map((issue) => ({ name: issue.field, errors: [issueText(issue)] })),
+    [...firstPerField.values()].map((issue) => ({
+      name: known.get(issue.field)!,
+      errors: [issueText(issue)],
+    })),
   );
   return placed.length > 0 && placed.length === issues.length;
 }

@@ -3,10 +3,14 @@ import i18n, { persistLanguage, savedLanguage, type Language } from '../i18n';
 
 export const PAGES = [
   'home',
+  'rollCall',
+  'attendance',
+  'handover',
   'schedule',
   'roster',
   'teams',
   'shiftTypes',
+  'attendanceSettings',
   'users',
   'audit',
   'backups',

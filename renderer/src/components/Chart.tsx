@@ -1,0 +1,67 @@
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { init, use as register, type EChartsCoreOption, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only the parts the console draws, so the renderer bundle does not carry all of ECharts.
+register([
+  BarChart,
+  LineChart,
+  PieChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+/**
+ * One ECharts chart on a div: created once, fed a new option whenever the option changes, resized
+ * with its box (the side menu, the window, a tab becoming visible), disposed on unmount.
+ */
+export function Chart({
+  option,
+  height = 260,
+  label,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  /** What the chart shows, for screen readers and tests (the canvas itself has no text). */
+  label: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType>(undefined);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const instance = init(element);
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    // Motion only for those who have not asked their system for less.
+    const animation = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // notMerge: a series that went away (a team filtered out) must not linger from the last option.
+    chart.current?.setOption({ animation, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import {
+  HANDOVER_ACTIONS,
+  HANDOVER_STATES,
+  ITEM_PRIORITIES,
+  ITEM_STATUSES,
+} from '../domain/handover';
+import { dateTime, shiftAttendance } from './attendance';
+import { id, isoDate, optionalText, requiredText } from './fields';
+
+export const handoverState = z.enum(HANDOVER_STATES);
+export const itemPriority = z.enum(ITEM_PRIORITIES);
+export const itemStatus = z.enum(ITEM_STATUSES);
+/** A category code: the seven defaults, or one an admin added. */
+export const categoryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^[a-z0-9_]+$/, { error: 'validation.categoryCode' });
+
+export const itemCategory = z.object({
+  code: categoryCode,
+  name: requiredText(20),
+  active: z.boolean(),
+});
+export type ItemCategoryDef = z.infer<typeof itemCategory>;
+
+export const handoverSettings = z.object({
+  /** Minutes after the shift starts by which the incoming lead should have acknowledged. */
+  ackDeadlineMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  /** One handover per team and shift, or one for the whole floor. */
+  scope: z.enum(['team', 'floor']),
+  categories: z
+    .array(itemCategory)
+    .min(1)
+    .max(30)
+    .refine((list) => new Set(list.map((c) => c.code)).size === list.length, {
+      error: 'validation.duplicateCode',
+    }),
+});
+export type HandoverSettings = z.infer<typeof handoverSettings>;
+
+export const itemFields = z.object({
+  category: categoryCode,
+  description: requiredText(500),
+  reference: optionalText(60),
+  priority: itemPriority.default('normal'),
+  dueAt: dateTime.nullish().transform((v) => v ?? null),
+  owner: optionalText(30),
+});
+
+export const handoverItem = z.object({
+  id,
+  category: z.string(),
+  description: z.string(),
+  reference: z.string().nullable(),
+  priority: itemPriority,
+  dueAt: z.string().nullable(),
+  owner: z.string().nullable(),
+  status: itemStatus,
+  resolution: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** How many handovers it has been in: 1 is new this shift. */
+  shifts: z.number().int(),
+});
+export type HandoverItem = z.infer<typeof handoverItem>;
+
+export const itemEvent = z.object({
+  id,
+  itemId: id,
+  handoverId: id.nullable(),
+  at: z.string(),
+  user: z.string(),
+  action: z.enum(['created', 'updated', 'carried', 'resolved', 'reopened']),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const queueFigures = z.object({
+  offered: z.number().int().min(0).max(1_000_000).nullable(),
+  answered: z.number().int().min(0).max(1_000_000).nullable(),
+  abandoned: z.number().int().min(0).max(1_000_000).nullable(),
+  /** Service level, percent of calls answered within the target time. */
+  serviceLevel: z.number().min(0).max(100).nullable(),
+  ahtSeconds: z.number().int().min(0).max(36_000).nullable(),
+});
+
+export const handoverRow = z.object({
+  id,
+  date: z.string(),
+  shiftTypeId: id,
+  teamId: id.nullable(),
+  teamName: z.string().nullable(),
+  state: handoverState,
+  outgoingUserId: id,
+  outgoingName: z.string(),
+  incomingUserId: id.nullable(),
+  incomingName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  openItems: z.number().int(),
+  overdueItems: z.number().int(),
+  /** Not acknowledged within the deadline after the shift started. */
+  ackLate: z.boolean(),
+});
+export type HandoverRow = z.infer<typeof handoverRow>;
+
+export const handoverDetail = handoverRow.extend({
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  /** Scheduled, present, late and absent, from attendance. */
+  staffing: shiftAttendance,
+  staffingRemark: z.string().nullable(),
+  seatsStatus: z.string().nullable(),
+  queue: queueFigures,
+  notices: z.string().nullable(),
+  escalations: z.string().nullable(),
+  remarks: z.string().nullable(),
+  disputeRemark: z.string().nullable(),
+  items: z.array(
+    handoverItem.extend({
+      carried: z.boolean(),
+      /** The item as it was acknowledged; null until then. */
+      snapshot: handoverItem.nullable(),
+    }),
+  ),
+  history: z.array(itemEvent),
+  addenda: z.array(z.object({ id, author: z.string(), at: z.string(), text: z.string() })),
+  /** What the caller may do now. */
+  actions: z.array(z.enum(HANDOVER_ACTIONS)),
+});
+export type HandoverDetail = z.infer<typeof handoverDetail>;
+
+export const handoverContent = z.object({
+  id,
+  staffingRemark: optionalText(500),
+  seatsStatus: optionalText(1000),
+  queue: queueFigures,
+  notices: optionalText(2000),
+  escalations: optionalText(2000),
+  remarks: optionalText(2000),
+});
+
+export const handoverListInput = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  shiftTypeId: id.optional(),
+  teamId: id.optional(),
+  /** Either lead. */
+  userId: id.optional(),
+  state: handoverState.optional(),
+  hasOpenItems: z.boolean().optional(),
+  search: z.string().trim().max(50).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+export const openItem = handoverItem.extend({
+  /** Hours since it was first written down. */
+  ageHours: z.number(),
+  lastHandoverId: id.nullable(),
+  lastHandoverDate: z.string().nullable(),
+});
+export type OpenItem = z.infer<typeof openItem>;
+
+export const lead = z.object({ id, displayName: z.string(), role: z.string() });

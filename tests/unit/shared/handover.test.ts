@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedActions,
+  canDo,
+  ftsQuery,
+  ftsText,
+  HANDOVER_ACTIONS,
+  HANDOVER_STATES,
+  isAcknowledgementLate,
+  isOverdue,
+  nextState,
+} from '../../../shared/domain/handover';
+
+describe('the handover state machine', () => {
+  // Every state × action × actor: exactly these are allowed, everything else is refused.
+  const ALLOWED = new Set([
+    'draft edit outgoing',
+    'draft submit outgoing',
+    'submitted acknowledge incoming',
+    'submitted dispute incoming',
+    'submitted edit outgoing',
+    'disputed edit outgoing',
+    'disputed submit outgoing',
+    'acknowledged addendum outgoing',
+    'acknowledged addendum incoming',
+    'acknowledged addendum other',
+  ]);
+  for (const state of HANDOVER_STATES) {
+    for (const action of HANDOVER_ACTIONS) {
+      for (const actor of ['outgoing', 'incoming', 'other'] as const) {
+        const key = `${state} ${action} ${actor}`;
+        it(`${ALLOWED.has(key) ? 'allows' : 'refuses'} ${key}`, () => {
+          expect(canDo(state, action, actor)).toBe(ALLOWED.has(key));
+          expect(allowedActions(state, actor).includes(action)).toBe(ALLOWED.has(key));
+        });
+      }
+    }
+  }
+
+  it('moves between states as the sign-off runs', () => {
+    expect(nextState('draft', 'submit')).toBe('submitted');
+    expect(nextState('submitted', 'dispute')).toBe('disputed');
+    expect(nextState('disputed', 'edit')).toBe('disputed');
+    expect(nextState('submitted', 'edit')).toBe('draft'); // the incoming lead must see the new text
+    expect(nextState('disputed', 'submit')).toBe('submitted');
+    expect(nextState('submitted', 'acknowledge')).toBe('acknowledged');
+    expect(nextState('acknowledged', 'addendum')).toBe('acknowledged');
+  });
+
+  it('flags overdue items and late acknowledgements', () => {
+    expect(isOverdue({ status: 'open', dueAt: '2026-11-16 07:00' }, '2026-11-16 07:01')).toBe(true);
+    expect(isOverdue({ status: 'resolved', dueAt: '2026-11-16 07:00' }, '2026-11-17 00:00')).toBe(
+      false,
+    );
+    expect(isOverdue({ status: 'open', dueAt: null }, '2026-11-17 00:00')).toBe(false);
+    expect(isAcknowledgementLate('submitted', '2026-11-16 22:00', '2026-11-16 22:31', 30)).toBe(
+      true,
+    );
+    expect(isAcknowledgementLate('submitted', '2026-11-16 22:00', '2026-11-16 22:30', 30)).toBe(
+      false,
+    );
+    expect(isAcknowledgementLate('acknowledged', '2026-11-16 22:00', '2026-11-17 09:00', 30)).toBe(
+      false,
+    );
+  });
+
+  it('spaces Chinese for the index and quotes each search word', () => {
+    expect(ftsText('客户投诉A12')).toBe('客 户 投 诉 A12');
+    expect(ftsQuery(' 投诉  宽带 ')).toBe('"投 诉" AND "宽 带"');
+    expect(ftsQuery('"')).toBeNull();
+  });
+});
