@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useUi } from '../../stores/ui';
+
+export const HANDOVER_TABS = ['write', 'incoming', 'log', 'items', 'settings'] as const;
+export type HandoverTab = (typeof HANDOVER_TABS)[number];
+
+/** Where the handover page is: a tab, one handover open, or one handover's print sheet. */
+export interface HandoverRoute {
+  tab?: HandoverTab;
+  id?: number;
+  print?: number;
+}
+
+/**
+ * The page keeps its place in the address (#/handover&id=12), so the home page can link straight
+ * to a handover, the back button returns to the list, and a print sheet has an address of its own.
+ */
+export function readRoute(hash: string = window.location.hash): HandoverRoute {
+  const params = new URLSearchParams(hash.replace(/^#\/?[^&]*&?/, ''));
+  const number = (key: string) => Number(params.get(key)) || undefined;
+  const tab = params.get('tab');
+  return {
+    tab: (HANDOVER_TABS as readonly string[]).includes(tab ?? '')
+      ? (tab as HandoverTab)
+      : undefined,
+    id: number('id'),
+    print: number('print'),
+  };
+}
+
+export function handoverHash(route: HandoverRoute): string {
+  const params = Object.entries(route)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `&${key}=${value}`)
+    .join('');
+  return `#/handover${params}`;
+}
+
+/** Moves to a place on the handover page, as a history entry the back button returns from. */
+export function goHandover(route: HandoverRoute = {}) {
+  window.location.hash = handoverHash(route);
+}
+
+export function useHandoverRoute(): HandoverRoute {
+  const [route, setRoute] = useState(readRoute);
+  useEffect(() => {
+    const update = () =>
+      setRoute((old) => {
+        const next = readRoute();
+        return JSON.stringify(old) === JSON.stringify(next) ? old : next;
+      });
+    window.addEventListener('hashchange', update);
+    // The navigation menu rewrites the address without a hashchange event.
+    const unsubscribe = useUi.subscribe(update);
+    return () => {
+      window.removeEventListener('hashchange', update);
+      unsubscribe();
+    };
+  }, []);
+  return route;
+}
