@@ -264,7 +264,7 @@ export async function monthFigures(
     left join planned p on p.staff_id = s.id
     left join recorded r on r.staff_id = s.id
     where p.staff_id is not null or r.staff_id is not null
-    order by t.name, s.employee_no`.execute(db);
+    order by s.team_id is null, s.team_id, s.employee_no`.execute(db);
   const leave = await sql<{ staffId: number; leaveTypeId: number; shifts: number }>`
     select staff_id as "staffId", leave_type_id as "leaveTypeId", count(*) as shifts
     from attendance_records

@@ -5,7 +5,9 @@ import { CHANNELS } from '../../shared/contract';
 import { SchemaTooNewError } from '../../db/connection';
 import { startBackend, type BackendSlot } from '../backend/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
+import { writeFile } from 'node:fs/promises';
 import { resolveNativeBinding } from './native-binding';
+import { PRINT_TO_PDF_CHANNEL, saveAsPdf } from './print';
 import {
   handleWindowOpen,
   isTrustedSender,
@@ -68,6 +70,23 @@ async function start() {
       return current.backend.call(channel, input, typeof session === 'string' ? session : null);
     });
   }
+  ipcMain.handle(PRINT_TO_PDF_CHANNEL, (event, suggested: unknown) => {
+    if (!isTrustedSender(event.senderFrame, appUrl)) return { saved: false };
+    return saveAsPdf(
+      {
+        printToPDF: () => event.sender.printToPDF({ pageSize: 'A4', printBackground: true }),
+        chooseFile: async (defaultPath) => {
+          const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+          const choice = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
+          return choice.canceled ? undefined : choice.filePath;
+        },
+        writeFile: (path, data) => writeFile(path, data),
+      },
+      suggested,
+    );
+  });
   // The console needs no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

@@ -1,9 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../../shared/contract';
+import { PRINT_TO_PDF_CHANNEL } from '../main/print';
 
 /**
- * The renderer's only door to the main process: invoke(channel, input, session) for contract
- * channels, the session being the signed-in user's token.
+ * The renderer's only doors to the main process: invoke(channel, input, session) for contract
+ * channels, the session being the signed-in user's token; and printToPdf(fileName), which saves
+ * the page's print view as a PDF where the user chooses.
  * No ipcRenderer, no Node, no other channel leaves this file.
  */
 const allowed = new Set<string>(CHANNELS);
@@ -21,5 +23,8 @@ contextBridge.exposeInMainWorld('supervisorConsole', {
       });
     }
     return ipcRenderer.invoke(channel, input, session ?? null);
+  },
+  printToPdf(fileName: string): Promise<{ saved: boolean }> {
+    return ipcRenderer.invoke(PRINT_TO_PDF_CHANNEL, String(fileName));
   },
 });

@@ -15,3 +15,12 @@ export function saveFile(
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Prints the page's print view. In Electron the sheet is rendered to PDF and saved where the user
+ * chooses; in a browser the print dialog opens, whose "Save as PDF" does the same.
+ */
+export async function printOrSavePdf(fileName: string): Promise<void> {
+  if (window.supervisorConsole?.printToPdf) await window.supervisorConsole.printToPdf(fileName);
+  else window.print();
+}

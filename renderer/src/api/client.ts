@@ -15,6 +15,8 @@ import {
  */
 interface Bridge {
   invoke(channel: string, input: unknown, session: string | null): Promise<unknown>;
+  /** Electron only: saves the page's print view as a PDF where the user chooses. */
+  printToPdf?(fileName: string): Promise<{ saved: boolean }>;
 }
 
 declare global {

@@ -16,9 +16,16 @@ beforeAll(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes one object with one function: invoke', () => {
+  it('exposes one object with two functions: invoke and printToPdf', () => {
     expect(Object.keys(exposed)).toEqual(['supervisorConsole']);
-    expect(Object.keys(exposed.supervisorConsole as object)).toEqual(['invoke']);
+    expect(Object.keys(exposed.supervisorConsole as object)).toEqual(['invoke', 'printToPdf']);
+  });
+
+  it('asks the main process for a PDF on its own channel, with a string name only', async () => {
+    invoke.mockClear();
+    const bridge = exposed.supervisorConsole as { printToPdf(name: unknown): Promise<unknown> };
+    await bridge.printToPdf({ toString: () => '交接班-2026-11-16' });
+    expect(invoke).toHaveBeenCalledWith('console:printToPdf', '交接班-2026-11-16');
   });
 
   it('forwards contract channels to the main process', async () => {
