@@ -148,28 +148,34 @@ export function lastHandoverOfItems(db: Kysely<DB>) {
     .execute();
 }
 
+/** An item's fields as the lead writes them. */
+export interface ItemFields {
+  category: string;
+  description: string;
+  reference: string | null;
+  priority: string;
+  dueAt: string | null;
+  owner: string | null;
+}
+
+const itemColumns = (item: ItemFields) => ({
+  category: item.category,
+  description: item.description,
+  reference: item.reference,
+  priority: item.priority,
+  due_at: item.dueAt,
+  owner: item.owner,
+});
+
 export async function insertItem(
   db: Kysely<DB>,
-  item: {
-    category: string;
-    description: string;
-    reference: string | null;
-    priority: string;
-    dueAt: string | null;
-    owner: string | null;
-    createdBy: string;
-  },
+  item: ItemFields & { createdBy: string },
   at: string,
 ) {
   const row = await db
     .insertInto('handover_items')
     .values({
-      category: item.category,
-      description: item.description,
-      reference: item.reference,
-      priority: item.priority,
-      due_at: item.dueAt,
-      owner: item.owner,
+      ...itemColumns(item),
       status: 'open',
       created_by: item.createdBy,
       created_at: at,
@@ -183,27 +189,13 @@ export async function insertItem(
 export async function updateItem(
   db: Kysely<DB>,
   id: number,
-  item: {
-    category: string;
-    description: string;
-    reference: string | null;
-    priority: string;
-    dueAt: string | null;
-    owner: string | null;
-    status: string;
-    resolution: string | null;
-  },
+  item: ItemFields & { status: string; resolution: string | null },
   at: string,
 ) {
   await db
     .updateTable('handover_items')
     .set({
-      category: item.category,
-      description: item.description,
-      reference: item.reference,
-      priority: item.priority,
-      due_at: item.dueAt,
-      owner: item.owner,
+      ...itemColumns(item),
       status: item.status,
       resolution: item.resolution,
       resolved_at: item.status === 'resolved' ? at : null,

@@ -102,7 +102,8 @@ export function ftsQuery(search: string): string | null {
     .trim()
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
-    .filter(Boolean);
+    // Punctuation alone is no word to the index: an empty phrase would match nothing at all.
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
   return words.map((w) => `"${ftsText(w)}"`).join(' AND ');
 }

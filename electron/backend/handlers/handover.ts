@@ -203,6 +203,22 @@ async function rowFigures(ctx: HandlerContext, rows: HandoverRecord[]): Promise<
   });
 }
 
+/** What the outgoing lead writes: the sheet's content, as saved and as audited. */
+const contentOf = (h: HandoverRecord) => ({
+  staffingRemark: h.staffingRemark,
+  seatsStatus: h.seatsStatus,
+  queue: {
+    offered: h.offered,
+    answered: h.answered,
+    abandoned: h.abandoned,
+    serviceLevel: h.serviceLevel,
+    ahtSeconds: h.ahtSeconds,
+  },
+  notices: h.notices,
+  escalations: h.escalations,
+  remarks: h.remarks,
+});
+
 async function detail(ctx: HandlerContext, id: number): Promise<HandoverDetail> {
   const h = await mustFindHandover(ctx, id);
   const [row] = await rowFigures(ctx, [h]);
@@ -219,18 +235,7 @@ async function detail(ctx: HandlerContext, id: number): Promise<HandoverDetail> 
     plannedStart: planned.start,
     plannedEnd: planned.end,
     staffing: await shiftAttendance(ctx, h.date, h.shiftTypeId, h.teamId),
-    staffingRemark: h.staffingRemark,
-    seatsStatus: h.seatsStatus,
-    queue: {
-      offered: h.offered,
-      answered: h.answered,
-      abandoned: h.abandoned,
-      serviceLevel: h.serviceLevel,
-      ahtSeconds: h.ahtSeconds,
-    },
-    notices: h.notices,
-    escalations: h.escalations,
-    remarks: h.remarks,
+    ...contentOf(h),
     disputeRemark: h.disputeRemark,
     items,
     history: (
@@ -332,21 +337,6 @@ export const handoverStart: Handler<'handover.start'> = async (ctx, input) => {
   return detail(ctx, id);
 };
 
-const contentOf = (h: HandoverRecord) => ({
-  staffingRemark: h.staffingRemark,
-  seatsStatus: h.seatsStatus,
-  queue: {
-    offered: h.offered,
-    answered: h.answered,
-    abandoned: h.abandoned,
-    serviceLevel: h.serviceLevel,
-    ahtSeconds: h.ahtSeconds,
-  },
-  notices: h.notices,
-  escalations: h.escalations,
-  remarks: h.remarks,
-});
-
 export const handoverSave: Handler<'handover.save'> = async (ctx, input) => {
   const h = await mustFindHandover(ctx, input.id);
   requireAction(ctx, h, 'edit');
@@ -375,14 +365,7 @@ export const handoverSave: Handler<'handover.save'> = async (ctx, input) => {
     entity: 'handover',
     entityId: id,
     before: contentOf(h),
-    after: {
-      staffingRemark: text.staffingRemark,
-      seatsStatus: text.seatsStatus,
-      queue,
-      notices: text.notices,
-      escalations: text.escalations,
-      remarks: text.remarks,
-    },
+    after: { ...text, queue },
   });
   return detail(ctx, id);
 };

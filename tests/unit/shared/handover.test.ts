@@ -68,5 +68,7 @@ describe('the handover state machine', () => {
     expect(ftsText('客户投诉A12')).toBe('客 户 投 诉 A12');
     expect(ftsQuery(' 投诉  宽带 ')).toBe('"投 诉" AND "宽 带"');
     expect(ftsQuery('"')).toBeNull();
+    // Search syntax is never interpreted: it is quoted, or dropped when it is punctuation alone.
+    expect(ftsQuery('投诉 *** NEAR(a b) -x')).toBe('"投 诉" AND "NEAR(a" AND "b)" AND "-x"');
   });
 });
