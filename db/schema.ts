@@ -189,6 +189,7 @@ export interface HandoverItemsTable {
   priority: string;
   due_at: string | null;
   owner: string | null;
+  team_key: number;
   status: string;
   resolution: string | null;
   created_by: string;
@@ -224,8 +225,8 @@ export interface HandoverAddendaTable {
 }
 
 export interface HandoverSearchTable {
-  rowid: Generated<number>;
-  handover_id: number;
+  /** The handover's id. */
+  rowid: number;
   body: string;
 }
 

@@ -60,6 +60,8 @@ export const handover: Migration = {
       )
       .addColumn('due_at', 'text')
       .addColumn('owner', 'text')
+      // The team (0: the whole floor) whose handovers carry it, like handovers.team_key.
+      .addColumn('team_key', 'integer', (c) => c.notNull())
       .addColumn('status', 'text', (c) =>
         c.notNull().check(sql`status in ('open','in_progress','resolved')`),
       )
@@ -70,7 +72,11 @@ export const handover: Migration = {
       .addColumn('resolved_at', 'text')
       .addCheckConstraint('resolved_has_note', sql`status <> 'resolved' or resolution is not null`)
       .execute();
-    await db.schema.createIndex('items_by_status').on('handover_items').column('status').execute();
+    await db.schema
+      .createIndex('items_by_status')
+      .on('handover_items')
+      .columns(['status', 'team_key'])
+      .execute();
 
     // Which handovers an item appears in; `snapshot` is the item as the incoming lead acknowledged it.
     await db.schema
@@ -86,6 +92,20 @@ export const handover: Migration = {
       .on('handover_item_links')
       .column('item_id')
       .execute();
+    // An acknowledged sheet keeps its items as they were taken over, whatever the caller.
+    for (const [event, row] of [
+      ['insert', 'new'],
+      ['update', 'old'],
+      ['delete', 'old'],
+    ] as const) {
+      await sql
+        .raw(
+          `create trigger handover_item_links_locked_${event} before ${event} on handover_item_links
+          when (select state from handovers where id = ${row}.handover_id) = 'acknowledged'
+          begin select raise(abort, 'handover is acknowledged and locked'); end`,
+        )
+        .execute(db);
+    }
 
     await db.schema
       .createTable('handover_item_events')
@@ -118,7 +138,9 @@ export const handover: Migration = {
       begin select raise(abort, 'addenda are append-only'); end`.execute(db);
 
     // Full-text search over handovers, their items and addenda; text is CJK-spaced (ftsText).
-    await sql`create virtual table handover_search using fts5(
-      handover_id unindexed, body, tokenize = 'unicode61')`.execute(db);
+    // rowid = the handover's id, so replacing one handover's text touches one row.
+    await sql`create virtual table handover_search using fts5(body, tokenize = 'unicode61')`.execute(
+      db,
+    );
   },
 };

@@ -131,8 +131,11 @@ export function itemsOfHandover(db: Kysely<DB>, handoverId: number) {
     .execute();
 }
 
-export function unresolvedItems(db: Kysely<DB>) {
-  return selectItems(db).where('i.status', '<>', 'resolved').orderBy('i.id').execute();
+/** Unresolved items: of one team's (or the floor's) handovers, or all of them. */
+export function unresolvedItems(db: Kysely<DB>, teamKey?: number) {
+  let query = selectItems(db).where('i.status', '<>', 'resolved');
+  if (teamKey !== undefined) query = query.where('i.team_key', '=', teamKey);
+  return query.orderBy('i.id').execute();
 }
 
 /** The newest handover each unresolved item was in: where the board links to. */
@@ -169,13 +172,14 @@ const itemColumns = (item: ItemFields) => ({
 
 export async function insertItem(
   db: Kysely<DB>,
-  item: ItemFields & { createdBy: string },
+  item: ItemFields & { createdBy: string; teamKey: number },
   at: string,
 ) {
   const row = await db
     .insertInto('handover_items')
     .values({
       ...itemColumns(item),
+      team_key: item.teamKey,
       status: 'open',
       created_by: item.createdBy,
       created_at: at,
@@ -307,18 +311,10 @@ export function addendaOf(db: Kysely<DB>, handoverId: number) {
 
 /** Replaces a handover's entry in the full-text index with its current text. */
 export async function indexHandover(db: Kysely<DB>, handoverId: number, body: string) {
-  await sql`delete from handover_search where handover_id = ${handoverId}`.execute(db);
-  await sql`insert into handover_search (handover_id, body) values (${handoverId}, ${body})`.execute(
-    db,
-  );
+  await sql`delete from handover_search where rowid = ${handoverId}`.execute(db);
+  await sql`insert into handover_search (rowid, body) values (${handoverId}, ${body})`.execute(db);
 }
 
-/** Handover ids whose text matches an FTS5 query (see ftsQuery). */
-export async function searchHandovers(db: Kysely<DB>, query: string): Promise<number[]> {
-  const { rows } = await sql<{
-    id: number;
-  }>`select handover_id as id from handover_search where handover_search match ${query}`.execute(
-    db,
-  );
-  return rows.map((r) => Number(r.id));
-}
+/** Handovers whose text matches an FTS5 query (see ftsQuery), as a subquery: any number of matches. */
+export const matchingHandovers = (query: string) =>
+  sql<number>`(select rowid from handover_search where handover_search match ${query})`;

@@ -98,12 +98,12 @@ export function ftsText(text: string): string {
 
 /** A user's search as an FTS5 query: each word a quoted phrase (CJK spaced as in ftsText), all required. */
 export function ftsQuery(search: string): string | null {
+  // Only letters and digits reach the index; anything else (quotes, *, NUL, column filters) splits words.
   const words = search
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, ''))
-    // Punctuation alone is no word to the index: an empty phrase would match nothing at all.
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+    .split(' ')
+    .filter(Boolean);
   if (words.length === 0) return null;
   return words.map((w) => `"${ftsText(w)}"`).join(' AND ');
 }

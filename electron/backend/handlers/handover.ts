@@ -38,7 +38,7 @@ import {
   itemsOfHandover,
   lastHandoverOfItems,
   linkItem,
-  searchHandovers,
+  matchingHandovers,
   selectHandovers,
   snapshotItems,
   unresolvedItems,
@@ -174,7 +174,8 @@ async function rowFigures(ctx: HandlerContext, rows: HandoverRecord[]): Promise<
   return rows.map((h) => {
     const own = items.filter((i) => i.handoverId === h.id);
     const shift = shifts.get(h.shiftTypeId);
-    const start = shift ? plannedTimes(h.date, shift).start : `${h.date} 00:00`;
+    // The incoming lead takes over when this shift ends: the deadline runs from then.
+    const takeover = shift ? plannedTimes(h.date, shift).end : `${h.date} 00:00`;
     return {
       id: h.id,
       date: h.date,
@@ -195,7 +196,7 @@ async function rowFigures(ctx: HandlerContext, rows: HandoverRecord[]): Promise<
       ).length,
       ackLate: isAcknowledgementLate(
         h.state as HandoverState,
-        start,
+        takeover,
         now,
         settings.ackDeadlineMinutes,
       ),
@@ -318,7 +319,11 @@ export const handoverStart: Handler<'handover.start'> = async (ctx, input) => {
     ctx.now,
   );
   // 交清接明: whatever is still open comes along, with its history.
-  const open = await unresolvedItems(ctx.db);
+  // A team's handover carries that team's items; the whole floor's carries every one.
+  const open = await unresolvedItems(
+    ctx.db,
+    settings.scope === 'floor' ? undefined : (teamId ?? 0),
+  );
   for (const item of open) {
     await linkItem(ctx.db, id, item.id, true);
     await addItemEvent(
@@ -386,7 +391,11 @@ export const handoverAddItem: Handler<'handover.addItem'> = async (ctx, input) =
   requireAction(ctx, h, 'edit');
   await checkCategory(ctx, input.category);
   const { handoverId, ...fields } = input;
-  const itemId = await insertItem(ctx.db, { ...fields, createdBy: userName(ctx) }, ctx.now);
+  const itemId = await insertItem(
+    ctx.db,
+    { ...fields, createdBy: userName(ctx), teamKey: h.teamId ?? 0 },
+    ctx.now,
+  );
   await linkItem(ctx.db, handoverId, itemId, false);
   await addItemEvent(
     ctx.db,
@@ -445,11 +454,18 @@ export const handoverUpdateItem: Handler<'handover.updateItem'> = async (ctx, in
     ctx.now,
   );
   const links = await ctx.db
-    .selectFrom('handover_item_links')
-    .select('handover_id')
-    .where('item_id', '=', id)
+    .selectFrom('handover_item_links as l')
+    .innerJoin('handovers as h', 'h.id', 'l.handover_id')
+    .select(['h.id', 'h.state'])
+    .where('l.item_id', '=', id)
     .execute();
-  for (const link of links) await reindex(ctx, link.handover_id);
+  for (const link of links) {
+    // A submitted sheet whose item changed goes back to draft: the incoming lead must see it anew.
+    if (link.state === 'submitted') {
+      await updateHandover(ctx.db, link.id, { state: nextState('submitted', 'edit') }, ctx.now);
+    }
+    if (link.state !== 'acknowledged') await reindex(ctx, link.id);
+  }
   await ctx.audit({
     action: 'update',
     entity: 'handover_item',
@@ -582,14 +598,23 @@ export const handoverList: Handler<'handover.list'> = async (ctx, input) => {
       where l.handover_id = h.id and i.status <> 'resolved')`;
     query = query.where(input.hasOpenItems ? open : sql<boolean>`not ${open}`);
   }
-  const match = input.search ? ftsQuery(input.search) : null;
-  if (match) {
-    const ids = await searchHandovers(ctx.db, match);
-    query = query.where('h.id', 'in', ids.length ? ids : [0]);
+  if (input.search) {
+    const match = ftsQuery(input.search);
+    // Punctuation alone matches nothing, rather than everything.
+    if (!match) return { rows: [], total: 0 };
+    query = query.where('h.id', 'in', matchingHandovers(match));
   }
-  const all = await query.orderBy('h.work_date', 'desc').orderBy('h.id', 'desc').execute();
-  const page = all.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
-  return { rows: await rowFigures(ctx, page), total: all.length };
+  const { total } = await ctx.db
+    .selectFrom(query.as('q'))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const page = await query
+    .orderBy('h.work_date', 'desc')
+    .orderBy('h.id', 'desc')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return { rows: await rowFigures(ctx, page), total: Number(total) };
 };
 
 async function openItems(ctx: HandlerContext) {

@@ -113,6 +113,9 @@ describe('a handover from writing to lock', () => {
     expect(() => raw.prepare("update handovers set remarks = 'x' where id = ?").run(id)).toThrow(
       /locked/,
     );
+    expect(() =>
+      raw.prepare("update handover_item_links set snapshot = '{}' where handover_id = ?").run(id),
+    ).toThrow(/locked/);
     raw.close();
 
     h = await as(manager, 'handover.addendum', { id, text: '补记：客户已于 9:30 回电确认' });
@@ -203,6 +206,15 @@ describe('carrying items across shifts', () => {
     const original = await as(a, 'handover.get', { id: first });
     expect(original.items[0]!.snapshot).toMatchObject({ status: 'open', owner: null });
     expect(original.items[0]!.status).toBe('in_progress');
+
+    // Another team's handover of the same shift carries none of this team's items.
+    const otherTeam = (await t.ok('teams.create', { name: '客服二组' })).id;
+    const elsewhere = await as(b, 'handover.start', {
+      date: '2026-11-16',
+      shiftTypeId: middle,
+      teamId: otherTeam,
+    });
+    expect(elsewhere.items).toEqual([]);
 
     const board = await t.ok('handover.openItems', {});
     expect(board.map((i) => i.description)).toEqual(['客户投诉宽带安装延误，需回电说明']);

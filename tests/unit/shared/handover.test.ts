@@ -69,6 +69,8 @@ describe('the handover state machine', () => {
     expect(ftsQuery(' 投诉  宽带 ')).toBe('"投 诉" AND "宽 带"');
     expect(ftsQuery('"')).toBeNull();
     // Search syntax is never interpreted: it is quoted, or dropped when it is punctuation alone.
-    expect(ftsQuery('投诉 *** NEAR(a b) -x')).toBe('"投 诉" AND "NEAR(a" AND "b)" AND "-x"');
+    expect(ftsQuery('投诉 *** NEAR(a b) -x body:y \u0000')).toBe(
+      '"投 诉" AND "NEAR" AND "a" AND "b" AND "x" AND "body" AND "y"',
+    );
   });
 });
