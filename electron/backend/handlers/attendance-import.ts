@@ -126,14 +126,10 @@ async function planImport(
       ),
     );
     for (const a of placed) {
+      // A closed month keeps its records: the punch of a night shift that ended on the 1st
+      // must not hold up the new month's file.
       if (closed.has(monthOf(a.date))) {
-        for (const row of new Set(a.lines))
-          problems.push({
-            row,
-            field: 'clockIn',
-            key: 'errors.monthClosed',
-            params: { month: monthOf(a.date) },
-          });
+        kept++;
         continue;
       }
       const existing = await findRecord(ctx.db, staffId, a.date);

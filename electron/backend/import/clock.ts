@@ -101,6 +101,8 @@ export interface Punch {
   employeeNo: string;
   at: string;
   line: number;
+  /** From a clock-in or a clock-out column; 'any' from a file with one punch per row. */
+  kind: 'in' | 'out' | 'any';
 }
 
 /** The file's punches, and a problem for every row that cannot give one. */
@@ -148,7 +150,9 @@ export function readPunches(table: TableFile, mapping: ClockMapping) {
     if (clockIn && clockOut && clockOut <= clockIn && date && !/\d{4}/.test(outText)) {
       clockOut = fromWallMinutes(wallMinutes(clockOut) + 1440);
     }
-    for (const at of [clockIn, clockOut]) if (at) punches.push({ employeeNo, at, line });
+    const labelled = mapping.clockOut !== null;
+    if (clockIn) punches.push({ employeeNo, at: clockIn, line, kind: labelled ? 'in' : 'any' });
+    if (clockOut) punches.push({ employeeNo, at: clockOut, line, kind: 'out' });
   }
   return { punches, problems };
 }
@@ -170,10 +174,12 @@ export interface Attribution {
 const REACH_MINUTES = 6 * 60;
 
 /**
- * Gives one person's punches to their shift instances: each punch to the scheduled shift it falls
- * in or nearest to (within REACH_MINUTES); in the first half of the shift it is a clock-in (the
- * earliest wins), in the second a clock-out (the latest wins). Punches on a rest day make a rest
- * day worked. Punches with no schedule near them are returned as unplaced.
+ * Gives one person's punches to their shift instances. A punch on a rest day outside every shift
+ * makes a rest day worked; any other goes to the scheduled shift it falls in or nearest to (within
+ * REACH_MINUTES). Per instance the earliest clock-in and the latest clock-out win; a file's column
+ * says which a punch is. Punches of a one-column file count as either: with two or more, the
+ * earliest is the arrival and the latest the departure; a lone one is an arrival in the first
+ * half of the shift, a departure in the second. Punches with no schedule near them are unplaced.
  */
 export function attributePunches(
   punches: Punch[],
@@ -188,41 +194,51 @@ export function attributePunches(
       ...shiftWindowMinutes(c.date, shifts.get(c.shiftTypeId!)!),
     }));
   const restDays = new Set(cells.filter((c) => c.shiftTypeId === null).map((c) => c.date));
-  const placed = new Map<string, Attribution>();
+  const groups = new Map<string, { date: string; shift: ShiftType | null; punches: Punch[] }>();
   const unplaced: Punch[] = [];
-  const slot = (date: string, shift: ShiftType | null) => {
-    let a = placed.get(date);
-    if (!a) placed.set(date, (a = { date, shift, clockIn: null, clockOut: null, lines: [] }));
-    return a;
+  const add = (date: string, shift: ShiftType | null, punch: Punch) => {
+    const group = groups.get(date) ?? { date, shift, punches: [] };
+    group.punches.push(punch);
+    groups.set(date, group);
   };
   for (const punch of punches) {
     const at = wallMinutes(punch.at);
     const distance = (w: { start: number; end: number }) =>
       at < w.start ? w.start - at : at > w.end ? at - w.end : 0;
-    const nearest = windows
-      .filter((w) => distance(w) <= REACH_MINUTES)
-      .sort((x, y) => distance(x) - distance(y))[0];
-    if (nearest) {
-      const a = slot(nearest.cell.date, nearest.shift);
-      a.lines.push(punch.line);
-      if (at < (nearest.start + nearest.end) / 2) {
-        if (!a.clockIn || punch.at < a.clockIn) a.clockIn = punch.at;
-      } else if (!a.clockOut || punch.at > a.clockOut) a.clockOut = punch.at;
-      continue;
-    }
+    const inside = windows.find((w) => distance(w) === 0);
     const day = punch.at.slice(0, 10);
-    if (restDays.has(day)) {
-      const a = slot(day, null);
-      a.lines.push(punch.line);
-      if (!a.clockIn || punch.at < a.clockIn) a.clockIn = punch.at;
-      if (!a.clockOut || punch.at > a.clockOut) a.clockOut = punch.at;
+    if (!inside && restDays.has(day)) {
+      add(day, null, punch);
       continue;
     }
-    unplaced.push(punch);
+    const nearest =
+      inside ??
+      windows
+        .filter((w) => distance(w) <= REACH_MINUTES)
+        .sort((x, y) => distance(x) - distance(y))[0];
+    if (nearest) add(nearest.cell.date, nearest.shift, punch);
+    else unplaced.push(punch);
   }
-  // A rest day worked with a single punch has no length: keep it as an arrival only.
-  for (const a of placed.values()) if (!a.shift && a.clockIn === a.clockOut) a.clockOut = null;
-  return { placed: [...placed.values()], unplaced };
+  const placed = [...groups.values()].map(({ date, shift, punches: own }) => {
+    const times = (kinds: Punch['kind'][]) =>
+      own
+        .filter((p) => kinds.includes(p.kind))
+        .map((p) => p.at)
+        .sort();
+    const ins = times(['in', 'any']);
+    const outs = times(['out', 'any']);
+    let clockIn = ins[0] ?? null;
+    let clockOut = outs.at(-1) ?? null;
+    if (own.length === 1 && own[0]!.kind === 'any') {
+      // One punch, no column to say which: the half of the shift it falls in decides.
+      const window = shift ? shiftWindowMinutes(date, shift) : null;
+      const firstHalf = !window || wallMinutes(own[0]!.at) < (window.start + window.end) / 2;
+      clockIn = firstHalf ? own[0]!.at : null;
+      clockOut = firstHalf ? null : own[0]!.at;
+    }
+    return { date, shift, clockIn, clockOut, lines: own.map((p) => p.line) };
+  });
+  return { placed, unplaced };
 }
 
 /** The dates a person's punches can reach: a day either side, for night shifts. */

@@ -38,22 +38,24 @@ export function readCsv(bytes: Uint8Array): TableFile {
   return fromMatrix(parsed.data);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
-  // Excel dates are stored as serial days; exceljs hands them over as UTC midnights.
+  // Excel dates are stored as serial days; exceljs hands them over as UTC date-times.
   if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const time = `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+    // A bare time is a fraction of Excel's day zero, 1899-12-30.
+    if (value.getUTCFullYear() < 1900) return time;
     const day = formatDate(
       new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()),
     );
-    // Clock exports hold date-times; a plain date (a hire date) is a UTC midnight.
-    const minutes = value.getUTCHours() * 60 + value.getUTCMinutes();
-    if (minutes === 0) return day;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+    // A clock export's date-time shows hours in its format (even at 00:00); a hire date does not.
+    const showsTime = /[hH]/.test((numFmt ?? '').replace(/"[^"]*"/g, ''));
+    return showsTime || time !== '00:00' ? `${day} ${time}` : day;
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, numFmt);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
@@ -69,7 +71,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     matrix.push(
-      Array.from({ length: sheet.columnCount }, (_, c) => cellText(row.getCell(c + 1).value)),
+      Array.from({ length: sheet.columnCount }, (_, c) => {
+        const cell = row.getCell(c + 1);
+        return cellText(cell.value, cell.numFmt);
+      }),
     );
   }
   return fromMatrix(matrix);

@@ -340,3 +340,83 @@ describe('month summary, rules and close', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['unlock', 'lock']);
   });
 });
+
+describe('clock files as centers export them', () => {
+  it('reads which column a time came from: a late login stays late, an early logout early', async () => {
+    await assign([
+      [wang, '2026-11-16', shift.E!],
+      [li, '2026-11-16', shift.E!],
+    ]);
+    await t.ok(
+      'attendance.applyImport',
+      csv(
+        '工号,登录时间,登出时间\nKF1,2026-11-16 13:00,2026-11-16 16:01\nKF2,2026-11-16 07:58,2026-11-16 11:00\n',
+      ),
+    );
+    const { records } = await t.ok('attendance.month', { month: '2026-11', teamId });
+    expect(records.map((r) => [r.staffId, r.status, r.lateMinutes, r.earlyMinutes])).toEqual([
+      [wang, 'late', 300, 0],
+      [li, 'early_leave', 0, 300],
+    ]);
+  });
+
+  it('takes the earliest and latest of a one-column file, and prefers a rest day after a night', async () => {
+    await assign([
+      [wang, '2026-11-16', shift.E!],
+      [li, '2026-11-16', shift.NX!],
+      [li, '2026-11-17', 'rest'],
+    ]);
+    await t.ok(
+      'attendance.applyImport',
+      csv(
+        '工号,打卡时间\nKF1,2026-11-16 07:58\nKF1,2026-11-16 10:00\nKF2,2026-11-16 21:55\nKF2,2026-11-17 08:00\nKF2,2026-11-17 10:00\nKF2,2026-11-17 15:00\n',
+      ),
+    );
+    const { records } = await t.ok('attendance.month', { month: '2026-11', teamId });
+    expect(records.map((r) => [r.staffId, r.date, r.status, r.overtimeMinutes])).toEqual([
+      [wang, '2026-11-16', 'early_leave', 0],
+      [li, '2026-11-16', 'present', 0],
+      [li, '2026-11-17', 'rest_day_worked', 300],
+    ]);
+  });
+
+  it("keeps a closed month as it is instead of refusing the next month's file", async () => {
+    await assign([
+      [wang, '2026-10-31', shift.NX!],
+      [wang, '2026-11-02', shift.E!],
+    ]);
+    await t.ok('attendance.closeMonth', { month: '2026-10' });
+    const report = await t.ok(
+      'attendance.applyImport',
+      csv('工号,打卡时间\nKF1,2026-11-01 08:01\nKF1,2026-11-02 07:59\nKF1,2026-11-02 16:02\n'),
+    );
+    expect(report).toEqual({ applied: 1, kept: 1 });
+  });
+
+  it('reads Excel time cells and midnight date-times', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('打卡');
+    sheet.addRow(['工号', '日期', '上班时间', '下班时间']);
+    // A time-only cell is a fraction of Excel's day zero; a date-time at midnight shows its hours.
+    const row = sheet.addRow([
+      'KF1',
+      new Date(Date.UTC(2026, 10, 16)),
+      new Date(Date.UTC(1899, 11, 30, 23, 50)),
+      new Date(Date.UTC(2026, 10, 17, 0, 0)),
+    ]);
+    row.getCell(3).numFmt = 'hh:mm';
+    row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm';
+    await assign([[wang, '2026-11-17', shift.N!]]);
+    const preview = await t.ok('attendance.previewImport', {
+      fileName: 'clock.xlsx',
+      contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.changes[0]).toMatchObject({
+      date: '2026-11-17',
+      clockIn: '2026-11-16 23:50',
+      clockOut: '2026-11-17 00:00',
+    });
+  });
+});
