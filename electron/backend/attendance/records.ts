@@ -16,6 +16,7 @@ import { monthDates, monthOf } from '../../../shared/domain/time';
 import {
   closedMonthsAmong,
   findRecord,
+  scheduleCells,
   reconcileProposals,
   recordsBetween,
   saveRecord,
@@ -74,6 +75,12 @@ export async function shiftTypesById(ctx: HandlerContext) {
  * to date. Returns each record before and after, for the caller's audit entry.
  */
 export async function writeRecords(ctx: HandlerContext, changes: RecordChange[]) {
+  if (changes.length === 0) return [];
+  // Callers check first to name their own field; this is the guarantee.
+  await assertMonthsOpen(
+    ctx,
+    changes.map((c) => c.date),
+  );
   const rules = await readRules(ctx);
   const written: { before: AttendanceRecord | undefined; after: AttendanceRecord }[] = [];
   for (const change of changes) {
@@ -140,4 +147,26 @@ async function proposePenalties(
     wantedProposals(staffId, month, records, rules),
     ctx.now,
   );
+}
+
+/**
+ * Classifies again the records already made on cells whose schedule just changed (a swap, an
+ * edited or copied week): each now belongs to the cell's new shift, or to a rest day.
+ */
+export async function reclassifyRecords(
+  ctx: HandlerContext,
+  cells: { staffId: number; date: string }[],
+  source?: AttendanceRecord['source'],
+) {
+  const shifts = await shiftTypesById(ctx);
+  const changes: RecordChange[] = [];
+  for (const { staffId, date } of cells) {
+    const record = await findRecord(ctx.db, staffId, date);
+    if (!record) continue;
+    const [cell] = await scheduleCells(ctx.db, [staffId], date, date);
+    const shift = cell?.shiftTypeId != null ? (shifts.get(cell.shiftTypeId) ?? null) : null;
+    if ((shift?.id ?? null) === record.shiftTypeId) continue;
+    changes.push({ ...record, shift, source: source ?? record.source });
+  }
+  return writeRecords(ctx, changes);
 }

@@ -31,6 +31,7 @@ import type { Handler, HandlerContext } from '../context';
 import {
   assertMonthsOpen,
   readRules,
+  reclassifyRecords,
   RULES_SETTING,
   shiftTypesById,
   writeRecords,
@@ -295,35 +296,18 @@ export const attendanceSwap: Handler<'attendance.swap'> = async (ctx, input) => 
   if (issues.length)
     throw failure('invalid_input', 'both must be scheduled', { ...issues[0], issues });
 
-  const shifts = await shiftTypesById(ctx);
-  const rerecord: RecordChange[] = [];
   for (const date of input.dates) {
     const valueA = cellOf(a.id, date)!.shiftTypeId;
     const valueB = cellOf(b.id, date)!.shiftTypeId;
     await setCell(ctx.db, a.id, date, valueB ?? 'rest', ctx.now);
     await setCell(ctx.db, b.id, date, valueA ?? 'rest', ctx.now);
-    // A record already made for the day now belongs to the swapped shift: classify it again.
-    for (const [staffId, value] of [
-      [a.id, valueB],
-      [b.id, valueA],
-    ] as const) {
-      const record = await findRecord(ctx.db, staffId, date);
-      if (!record) continue;
-      rerecord.push({
-        staffId,
-        date,
-        shift: value === null ? null : (shifts.get(value) ?? null),
-        clockIn: record.clockIn,
-        clockOut: record.clockOut,
-        mark: record.mark,
-        leaveTypeId: record.leaveTypeId,
-        overtimeMinutes: record.overtimeMinutes,
-        remark: record.remark,
-        source: 'swap',
-      });
-    }
   }
-  await writeRecords(ctx, rerecord);
+  // A record already made for the day now belongs to the swapped shift.
+  await reclassifyRecords(
+    ctx,
+    input.dates.flatMap((date) => [a.id, b.id].map((staffId) => ({ staffId, date }))),
+    'swap',
+  );
   const id = await insertSwap(
     ctx.db,
     { ...input, approvedBy: ctx.session?.displayName ?? 'local' },

@@ -10,7 +10,7 @@ import {
 import { listShiftTypes } from '../../../db/queries/shiftTypes';
 import { findTeam } from '../../../db/queries/teams';
 import type { Handler, HandlerContext } from '../context';
-import { assertMonthsOpen } from '../attendance/records';
+import { assertMonthsOpen, reclassifyRecords } from '../attendance/records';
 
 function mustBeMonday(date: string, field: string) {
   if (weekStartOf(date) !== date) {
@@ -91,6 +91,8 @@ export const scheduleAssign: Handler<'schedule.assign'> = async (ctx, { cells })
       changes.push({ ...cell, before: previous.get(`${cell.staffId}|${cell.date}`) ?? null });
     }
   }
+  // Attendance already recorded on a changed cell is judged against its new shift.
+  await reclassifyRecords(ctx, changes);
   if (changes.length > 0) {
     await ctx.audit({
       action: 'update',
@@ -129,15 +131,19 @@ export const scheduleCopyWeek: Handler<'schedule.copyWeek'> = async (ctx, input)
   );
   const sourceValue = new Map(source.map((c) => [`${c.staffId}|${c.date}`, c.value]));
   let copied = 0;
+  const changed: { staffId: number; date: string }[] = [];
   for (const person of staff) {
     for (const date of weekDates(input.fromWeekStart)) {
       const target = addDaysTo(date, offset);
       if (person.leftOn !== null && target > person.leftOn) continue;
       const value = sourceValue.get(`${person.id}|${date}`) ?? null;
-      await setCell(ctx.db, person.id, target, value, ctx.now);
+      if (await setCell(ctx.db, person.id, target, value, ctx.now)) {
+        changed.push({ staffId: person.id, date: target });
+      }
       if (value !== null) copied++;
     }
   }
+  await reclassifyRecords(ctx, changed);
   await ctx.audit({
     action: 'copy',
     entity: 'schedule',

@@ -10,6 +10,7 @@ import {
 } from '../../../db/queries/staff';
 import { clearScheduleAfter } from '../../../db/queries/schedule';
 import type { Handler, HandlerContext } from '../context';
+import { assertMonthsOpen } from '../attendance/records';
 
 export async function mustFindStaff(ctx: HandlerContext, id: number) {
   const staff = await findStaff(ctx.db, id);
@@ -56,6 +57,18 @@ export const staffMarkLeft: Handler<'staff.markLeft'> = async (ctx, input) => {
   if (current.status === 'left') {
     throw failure('conflict', 'already marked as left', { key: 'errors.staffLeft' });
   }
+  // Clearing shifts planned after the last day must not change a closed attendance month.
+  const later = await ctx.db
+    .selectFrom('schedule_entries')
+    .select('work_date')
+    .where('staff_id', '=', input.id)
+    .where('work_date', '>', input.leftOn)
+    .execute();
+  await assertMonthsOpen(
+    ctx,
+    later.map((e) => e.work_date),
+    'leftOn',
+  );
   await markStaffLeft(ctx.db, input.id, input.leftOn, input.reason, ctx.now);
   // Shifts planned after the last working day no longer apply; the history before it stays.
   await clearScheduleAfter(ctx.db, input.id, input.leftOn);

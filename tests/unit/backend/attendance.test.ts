@@ -420,3 +420,38 @@ describe('clock files as centers export them', () => {
     });
   });
 });
+
+describe('the schedule and the records stay in step', () => {
+  it('judges a recorded day again when its shift changes on the schedule', async () => {
+    await assign([[wang, '2026-11-16', shift.E!]]);
+    await t.ok('attendance.correct', {
+      staffId: wang,
+      date: '2026-11-16',
+      clockIn: '2026-11-16 15:58',
+      clockOut: '2026-11-17 00:00',
+      reason: '实际上的是中班',
+    });
+    await assign([[wang, '2026-11-16', shift.M!]]);
+    let { records } = await t.ok('attendance.month', { month: '2026-11', staffId: wang });
+    expect(records[0]).toMatchObject({ shiftTypeId: shift.M, status: 'present' });
+    await assign([[wang, '2026-11-16', 'rest']]);
+    ({ records } = await t.ok('attendance.month', { month: '2026-11', staffId: wang }));
+    expect(records[0]).toMatchObject({ shiftTypeId: null, status: 'rest_day_worked' });
+  });
+
+  it('refuses marking someone as left when that would clear shifts in a closed month', async () => {
+    await assign([[wang, '2026-10-20', shift.E!]]);
+    await t.ok('attendance.closeMonth', { month: '2026-10' });
+    const before = t.digest();
+    const result = await t.call('staff.markLeft', {
+      id: wang,
+      leftOn: '2026-10-10',
+      reason: '离职',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { key: 'errors.monthClosed', field: 'leftOn' },
+    });
+    expect(t.digest()).toBe(before);
+  });
+});
