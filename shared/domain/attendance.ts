@@ -124,6 +124,24 @@ export function classifyAttendance(
   };
 }
 
+/** How far before its start and after its end a clock time can still belong to a shift. */
+const CLOCK_REACH_MINUTES = 12 * 60;
+
+/**
+ * Whether a clock time can belong to this instance: within 12 hours of the shift, or on a rest
+ * day between its midnight and noon the next day. A time outside is a typing mistake (a wrong
+ * day), not a 30-day overtime.
+ */
+export function clockFitsInstance(date: string, shift: ShiftHours | null, time: string): boolean {
+  const at = wallMinutes(time);
+  if (!shift) {
+    const midnight = wallMinutes(`${date} 00:00`);
+    return at >= midnight && at <= midnight + 36 * 60;
+  }
+  const { start, end } = shiftWindowMinutes(date, shift);
+  return at >= start - CLOCK_REACH_MINUTES && at <= end + CLOCK_REACH_MINUTES;
+}
+
 /** The planned start and end of an instance as wall-clock date-times, for display and records. */
 export function plannedTimes(date: string, shift: ShiftHours): { start: string; end: string } {
   const { start, end } = shiftWindowMinutes(date, shift);

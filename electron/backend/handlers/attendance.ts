@@ -1,11 +1,12 @@
 import {
   failure,
   type FieldIssue,
+  type ShiftType,
   type MonthSummary,
   type ShiftAttendance,
   type SummaryFigures,
 } from '../../../shared/contract';
-import { plannedTimes } from '../../../shared/domain/attendance';
+import { clockFitsInstance, plannedTimes } from '../../../shared/domain/attendance';
 import { monthDates, monthOf } from '../../../shared/domain/time';
 import {
   closeMonth,
@@ -155,6 +156,11 @@ export const attendanceRollCall: Handler<'attendance.rollCall'> = async (ctx, in
     if (entry.leaveTypeId !== null)
       await mustFindLeaveType(ctx, entry.leaveTypeId, `entries.${i}.leaveTypeId`);
   }
+  assertClockFits(
+    input.date,
+    shift,
+    input.entries.map((e, i) => [`entries.${i}.arrivedAt`, e.arrivedAt] as const),
+  );
   if (issues.length)
     throw failure('invalid_input', 'not scheduled on this shift', { ...issues[0], issues });
 
@@ -191,6 +197,20 @@ export const attendanceRollCall: Handler<'attendance.rollCall'> = async (ctx, in
 
 /* ---------- corrections and leave ---------- */
 
+/** Refuses clock times too far from the shift to belong to it: a wrong day typed, most likely. */
+function assertClockFits(
+  date: string,
+  shift: ShiftType | null,
+  times: readonly (readonly [field: string, time: string | null])[],
+) {
+  const issues: FieldIssue[] = times
+    .filter(([, time]) => time !== null && !clockFitsInstance(date, shift, time))
+    .map(([field]) => ({ field, key: 'errors.clockFarFromShift', params: { date } }));
+  if (issues.length) {
+    throw failure('invalid_input', 'clock time far from the shift', { ...issues[0], issues });
+  }
+}
+
 /** The shift a person is scheduled on a date: a shift type, null for a rest day, undefined for none. */
 async function scheduledShift(ctx: HandlerContext, staffId: number, date: string) {
   const [cell] = await scheduleCells(ctx.db, [staffId], date, date);
@@ -205,6 +225,10 @@ export const attendanceCorrect: Handler<'attendance.correct'> = async (ctx, inpu
   await assertMonthsOpen(ctx, [input.date]);
   if (input.leaveTypeId !== null) await mustFindLeaveType(ctx, input.leaveTypeId, 'leaveTypeId');
   const shift = await scheduledShift(ctx, input.staffId, input.date);
+  assertClockFits(input.date, shift ?? null, [
+    ['clockIn', input.clockIn],
+    ['clockOut', input.clockOut],
+  ]);
   const current = await findRecord(ctx.db, input.staffId, input.date);
   // A day with no schedule at all can still be worked: it is recorded like a rest day worked.
   const [written] = await writeRecords(ctx, [

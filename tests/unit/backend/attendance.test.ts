@@ -455,3 +455,28 @@ describe('the schedule and the records stay in step', () => {
     expect(t.digest()).toBe(before);
   });
 });
+
+describe('clock times that cannot belong to the shift', () => {
+  it('refuses a correction whose clock time is on the wrong day, naming the field', async () => {
+    await assign([[wang, '2026-11-16', shift.E!]]);
+    const before = t.digest();
+    const result = await t.call('attendance.correct', {
+      staffId: wang,
+      date: '2026-11-16',
+      clockIn: '2026-11-16 08:00',
+      clockOut: '2026-12-16 16:00',
+      reason: '补录',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { field: 'clockOut', key: 'errors.clockFarFromShift' },
+    });
+    const late = await t.call('attendance.rollCall', {
+      date: '2026-11-16',
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'late', arrivedAt: '2026-11-18 08:30' }],
+    });
+    expect(late).toMatchObject({ ok: false, error: { field: 'entries.0.arrivedAt' } });
+    expect(t.digest()).toBe(before);
+  });
+});
