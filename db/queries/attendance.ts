@@ -7,6 +7,7 @@ import {
   type AttendanceStatus,
 } from '../../shared/domain/attendance';
 import type { DB } from '../schema';
+import { cellsBetween } from './schedule';
 
 /* ---------- leave types ---------- */
 
@@ -157,14 +158,12 @@ export function scheduledOnInstance(
 }
 
 /** Schedule cells of some people over a date range: shift type id, or null for a rest day. */
-export function scheduleCells(db: Kysely<DB>, staffIds: number[], from: string, to: string) {
-  return db
-    .selectFrom('schedule_entries')
-    .select(['staff_id as staffId', 'work_date as date', 'shift_type_id as shiftTypeId'])
-    .where('staff_id', 'in', staffIds.length ? staffIds : [0])
-    .where('work_date', '>=', from)
-    .where('work_date', '<=', to)
-    .execute();
+export async function scheduleCells(db: Kysely<DB>, staffIds: number[], from: string, to: string) {
+  return (await cellsBetween(db, staffIds, from, to)).map((c) => ({
+    staffId: c.staffId,
+    date: c.date,
+    shiftTypeId: c.value === 'rest' ? null : c.value,
+  }));
 }
 
 /* ---------- month close ---------- */

@@ -1,3 +1,5 @@
+import { safeFileName } from '../../shared/domain/files';
+
 /**
  * Save-as-PDF for the console's printable sheets (a handover, a report): the page's print view is
  * rendered by Chromium's printToPDF and written where the user chooses. The Electron calls come in
@@ -5,18 +7,9 @@
  */
 export const PRINT_TO_PDF_CHANNEL = 'console:printToPdf';
 
-// eslint-disable-next-line no-control-regex
-const ILLEGAL_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-
 /** A file name Windows and macOS both accept, ending in .pdf, from whatever the page suggests. */
 export function pdfFileName(suggested: unknown): string {
-  const base = String(typeof suggested === 'string' ? suggested : '')
-    .replace(/\.pdf$/i, '')
-    .replace(ILLEGAL_IN_FILE_NAME, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
+  const base = safeFileName(typeof suggested === 'string' ? suggested.replace(/\.pdf$/i, '') : '');
   return `${base || '值班主管控制台'}.pdf`;
 }
 

@@ -21,7 +21,7 @@ import {
   recordsBetween,
   saveRecord,
 } from '../../../db/queries/attendance';
-import { getSetting } from '../../../db/queries/settings';
+import { getJsonSetting } from '../../../db/queries/settings';
 import { listShiftTypes } from '../../../db/queries/shiftTypes';
 import type { HandlerContext } from '../context';
 
@@ -32,11 +32,8 @@ import type { HandlerContext } from '../context';
  */
 export const RULES_SETTING = 'attendance.rules';
 
-export async function readRules(ctx: Pick<HandlerContext, 'db'>): Promise<AttendanceRules> {
-  const stored = await getSetting(ctx.db, RULES_SETTING);
-  if (!stored) return DEFAULT_ATTENDANCE_RULES;
-  const parsed = rulesSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_ATTENDANCE_RULES;
+export function readRules(ctx: Pick<HandlerContext, 'db'>): Promise<AttendanceRules> {
+  return getJsonSetting(ctx.db, RULES_SETTING, rulesSchema, DEFAULT_ATTENDANCE_RULES);
 }
 
 /** Refuses any write that touches a closed month, naming the first one. */

@@ -7,6 +7,7 @@ import type {
   SummaryFigures,
 } from '../../../shared/contract';
 import type { AttendanceStatus } from '../../../shared/domain/attendance';
+import { safeFileName } from '../../../shared/domain/files';
 import { toCsv } from './csv';
 import {
   addTableSheet,
@@ -130,22 +131,13 @@ const REST_DAY_SHIFT = '休息日加班';
 
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
-/** Characters Windows refuses in file names, and control characters. */
-// eslint-disable-next-line no-control-regex
-const ILLEGAL_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-
 export function attendanceFileName(
   kind: Kind,
   format: Format,
   month: string,
   teamName: string | null,
 ): string {
-  const team = (teamName ?? ALL_TEAMS)
-    .replace(ILLEGAL_IN_FILE_NAME, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // Windows drops trailing dots and spaces, which would change the name the user chose.
-    .replace(/[. ]+$/, '');
+  const team = safeFileName(teamName ?? ALL_TEAMS);
   return `${TITLES[kind][0]}-${monthLabel(month)}-${team || ALL_TEAMS}.${format}`;
 }
 

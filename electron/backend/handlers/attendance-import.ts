@@ -9,7 +9,7 @@ import {
 import { classifyAttendance, type AttendanceStatus } from '../../../shared/domain/attendance';
 import { monthOf } from '../../../shared/domain/time';
 import { closedMonthsAmong, findRecord, scheduleCells } from '../../../db/queries/attendance';
-import { getSetting, putSetting } from '../../../db/queries/settings';
+import { getJsonSetting, putSetting } from '../../../db/queries/settings';
 import { staffByEmployeeNo } from '../../../db/queries/staff';
 import type { Handler, HandlerContext } from '../context';
 import { readRules, shiftTypesById, writeRecords, type RecordChange } from '../attendance/records';
@@ -27,10 +27,8 @@ import { readImportFile } from '../import/table-file';
 const MAPPING_SETTING = 'attendance.clockMapping';
 const PREVIEW_ROWS = 200;
 
-async function savedMapping(ctx: HandlerContext): Promise<ClockMapping | null> {
-  const stored = await getSetting(ctx.db, MAPPING_SETTING);
-  const parsed = stored ? clockMapping.safeParse(JSON.parse(stored)) : undefined;
-  return parsed?.success ? parsed.data : null;
+function savedMapping(ctx: HandlerContext): Promise<ClockMapping | null> {
+  return getJsonSetting(ctx.db, MAPPING_SETTING, clockMapping.nullable(), null);
 }
 
 interface ImportPlan {

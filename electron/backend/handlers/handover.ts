@@ -47,7 +47,7 @@ import {
   type HandoverRecord,
   type ItemRecord,
 } from '../../../db/queries/handover';
-import { getSetting, putSetting } from '../../../db/queries/settings';
+import { getJsonSetting, putSetting } from '../../../db/queries/settings';
 import { findTeam } from '../../../db/queries/teams';
 import type { Handler, HandlerContext } from '../context';
 import { handoverItemsCsv, handoverItemsFileName, handoverItemsXlsx } from '../export/handover';
@@ -72,10 +72,8 @@ export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
   categories: DEFAULT_CATEGORIES.map(([code, name]) => ({ code, name, active: true })),
 };
 
-async function readSettings(ctx: HandlerContext): Promise<HandoverSettings> {
-  const stored = await getSetting(ctx.db, SETTINGS_KEY);
-  const parsed = stored ? settingsSchema.safeParse(JSON.parse(stored)) : undefined;
-  return parsed?.success ? parsed.data : DEFAULT_HANDOVER_SETTINGS;
+function readSettings(ctx: HandlerContext): Promise<HandoverSettings> {
+  return getJsonSetting(ctx.db, SETTINGS_KEY, settingsSchema, DEFAULT_HANDOVER_SETTINGS);
 }
 
 export const handoverSettingsGet: Handler<'handover.settings'> = (ctx) => readSettings(ctx);

@@ -157,7 +157,8 @@ export function readPunches(table: TableFile, mapping: ClockMapping) {
   return { punches, problems };
 }
 
-export interface ScheduleCell {
+/** A person's schedule on one date: a shift type, or null for a rest day. */
+export interface PlannedCell {
   date: string;
   shiftTypeId: number | null;
 }
@@ -183,7 +184,7 @@ const REACH_MINUTES = 6 * 60;
  */
 export function attributePunches(
   punches: Punch[],
-  cells: ScheduleCell[],
+  cells: PlannedCell[],
   shifts: Map<number, ShiftType>,
 ): { placed: Attribution[]; unplaced: Punch[] } {
   const windows = cells
