@@ -74,14 +74,21 @@ export async function shiftTypesById(ctx: HandlerContext) {
 export async function writeRecords(ctx: HandlerContext, changes: RecordChange[]) {
   if (changes.length === 0) return [];
   // Callers check first to name their own field; this is the guarantee.
-  await assertMonthsOpen(
-    ctx,
-    changes.map((c) => c.date),
-  );
+  const dates = changes.map((c) => c.date).sort();
+  await assertMonthsOpen(ctx, dates);
   const rules = await readRules(ctx);
-  const written: { before: AttendanceRecord | undefined; after: AttendanceRecord }[] = [];
+  const staffIds = [...new Set(changes.map((c) => c.staffId))];
+  const key = (r: { staffId: number; date: string }) => `${r.staffId}|${r.date}`;
+  // Read before and after in one query each: a roll-call writes a whole shift at once.
+  const recordsOf = async () =>
+    new Map(
+      (await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, { staffIds })).map((r) => [
+        key(r),
+        r,
+      ]),
+    );
+  const before = await recordsOf();
   for (const change of changes) {
-    const before = await findRecord(ctx.db, change.staffId, change.date);
     const figures = classifyAttendance(
       {
         date: change.date,
@@ -113,37 +120,39 @@ export async function writeRecords(ctx: HandlerContext, changes: RecordChange[])
       },
       ctx.now,
     );
-    const after = (await findRecord(ctx.db, change.staffId, change.date))!;
-    written.push({ before, after });
   }
-  const personMonths = new Map(
-    changes.map((c) => [
-      `${c.staffId}|${monthOf(c.date)}`,
-      { staffId: c.staffId, month: monthOf(c.date) },
-    ]),
-  );
-  for (const { staffId, month } of personMonths.values()) {
-    await proposePenalties(ctx, staffId, month, rules);
-  }
-  return written;
+  const after = await recordsOf();
+  await proposePenalties(ctx, changes, rules);
+  return changes.map((c) => ({ before: before.get(key(c)), after: after.get(key(c))! }));
 }
 
-/** Brings one person's rule proposals for one month up to date with that month's records. */
+/** Brings the rule proposals of every person-month the changes touched up to date. */
 async function proposePenalties(
   ctx: HandlerContext,
-  staffId: number,
-  month: string,
+  changes: { staffId: number; date: string }[],
   rules: AttendanceRules,
 ) {
-  const dates = monthDates(month);
-  const records = await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, { staffIds: [staffId] });
-  await reconcileProposals(
-    ctx.db,
-    staffId,
-    month,
-    wantedProposals(staffId, month, records, rules),
-    ctx.now,
-  );
+  const months = new Map<string, Set<number>>();
+  for (const c of changes) {
+    const month = monthOf(c.date);
+    months.set(month, (months.get(month) ?? new Set()).add(c.staffId));
+  }
+  for (const [month, people] of months) {
+    const dates = monthDates(month);
+    const records = await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, {
+      staffIds: [...people],
+    });
+    for (const staffId of people) {
+      const own = records.filter((r) => r.staffId === staffId);
+      await reconcileProposals(
+        ctx.db,
+        staffId,
+        month,
+        wantedProposals(staffId, month, own, rules),
+        ctx.now,
+      );
+    }
+  }
 }
 
 /**

@@ -165,9 +165,16 @@ export const attendanceRollCall: Handler<'attendance.rollCall'> = async (ctx, in
     throw failure('invalid_input', 'not scheduled on this shift', { ...issues[0], issues });
 
   const { start } = plannedTimes(input.date, shift);
+  const existing = new Map(
+    (
+      await recordsBetween(ctx.db, input.date, input.date, {
+        staffIds: input.entries.map((e) => e.staffId),
+      })
+    ).map((r) => [r.staffId, r]),
+  );
   const changes: RecordChange[] = [];
   for (const entry of input.entries) {
-    const current = await findRecord(ctx.db, entry.staffId, input.date);
+    const current = existing.get(entry.staffId);
     // The roll-call states arrival; a clock-out already known (an import) stays.
     const arrived =
       entry.mark === 'present' ? start : entry.mark === 'late' ? entry.arrivedAt : null;
