@@ -203,9 +203,9 @@ export async function reopenMonth(db: Kysely<DB>, month: string) {
 const worked = sql.join(WORKED_STATUSES.map((s) => sql.lit(s)));
 
 /**
- * The month's figures per person, summed in SQL in one pass over the schedule and one over the
- * records: scheduled shifts (and how many have no record yet), the records' counts and minutes.
- * A person appears once scheduled or recorded in the month. Leave per type comes apart, below.
+ * The month's figures per person, summed in one SQL statement: scheduled shifts (and how many
+ * have no record yet), the records' counts and minutes, and leave per type. A person appears once
+ * scheduled or recorded in the month.
  */
 export async function monthFigures(
   db: Kysely<DB>,
@@ -231,6 +231,8 @@ export async function monthFigures(
     earlyMinutes: number;
     absenceDays: number;
     overtimeMinutes: number;
+    /** Shifts on leave by leave type id, as JSON: {"2": 1}. */
+    leave: string | null;
   }>`
     with planned as (
       select e.staff_id, count(*) as scheduled, sum(case when r.id is null then 1 else 0 end) as unrecorded
@@ -250,6 +252,13 @@ export async function monthFigures(
         sum(overtime_minutes) as overtime_minutes
       from attendance_records
       where work_date between ${from} and ${to} ${inTeam}
+      group by staff_id),
+    -- SQLite's json_group_object; PostgreSQL's json_object_agg does the same.
+    on_leave as (
+      select staff_id, json_group_object(leave_type_id, shifts) as leave from (
+        select staff_id, leave_type_id, count(*) as shifts from attendance_records
+        where work_date between ${from} and ${to} and status = 'leave' ${inTeam}
+        group by staff_id, leave_type_id)
       group by staff_id)
     select s.id as "staffId", s.employee_no as "employeeNo", s.name, s.team_id as "teamId",
       t.name as "teamName",
@@ -257,19 +266,15 @@ export async function monthFigures(
       coalesce(r.worked, 0) as worked, coalesce(r.late_count, 0) as "lateCount",
       coalesce(r.late_minutes, 0) as "lateMinutes", coalesce(r.early_count, 0) as "earlyCount",
       coalesce(r.early_minutes, 0) as "earlyMinutes", coalesce(r.absence_days, 0) as "absenceDays",
-      coalesce(r.overtime_minutes, 0) as "overtimeMinutes"
+      coalesce(r.overtime_minutes, 0) as "overtimeMinutes", l.leave
     from staff s
     left join teams t on t.id = s.team_id
     left join planned p on p.staff_id = s.id
     left join recorded r on r.staff_id = s.id
+    left join on_leave l on l.staff_id = s.id
     where p.staff_id is not null or r.staff_id is not null
     order by s.team_id is null, s.team_id, s.employee_no`.execute(db);
-  const leave = await sql<{ staffId: number; leaveTypeId: number; shifts: number }>`
-    select staff_id as "staffId", leave_type_id as "leaveTypeId", count(*) as shifts
-    from attendance_records
-    where work_date between ${from} and ${to} and status = 'leave' ${inTeam}
-    group by staff_id, leave_type_id`.execute(db);
-  return { people: rows, leave: leave.rows };
+  return rows;
 }
 
 /* ---------- swaps ---------- */

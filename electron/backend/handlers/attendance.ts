@@ -393,15 +393,9 @@ export async function buildMonthSummary(
 ): Promise<MonthSummary> {
   const { from, to } = monthRange(month);
   const figures = await monthFigures(ctx.db, from, to, teamId);
-  const leave = new Map<number, Record<string, number>>();
-  for (const l of figures.leave) {
-    const person = leave.get(l.staffId) ?? {};
-    person[String(l.leaveTypeId)] = l.shifts;
-    leave.set(l.staffId, person);
-  }
-  const people = figures.people.map(({ overtimeMinutes, ...p }) => ({
+  const people = figures.map(({ overtimeMinutes, leave, ...p }) => ({
     ...p,
-    leave: leave.get(p.staffId) ?? {},
+    leave: leave ? (JSON.parse(leave) as Record<string, number>) : {},
     overtimeHours: Math.round((overtimeMinutes / 60) * 100) / 100,
     attendanceRate: rate(p.worked, p.scheduled),
   }));
