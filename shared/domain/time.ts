@@ -101,10 +101,9 @@ export function shiftWindowMinutes(
 /** 'yyyy-MM' of a date; attendance months close and export by it. */
 export const monthOf = (date: string) => date.slice(0, 7);
 
-/** Every date of a 'yyyy-MM' month. */
+/** Every date of a 'yyyy-MM' month (calendar arithmetic: this runs on every summary). */
 export function monthDates(month: string): string[] {
-  const first = `${month}-01`;
-  const dates: string[] = [];
-  for (let d = first; d.startsWith(month); d = addDaysTo(d, 1)) dates.push(d);
-  return dates;
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
