@@ -10,6 +10,7 @@ import { EmptyState, LoadError } from '../components/PageState';
 import { useDateFormat } from '../format';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
+import { HomeHandoverCard } from './handover/HomeHandoverCard';
 
 function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
   const { t } = useTranslation();
@@ -90,6 +91,7 @@ export function HomePage() {
   const teams = useQuery('teams.list', {});
   const active = useQuery('staff.list', { status: 'active', page: 1, pageSize: 1 });
   const onLeave = useQuery('staff.list', { status: 'on_leave', page: 1, pageSize: 1 });
+  const canReadHandovers = useSession((s) => s.can('handover.openItems'));
 
   if (info.error) return <LoadError error={info.error} onRetry={info.reload} />;
   if (!info.data) return <Card loading />;
@@ -122,6 +124,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      {canReadHandovers && <HomeHandoverCard />}
       <Card
         title={`${t('home.todayByShift')} · ${dates.long(today)}`}
         extra={<Button onClick={() => go('schedule')}>{t('home.goSchedule')}</Button>}

@@ -27,6 +27,7 @@ import { useEditor } from '../../components/FormModal';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { useSession } from '../../stores/session';
 import { FIGURES, parseFigures, type QueueFigures } from './figures';
+import { clearFieldErrors } from './forms';
 import { useInstanceLabel } from './HandoverSheet';
 import { ItemModal } from './ItemModal';
 import { ItemsTable } from './ItemsTable';
@@ -116,9 +117,11 @@ const contentOf = (id: number, v: ContentValues) => ({
 export function HandoverEditor({
   detail,
   onChange,
+  reload,
 }: {
   detail: HandoverDetail;
   onChange: (detail: HandoverDetail) => void;
+  reload: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -151,6 +154,7 @@ export function HandoverEditor({
     queue.current = queue.current.then(async () => {
       const result = await api.call('handover.save', contentOf(id, form.getFieldsValue(true)));
       if (result.ok) {
+        clearFieldErrors(form);
         onChangeRef.current(result.value);
         if (!dirty.current) setSaveState({ kind: 'saved', at: format(new Date(), 'HH:mm:ss') });
       } else {
@@ -170,10 +174,20 @@ export function HandoverEditor({
     timer.current = window.setTimeout(() => void save(), SAVE_DELAY_MS);
   }, [save]);
 
-  // Leaving the handover (another tab, another page, switching user) saves what is typed.
+  // Leaving the handover (another tab, another page, closing the window) saves what is typed.
+  // Not after signing out: the session is gone, and the save would only bring a sign-in notice.
   const saveRef = useRef(save);
   saveRef.current = save;
-  useEffect(() => () => void saveRef.current(), []);
+  useEffect(() => {
+    const flush = () => {
+      if (useSession.getState().phase === 'signedIn') void saveRef.current();
+    };
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, []);
 
   const pasteFigures = (event: React.ClipboardEvent<HTMLInputElement>) => {
     const figures = parseFigures(event.clipboardData.getData('text'));
@@ -319,7 +333,12 @@ export function HandoverEditor({
               {t('handover.editor.carriedHint')}
             </Typography.Paragraph>
           )}
-          <ItemsTable items={detail.items} history={detail.history} onEdit={items.edit} />
+          <ItemsTable
+            handoverId={detail.id}
+            items={detail.items}
+            history={detail.history}
+            onEdit={items.edit}
+          />
         </Section>
 
         {(['notices', 'escalations', 'remarks'] as const).map((field, i) => (
@@ -371,8 +390,12 @@ export function HandoverEditor({
         item={items.editing}
         handoverId={id}
         onClose={items.close}
-        // The saved item comes back with the whole handover reloaded (dataChanged).
-        onSaved={() => items.saved()}
+        // Only this handover changed: reload it, not every list on the page, while the lead types on.
+        onSaved={() => {
+          message.success(t('common.saved'));
+          items.close();
+          reload();
+        }}
       />
     </Card>
   );

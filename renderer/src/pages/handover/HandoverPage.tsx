@@ -1,10 +1,10 @@
 import { Badge, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
 import { useSession } from '../../stores/session';
 import { HandoverView } from './HandoverView';
 import { IncomingTab } from './IncomingTab';
 import { LogTab } from './LogTab';
+import { useMyHandovers } from './mine';
 import { OpenItemsTab } from './OpenItemsTab';
 import { PrintView } from './PrintView';
 import { HandoverRefsProvider } from './refs';
@@ -13,29 +13,20 @@ import { SettingsTab } from './SettingsTab';
 import { WriteTab } from './WriteTab';
 import './handover.css';
 
-/** How many handovers wait for the signed-in lead's signature: the tab shows the number. */
-function useIncomingCount(enabled: boolean) {
-  const me = useSession((s) => s.user);
-  const list = useQuery(
-    'handover.list',
-    enabled && me ? { userId: me.id, state: 'submitted', page: 1, pageSize: 100 } : null,
-  );
-  return (list.data?.rows ?? []).filter((r) => r.incomingUserId === me?.id).length;
-}
-
 function HandoverTabs({ tab }: { tab?: HandoverTab }) {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
   const writes = can('handover.start');
-  const incoming = useIncomingCount(writes);
+  const incoming = useMyHandovers('incoming', 'submitted', writes).rows.length;
   const tabs = [
     writes && { key: 'write', label: t('handover.tabs.write'), children: <WriteTab /> },
     writes && {
       key: 'incoming',
       label: (
-        <Badge count={incoming} size="small" offset={[8, -2]}>
-          {t('handover.tabs.incoming')}
-        </Badge>
+        <span>
+          {t('handover.tabs.incoming')}{' '}
+          <Badge count={incoming} size="small" style={{ marginInlineStart: 4 }} />
+        </span>
       ),
       children: <IncomingTab />,
     },

@@ -187,7 +187,13 @@ export function HandoverSheet({
         <QueueTable queue={detail.queue} />
       </Section>
       <Section n={4} title={t('handover.section.items', { count: detail.items.length })}>
-        <ItemsTable items={detail.items} history={detail.history} locked={locked} print={print} />
+        <ItemsTable
+          handoverId={detail.id}
+          items={detail.items}
+          history={detail.history}
+          locked={locked}
+          print={print}
+        />
       </Section>
       <Section n={5} title={t('fields.notices')}>
         <TextBlock text={detail.notices} />

@@ -21,6 +21,7 @@ import { useSession } from '../../stores/session';
 import { HandoverEditor } from './HandoverEditor';
 import { HandoverSheet } from './HandoverSheet';
 import { requestPrint } from './PrintView';
+import { useHandoverRefs } from './refs';
 import { goHandover, type HandoverTab } from './route';
 
 /** One text, one call: the dispute remark and the addendum. */
@@ -85,6 +86,9 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
   const { errorText } = useErrorText();
   const dates = useDateFormat();
   const me = useSession((s) => s.user);
+  // The state machine lets anyone append to a locked record; the role decides who may write at all.
+  const mayAppend = useSession((s) => s.can('handover.addendum'));
+  const { settings } = useHandoverRefs();
   const query = useQuery('handover.get', { id });
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<'dispute' | 'addendum'>();
@@ -128,7 +132,12 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
           {back}
           {print}
         </Flex>
-        <HandoverEditor key={detail.id} detail={detail} onChange={query.setData} />
+        <HandoverEditor
+          key={detail.id}
+          detail={detail}
+          onChange={query.setData}
+          reload={query.reload}
+        />
       </Space>
     );
   }
@@ -170,7 +179,7 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
               {t('handover.view.editAgain')}
             </Button>
           )}
-          {can('addendum') && (
+          {can('addendum') && mayAppend && (
             <Button icon={<FileAddOutlined />} onClick={() => setDialog('addendum')}>
               {t('handover.addendum.add')}
             </Button>
@@ -225,7 +234,12 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
         />
       )}
       {detail.ackLate && (
-        <Alert type="warning" showIcon title={t('handover.view.ackLate')} data-testid="ack-late" />
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="ack-late"
+          title={t('handover.view.ackLate', { minutes: settings?.ackDeadlineMinutes ?? '' })}
+        />
       )}
 
       <Card>

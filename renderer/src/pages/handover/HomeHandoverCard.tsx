@@ -6,6 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 import { CategoryTag, DueTime } from './labels';
+import { useMyHandovers } from './mine';
 import { HandoverRefsProvider, useHandoverRefs } from './refs';
 import { goHandover, type HandoverTab } from './route';
 import './handover.css';
@@ -46,18 +47,14 @@ function HandoverLinks({
 
 function Summary() {
   const { t } = useTranslation();
-  const me = useSession((s) => s.user);
   const signs = useSession((s) => s.can('handover.acknowledge'));
   const items = useQuery('handover.openItems', {});
-  const mine = (state: 'submitted' | 'disputed') =>
-    signs && me ? { userId: me.id, state, page: 1, pageSize: 20 } : null;
-  const submitted = useQuery('handover.list', mine('submitted'));
-  const disputed = useQuery('handover.list', mine('disputed'));
+  const waiting = useMyHandovers('incoming', 'submitted', signs).rows;
+  const returned = useMyHandovers('outgoing', 'disputed', signs).rows;
 
   const open = items.data ?? [];
   const overdue = open.filter((i) => i.overdue).sort((a, b) => b.ageHours - a.ageHours);
-  const waiting = (submitted.data?.rows ?? []).filter((r) => r.incomingUserId === me?.id);
-  const returned = (disputed.data?.rows ?? []).filter((r) => r.outgoingUserId === me?.id);
+  const allClear = open.length === 0 && waiting.length === 0 && returned.length === 0;
 
   return (
     <Card
@@ -75,51 +72,56 @@ function Summary() {
         </Space>
       }
     >
-      <Row gutter={24}>
-        <Col span={6}>
-          <Statistic title={t('handover.home.openItems')} value={open.length} />
-          <Statistic
-            style={{ marginTop: 12 }}
-            title={t('handover.home.overdueItems')}
-            value={overdue.length}
-            styles={{ content: { color: overdue.length > 0 ? '#cf1322' : undefined } }}
-            prefix={overdue.length > 0 ? <WarningFilled /> : undefined}
-          />
-        </Col>
-        <Col span={18}>
-          <Typography.Text strong>{t('handover.home.topOverdue')}</Typography.Text>
-          {overdue.length === 0 ? (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              {t('handover.home.noOverdue')}
-            </Typography.Paragraph>
-          ) : (
-            <List
-              size="small"
-              dataSource={overdue.slice(0, TOP_OVERDUE)}
-              renderItem={(item) => (
-                <List.Item
-                  className="handover-home-overdue"
-                  onClick={() => goHandover({ tab: 'items' })}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Flex gap={8} align="center" style={{ minWidth: 0, width: '100%' }}>
-                    <CategoryTag code={item.category} />
-                    <Typography.Text type="danger" ellipsis style={{ flex: 1, minWidth: 0 }}>
-                      {item.description}
-                    </Typography.Text>
-                    <DueTime dueAt={item.dueAt} overdue />
-                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                      {item.owner ?? ''}
-                    </Typography.Text>
-                  </Flex>
-                </List.Item>
-              )}
+      {allClear ? (
+        // Nothing to chase: one line, so the day's shifts stay in view.
+        <Typography.Text type="secondary">{t('handover.home.allClear')}</Typography.Text>
+      ) : (
+        <Row gutter={24}>
+          <Col span={6}>
+            <Statistic title={t('handover.home.openItems')} value={open.length} />
+            <Statistic
+              style={{ marginTop: 12 }}
+              title={t('handover.home.overdueItems')}
+              value={overdue.length}
+              styles={{ content: { color: overdue.length > 0 ? '#cf1322' : undefined } }}
+              prefix={overdue.length > 0 ? <WarningFilled /> : undefined}
             />
-          )}
-          <HandoverLinks title={t('handover.home.waiting')} rows={waiting} tab="incoming" />
-          <HandoverLinks title={t('handover.home.returned')} rows={returned} tab="write" />
-        </Col>
-      </Row>
+          </Col>
+          <Col span={18}>
+            <Typography.Text strong>{t('handover.home.topOverdue')}</Typography.Text>
+            {overdue.length === 0 ? (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {t('handover.home.noOverdue')}
+              </Typography.Paragraph>
+            ) : (
+              <List
+                size="small"
+                dataSource={overdue.slice(0, TOP_OVERDUE)}
+                renderItem={(item) => (
+                  <List.Item
+                    className="handover-home-overdue"
+                    onClick={() => goHandover({ tab: 'items' })}
+                    style={{ cursor: 'pointer' }}
+                  >
+                    <Flex gap={8} align="center" style={{ minWidth: 0, width: '100%' }}>
+                      <CategoryTag code={item.category} />
+                      <Typography.Text type="danger" ellipsis style={{ flex: 1, minWidth: 0 }}>
+                        {item.description}
+                      </Typography.Text>
+                      <DueTime dueAt={item.dueAt} overdue />
+                      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                        {item.owner ?? ''}
+                      </Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            )}
+            <HandoverLinks title={t('handover.home.waiting')} rows={waiting} tab="incoming" />
+            <HandoverLinks title={t('handover.home.returned')} rows={returned} tab="write" />
+          </Col>
+        </Row>
+      )}
     </Card>
   );
 }

@@ -1,27 +1,21 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
 import { EmptyState, LoadError } from '../../components/PageState';
-import { useSession } from '../../stores/session';
 import { HandoverRows } from './HandoverRows';
+import { useMyHandovers } from './mine';
 import { goHandover } from './route';
 
 /** 待接班: handovers submitted to the signed-in lead, waiting for 接班确认 or a dispute. */
 export function IncomingTab() {
   const { t } = useTranslation();
-  const me = useSession((s) => s.user);
-  const list = useQuery(
-    'handover.list',
-    me ? { userId: me.id, state: 'submitted', page: 1, pageSize: 100 } : null,
-  );
+  const list = useMyHandovers('incoming', 'submitted');
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
-  const rows = (list.data?.rows ?? []).filter((r) => r.incomingUserId === me?.id);
 
   return (
     <Card>
       <Typography.Paragraph type="secondary">{t('handover.incoming.intro')}</Typography.Paragraph>
       <HandoverRows
-        rows={rows}
+        rows={list.rows}
         loading={list.loading}
         empty={
           <EmptyState

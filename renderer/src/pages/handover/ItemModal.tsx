@@ -25,6 +25,12 @@ interface ItemValues {
 }
 
 /**
+ * Popups open inside the dialog: the dialog keeps focus within itself, and a list outside it can
+ * lose the click that picks an option.
+ */
+const insideDialog = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
+
+/**
  * Adds a pending item (遗留事项) to a handover, or updates one — from its handover or, without
  * `handoverId`, from the open-items board. Resolving asks for what was done: the next shift reads it.
  */
@@ -100,6 +106,9 @@ export function ItemModal({
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item name="category" label={t('fields.category')} required>
           <Select
+            // The first question: what kind of item. The keyboard starts here.
+            autoFocus={!existing}
+            getPopupContainer={insideDialog}
             aria-label={t('fields.category')}
             placeholder={t('handover.item.pickCategory')}
             options={categories.map((c) => ({ value: c.code, label: categoryName(c.code) }))}
@@ -107,7 +116,6 @@ export function ItemModal({
         </Form.Item>
         <Form.Item name="description" label={t('fields.description')} required>
           <Input.TextArea
-            autoFocus={!existing}
             rows={3}
             maxLength={500}
             showCount
@@ -134,6 +142,7 @@ export function ItemModal({
           </Form.Item>
           <Form.Item name="dueAt" label={t('fields.dueAt')}>
             <DatePicker
+              getPopupContainer={insideDialog}
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
               placeholder={t('handover.item.duePlaceholder')}

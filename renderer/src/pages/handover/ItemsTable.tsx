@@ -17,13 +17,21 @@ import { useHandoverRefs } from './refs';
 type Item = HandoverDetail['items'][number];
 type ItemEvent = HandoverDetail['history'][number];
 
-/** One change's fields, as "状态：待处理 → 已解决". The backend records before and after per field. */
-function useChangeText() {
+type Values = Record<string, unknown>;
+const isValues = (v: unknown): v is Values => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * What an update changed, field by field, as "状态：待处理 → 已解决". The backend records an
+ * update as `{ before, after }` of the changed fields; a new item's own fields are on its row.
+ */
+function useChanges() {
   const { t } = useTranslation();
   const { categoryName } = useHandoverRefs();
   const wallTime = useWallTime();
-  return (field: string, change: unknown) => {
-    const show = (v: unknown) => {
+  return (event: ItemEvent): string[] => {
+    const { before, after } = event.changes ?? {};
+    if (event.action === 'created' || !isValues(before) || !isValues(after)) return [];
+    const show = (field: string, v: unknown) => {
       if (v === null || v === undefined || v === '') return '—';
       const text = typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
       if (field === 'status') return t(`handover.itemStatus.${text}`, { defaultValue: text });
@@ -32,18 +40,12 @@ function useChangeText() {
       if (field === 'dueAt') return wallTime(text);
       return text;
     };
-    const label = t(`fields.${field}`, { defaultValue: field });
-    const pair = Array.isArray(change)
-      ? change
-      : change && typeof change === 'object'
-        ? (['from', 'to'] as const).every((k) => k in change)
-          ? [(change as { from: unknown }).from, (change as { to: unknown }).to]
-          : (['before', 'after'] as const).every((k) => k in change)
-            ? [(change as { before: unknown }).before, (change as { after: unknown }).after]
-            : null
-        : null;
-    const value = pair && pair.length === 2 ? `${show(pair[0])} → ${show(pair[1])}` : show(change);
-    return t('handover.labeled', { label, value });
+    return Object.keys(after).map((field) =>
+      t('handover.labeled', {
+        label: t(`fields.${field}`, { defaultValue: field }),
+        value: `${show(field, before[field])} → ${show(field, after[field])}`,
+      }),
+    );
   };
 }
 
@@ -51,7 +53,7 @@ function useChangeText() {
 export function ItemHistory({ events }: { events: ItemEvent[] }) {
   const { t } = useTranslation();
   const dates = useDateFormat();
-  const changeText = useChangeText();
+  const changes = useChanges();
   if (events.length === 0)
     return <Typography.Text type="secondary">{t('handover.history.none')}</Typography.Text>;
   return (
@@ -60,12 +62,11 @@ export function ItemHistory({ events }: { events: ItemEvent[] }) {
         <li key={e.id}>
           <span className="handover-history-time">{dates.time(e.at)}</span>
           <strong>{e.user}</strong> {t(`handover.event.${e.action}`)}
-          {e.changes &&
-            Object.entries(e.changes).map(([field, change]) => (
-              <span key={field} className="handover-history-change">
-                {changeText(field, change)}
-              </span>
-            ))}
+          {changes(e).map((text) => (
+            <span key={text} className="handover-history-change">
+              {text}
+            </span>
+          ))}
         </li>
       ))}
     </ol>
@@ -77,12 +78,14 @@ export function ItemHistory({ events }: { events: ItemEvent[] }) {
  * lead acknowledged it, and its status now when that has moved on since.
  */
 export function ItemsTable({
+  handoverId,
   items,
   history,
   locked = false,
   print = false,
   onEdit,
 }: {
+  handoverId: number;
   items: Item[];
   history: ItemEvent[];
   locked?: boolean;
@@ -112,14 +115,14 @@ export function ItemsTable({
     <table className="handover-table handover-items" data-testid="handover-items">
       <thead>
         <tr>
-          <th style={{ width: 32 }}>#</th>
-          <th style={{ width: 96 }}>{t('fields.category')}</th>
+          <th className="col-n">#</th>
+          <th className="col-category">{t('fields.category')}</th>
           <th>{t('fields.description')}</th>
-          <th style={{ width: 64 }}>{t('fields.priority')}</th>
-          <th style={{ width: 120 }}>{t('fields.dueAt')}</th>
-          <th style={{ width: 80 }}>{t('fields.owner')}</th>
-          <th style={{ width: 96 }}>{t('fields.status')}</th>
-          {onEdit && <th style={{ width: 72 }}>{t('common.actions')}</th>}
+          <th className="col-priority">{t('fields.priority')}</th>
+          <th className="col-due">{t('fields.dueAt')}</th>
+          <th className="col-owner">{t('fields.owner')}</th>
+          <th className="col-status">{t('fields.status')}</th>
+          {onEdit && <th className="col-actions">{t('common.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -128,6 +131,13 @@ export function ItemsTable({
           const shown = locked && item.snapshot ? item.snapshot : item;
           const moved = locked && item.snapshot && item.snapshot.status !== item.status;
           const events = history.filter((e) => e.itemId === item.id);
+          // Which shift of its life this handover is: carried into this one and those before it.
+          // (`shifts` counts later handovers too; an older sheet must not say more than it knew.)
+          const shiftHere =
+            1 +
+            events.filter(
+              (e) => e.action === 'carried' && e.handoverId !== null && e.handoverId <= handoverId,
+            ).length;
           return (
             <Fragment key={item.id}>
               <tr
@@ -149,7 +159,7 @@ export function ItemsTable({
                     </div>
                   )}
                   <div>
-                    <CarriedBadges shifts={item.shifts} carried={item.carried} />
+                    <CarriedBadges shifts={shiftHere} carried={item.carried} />
                     {!print && (
                       <Button
                         type="link"

@@ -31,69 +31,74 @@ export function LogTab() {
 
   return (
     <Card>
-      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          aria-label={t('common.search')}
-          placeholder={t('handover.log.searchPlaceholder')}
-          style={{ width: 280 }}
-          onSearch={(text) => set({ search: text.trim() || undefined })}
-        />
-        <DatePicker.RangePicker
-          aria-label={t('handover.log.dates')}
-          format="YYYY-MM-DD"
-          value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
-          onChange={(range) =>
-            set({
-              from: range?.[0]?.format('YYYY-MM-DD'),
-              to: range?.[1]?.format('YYYY-MM-DD'),
-            })
-          }
-        />
-        <Select
-          aria-label={t('handover.write.shift')}
-          placeholder={t('handover.log.anyShift')}
-          allowClear
-          style={{ width: 130 }}
-          value={filter.shiftTypeId}
-          onChange={(v?: number) => set({ shiftTypeId: v })}
-          options={shiftTypes.map((s) => ({ value: s.id, label: s.name }))}
-        />
-        <Select
-          aria-label={t('handover.sheet.team')}
-          placeholder={t('handover.log.anyTeam')}
-          allowClear
-          style={{ width: 150 }}
-          value={filter.teamId}
-          onChange={(v?: number) => set({ teamId: v })}
-          options={teams.map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <Select
-          aria-label={t('handover.log.lead')}
-          placeholder={t('handover.log.anyLead')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 150 }}
-          value={filter.userId}
-          onChange={(v?: number) => set({ userId: v })}
-          options={leads.map((l) => ({ value: l.id, label: l.displayName }))}
-        />
-        <Select
-          aria-label={t('fields.status')}
-          placeholder={t('handover.log.anyState')}
-          allowClear
-          style={{ width: 130 }}
-          value={filter.state}
-          onChange={(v?: Filter['state']) => set({ state: v })}
-          options={HANDOVER_STATES.map((s) => ({ value: s, label: t(`handover.state.${s}`) }))}
-        />
-        <Checkbox
-          checked={!!filter.hasOpenItems}
-          onChange={(e) => set({ hasOpenItems: e.target.checked || undefined })}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('handover.log.hasOpenItems')}
-        </Checkbox>
+      {/* Two rows: what to look for, then where to look. */}
+      <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+        <Flex wrap gap={12}>
+          <Input.Search
+            allowClear
+            aria-label={t('common.search')}
+            placeholder={t('handover.log.searchPlaceholder')}
+            style={{ width: 360 }}
+            onSearch={(text) => set({ search: text.trim() || undefined })}
+          />
+          <DatePicker.RangePicker
+            aria-label={t('handover.log.dates')}
+            format="YYYY-MM-DD"
+            value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
+            onChange={(range) =>
+              set({
+                from: range?.[0]?.format('YYYY-MM-DD'),
+                to: range?.[1]?.format('YYYY-MM-DD'),
+              })
+            }
+          />
+          <Checkbox
+            checked={!!filter.hasOpenItems}
+            onChange={(e) => set({ hasOpenItems: e.target.checked || undefined })}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('handover.log.hasOpenItems')}
+          </Checkbox>
+        </Flex>
+        <Flex wrap gap={12}>
+          <Select
+            aria-label={t('handover.write.shift')}
+            placeholder={t('handover.log.anyShift')}
+            allowClear
+            style={{ width: 160 }}
+            value={filter.shiftTypeId}
+            onChange={(v?: number) => set({ shiftTypeId: v })}
+            options={shiftTypes.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <Select
+            aria-label={t('handover.sheet.team')}
+            placeholder={t('handover.log.anyTeam')}
+            allowClear
+            style={{ width: 160 }}
+            value={filter.teamId}
+            onChange={(v?: number) => set({ teamId: v })}
+            options={teams.map((x) => ({ value: x.id, label: x.name }))}
+          />
+          <Select
+            aria-label={t('handover.log.lead')}
+            placeholder={t('handover.log.anyLead')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 160 }}
+            value={filter.userId}
+            onChange={(v?: number) => set({ userId: v })}
+            options={leads.map((l) => ({ value: l.id, label: l.displayName }))}
+          />
+          <Select
+            aria-label={t('fields.status')}
+            placeholder={t('handover.log.anyState')}
+            allowClear
+            style={{ width: 160 }}
+            value={filter.state}
+            onChange={(v?: Filter['state']) => set({ state: v })}
+            options={HANDOVER_STATES.map((s) => ({ value: s, label: t(`handover.state.${s}`) }))}
+          />
+        </Flex>
       </Flex>
       {list.error ? (
         <LoadError error={list.error} onRetry={list.reload} />

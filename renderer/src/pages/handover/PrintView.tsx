@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space, Spin, Typography } from 'antd';
+import { Button, Space, Spin, theme, Typography } from 'antd';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/useQuery';
+import { printOrSavePdf } from '../../download';
 import { LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { HandoverSheet } from './HandoverSheet';
@@ -24,25 +25,39 @@ export function requestPrint(id: number) {
 export function PrintView({ id, from }: { id: number; from?: HandoverTab }) {
   const { t } = useTranslation();
   const dates = useDateFormat();
+  const { token } = theme.useToken();
   const query = useQuery('handover.get', { id });
   const detail = query.data?.id === id ? query.data : undefined;
 
+  // 交接班-2026-11-16-夜班-客服一组: the PDF's name in Electron's save dialog.
+  const fileName = detail
+    ? [t('nav.handover'), detail.date, detail.teamName].filter(Boolean).join('-')
+    : '';
   useEffect(() => {
     if (!detail || printWanted !== id) return;
     printWanted = null;
     // Let the sheet lay out before the print dialog takes its picture.
-    const timer = window.setTimeout(() => window.print(), 100);
+    const timer = window.setTimeout(() => void printOrSavePdf(fileName), 100);
     return () => window.clearTimeout(timer);
-  }, [detail, id]);
+  }, [detail, id, fileName]);
 
   return createPortal(
-    <div className="handover-print" data-testid="handover-print">
+    // Outside the console's layout, so the theme's font is set here, for screen and paper alike.
+    <div
+      className="handover-print"
+      data-testid="handover-print"
+      style={{ fontFamily: token.fontFamily, color: token.colorText }}
+    >
       <div className="handover-print-toolbar">
         <Space>
           <Button icon={<ArrowLeftOutlined />} onClick={() => goHandover({ tab: from, id })}>
             {t('handover.view.back')}
           </Button>
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => void printOrSavePdf(fileName)}
+          >
             {t('handover.view.print')}
           </Button>
           <Typography.Text type="secondary">{t('handover.print.hint')}</Typography.Text>

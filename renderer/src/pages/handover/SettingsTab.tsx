@@ -20,6 +20,7 @@ import { showFieldErrors, useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
 import { useQuery } from '../../api/useQuery';
 import { useUi } from '../../stores/ui';
+import { clearFieldErrors } from './forms';
 
 const DEFAULT_CODES = new Set<string>(ITEM_CATEGORIES);
 
@@ -49,6 +50,7 @@ export function SettingsTab() {
     const result = await api.call('handover.updateSettings', form.getFieldsValue(true));
     setSaving(false);
     if (result.ok) {
+      clearFieldErrors(form);
       message.success(t('common.saved'));
       // Every handover screen names categories from the settings: reload them all.
       dataChanged();

@@ -3,17 +3,15 @@ import { App, Button, Card, DatePicker, Flex, Select, Space, Tag, Typography } f
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverRow } from '../../../../shared/contract';
 import { currentAndNextInstances } from '../../../../shared/domain/attendance';
 import { addDaysTo } from '../../../../shared/domain/time';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
 import { useErrorText } from '../../components/errors';
 import { EmptyState } from '../../components/PageState';
-import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { wallNow } from '../attendance/rollcall/clock';
 import { HandoverRows } from './HandoverRows';
+import { useMyHandovers } from './mine';
 import { useHandoverRefs } from './refs';
 import { goHandover } from './route';
 
@@ -23,21 +21,16 @@ const TEAM_KEY = 'supervisor-console.handover.team';
 /** The signed-in lead's handovers that are not signed yet: sent back first, then drafts, then waiting. */
 function MyOpenHandovers() {
   const { t } = useTranslation();
-  const me = useSession((s) => s.user);
-  const input = (state: 'disputed' | 'draft' | 'submitted') =>
-    me ? { userId: me.id, state, page: 1, pageSize: 50 } : null;
-  const disputed = useQuery('handover.list', input('disputed'));
-  const drafts = useQuery('handover.list', input('draft'));
-  const submitted = useQuery('handover.list', input('submitted'));
-  const rows: HandoverRow[] = [disputed, drafts, submitted]
-    .flatMap((q) => q.data?.rows ?? [])
-    .filter((r) => r.outgoingUserId === me?.id);
-
+  const lists = [
+    useMyHandovers('outgoing', 'disputed'),
+    useMyHandovers('outgoing', 'draft'),
+    useMyHandovers('outgoing', 'submitted'),
+  ];
   return (
     <Card title={t('handover.write.mine')} size="small">
       <HandoverRows
-        rows={rows}
-        loading={disputed.loading || drafts.loading || submitted.loading}
+        rows={lists.flatMap((l) => l.rows)}
+        loading={lists.some((l) => l.loading)}
         empty={<Typography.Text type="secondary">{t('handover.write.noneOpen')}</Typography.Text>}
         onOpen={(row) => goHandover({ tab: 'write', id: row.id })}
       />

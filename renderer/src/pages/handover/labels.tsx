@@ -44,7 +44,7 @@ export function StateTag({ state }: { state: HandoverState }) {
 
 export function CategoryTag({ code }: { code: string }) {
   const { categoryName } = useHandoverRefs();
-  return <Tag style={{ whiteSpace: 'nowrap' }}>{categoryName(code)}</Tag>;
+  return <Tag>{categoryName(code)}</Tag>;
 }
 
 /** A stored wall-clock time ('yyyy-MM-dd HH:mm') the way the language writes it. */
@@ -59,11 +59,14 @@ export function DueTime({ dueAt, overdue }: { dueAt: string | null; overdue: boo
   const wallTime = useWallTime();
   if (!dueAt) return <Typography.Text type="secondary">—</Typography.Text>;
   return overdue ? (
-    <Typography.Text type="danger" strong style={{ whiteSpace: 'nowrap' }}>
-      <WarningFilled /> {wallTime(dueAt)} {t('handover.overdue')}
+    <Typography.Text type="danger" strong>
+      <span className="handover-due-time">
+        <WarningFilled /> {wallTime(dueAt)}
+      </span>{' '}
+      <span style={{ whiteSpace: 'nowrap' }}>{t('handover.overdue')}</span>
     </Typography.Text>
   ) : (
-    <span style={{ whiteSpace: 'nowrap' }}>{wallTime(dueAt)}</span>
+    <span className="handover-due-time">{wallTime(dueAt)}</span>
   );
 }
 
