@@ -50,7 +50,7 @@ export function MarkLeftModal({
         <Form.Item name="leftOn" label={t('fields.leftOn')} required>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('fields.reason')} required>
+        <Form.Item name="reason" label={t('roster.leftReason')} required>
           <Input.TextArea rows={3} maxLength={200} showCount />
         </Form.Item>
       </Form>
