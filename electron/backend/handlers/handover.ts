@@ -49,7 +49,7 @@ import {
 } from '../../../db/queries/handover';
 import { getJsonSetting, putSetting } from '../../../db/queries/settings';
 import { findTeam } from '../../../db/queries/teams';
-import type { Handler, HandlerContext } from '../context';
+import type { AuditRecord, Handler, HandlerContext } from '../context';
 import { handoverItemsCsv, handoverItemsFileName, handoverItemsXlsx } from '../export/handover';
 import { shiftTypesById } from '../attendance/records';
 import { shiftAttendance } from './attendance';
@@ -474,106 +474,98 @@ export const handoverUpdateItem: Handler<'handover.updateItem'> = async (ctx, in
   return toItem((await findItem(ctx.db, id))!, localNow(ctx));
 };
 
-export const handoverSubmit: Handler<'handover.submit'> = async (ctx, input) => {
-  const h = await mustFindHandover(ctx, input.id);
-  requireAction(ctx, h, 'submit');
-  if (input.incomingUserId === h.outgoingUserId) {
-    throw failure('invalid_input', 'the incoming lead must be someone else', {
-      field: 'incomingUserId',
-      key: 'errors.sameLead',
-      issues: [{ field: 'incomingUserId', key: 'errors.sameLead' }],
-    });
-  }
-  const incoming = (await handoverLeads(ctx, {})).find((l) => l.id === input.incomingUserId);
-  if (!incoming) {
-    throw failure('invalid_input', 'not an active supervisor', {
-      field: 'incomingUserId',
-      key: 'errors.notALead',
-      issues: [{ field: 'incomingUserId', key: 'errors.notALead' }],
-    });
-  }
-  await updateHandover(
-    ctx.db,
-    input.id,
-    {
-      state: nextState(h.state as HandoverState, 'submit'),
-      incoming_user_id: incoming.id,
-      incoming_name: incoming.displayName,
-      submitted_at: ctx.now,
-    },
-    ctx.now,
-  );
-  await reindex(ctx, input.id);
-  await ctx.audit({
-    action: 'update',
-    entity: 'handover',
-    entityId: input.id,
-    before: { state: h.state },
-    after: { state: 'submitted', incoming: incoming.displayName },
-  });
-  return detail(ctx, input.id);
-};
-
-export const handoverAcknowledge: Handler<'handover.acknowledge'> = async (ctx, { id }) => {
+/**
+ * One step of the sign-off: check the state machine for this caller, write, refresh the search
+ * text, audit what changed, answer with the sheet as it is now.
+ */
+async function signOffStep(
+  ctx: HandlerContext,
+  id: number,
+  action: HandoverAction,
+  write: (h: HandoverRecord) => Promise<Omit<AuditRecord, 'entity' | 'entityId'>>,
+) {
   const h = await mustFindHandover(ctx, id);
-  requireAction(ctx, h, 'acknowledge');
-  // The items as the incoming lead took them over: the locked sheet shows these.
-  const now = localNow(ctx);
-  await snapshotItems(
-    ctx.db,
-    id,
-    (await itemsOfHandover(ctx.db, id)).map(({ carried: _c, snapshot: _s, ...i }) =>
-      toItem(i, now),
-    ),
-  );
-  await updateHandover(ctx.db, id, { state: 'acknowledged', acknowledged_at: ctx.now }, ctx.now);
-  await ctx.audit({
-    action: 'lock',
-    entity: 'handover',
-    entityId: id,
-    before: { state: h.state },
-    after: { state: 'acknowledged' },
-  });
-  return detail(ctx, id);
-};
-
-export const handoverDispute: Handler<'handover.dispute'> = async (ctx, { id, remark }) => {
-  const h = await mustFindHandover(ctx, id);
-  requireAction(ctx, h, 'dispute');
-  await updateHandover(
-    ctx.db,
-    id,
-    { state: nextState('submitted', 'dispute'), dispute_remark: remark },
-    ctx.now,
-  );
+  requireAction(ctx, h, action);
+  const audit = await write(h);
   await reindex(ctx, id);
-  await ctx.audit({
-    action: 'update',
-    entity: 'handover',
-    entityId: id,
-    before: { state: h.state },
-    after: { state: 'disputed', remark },
-  });
+  await ctx.audit({ ...audit, entity: 'handover', entityId: id });
   return detail(ctx, id);
-};
+}
 
-export const handoverAddendum: Handler<'handover.addendum'> = async (ctx, { id, text }) => {
-  const h = await mustFindHandover(ctx, id);
-  requireAction(ctx, h, 'addendum');
-  await insertAddendum(
-    ctx.db,
-    { handoverId: id, userId: ctx.session?.userId ?? null, author: userName(ctx), text },
-    ctx.now,
-  );
-  await reindex(ctx, id);
-  await ctx.audit({
-    action: 'create',
-    entity: 'handover',
-    entityId: id,
-    after: { addendum: text },
+export const handoverSubmit: Handler<'handover.submit'> = (ctx, input) =>
+  signOffStep(ctx, input.id, 'submit', async (h) => {
+    if (input.incomingUserId === h.outgoingUserId) {
+      throw failure('invalid_input', 'the incoming lead must be someone else', {
+        field: 'incomingUserId',
+        key: 'errors.sameLead',
+        issues: [{ field: 'incomingUserId', key: 'errors.sameLead' }],
+      });
+    }
+    const incoming = (await handoverLeads(ctx, {})).find((l) => l.id === input.incomingUserId);
+    if (!incoming) {
+      throw failure('invalid_input', 'not an active supervisor', {
+        field: 'incomingUserId',
+        key: 'errors.notALead',
+        issues: [{ field: 'incomingUserId', key: 'errors.notALead' }],
+      });
+    }
+    await updateHandover(
+      ctx.db,
+      input.id,
+      {
+        state: nextState(h.state as HandoverState, 'submit'),
+        incoming_user_id: incoming.id,
+        incoming_name: incoming.displayName,
+        submitted_at: ctx.now,
+      },
+      ctx.now,
+    );
+    return {
+      action: 'update',
+      before: { state: h.state },
+      after: { state: 'submitted', incoming: incoming.displayName },
+    };
   });
-  return detail(ctx, id);
-};
+
+export const handoverAcknowledge: Handler<'handover.acknowledge'> = (ctx, { id }) =>
+  signOffStep(ctx, id, 'acknowledge', async (h) => {
+    // The items as the incoming lead took them over: the locked sheet shows these.
+    const now = localNow(ctx);
+    await snapshotItems(
+      ctx.db,
+      id,
+      (await itemsOfHandover(ctx.db, id)).map(({ carried: _c, snapshot: _s, ...i }) =>
+        toItem(i, now),
+      ),
+    );
+    await updateHandover(ctx.db, id, { state: 'acknowledged', acknowledged_at: ctx.now }, ctx.now);
+    return { action: 'lock', before: { state: h.state }, after: { state: 'acknowledged' } };
+  });
+
+export const handoverDispute: Handler<'handover.dispute'> = (ctx, { id, remark }) =>
+  signOffStep(ctx, id, 'dispute', async (h) => {
+    await updateHandover(
+      ctx.db,
+      id,
+      { state: nextState('submitted', 'dispute'), dispute_remark: remark },
+      ctx.now,
+    );
+    return {
+      action: 'update',
+      before: { state: h.state },
+      after: { state: 'disputed', remark },
+    };
+  });
+
+export const handoverAddendum: Handler<'handover.addendum'> = (ctx, { id, text }) =>
+  signOffStep(ctx, id, 'addendum', async () => {
+    await insertAddendum(
+      ctx.db,
+      { handoverId: id, userId: ctx.session?.userId ?? null, author: userName(ctx), text },
+      ctx.now,
+    );
+    return { action: 'create', after: { addendum: text } };
+  });
 
 /* ---------- the log and the board ---------- */
 

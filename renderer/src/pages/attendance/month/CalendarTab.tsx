@@ -13,6 +13,7 @@ import {
   useStatusPalette,
   type DayCell,
   type PersonRef,
+  openableCell,
 } from './cells';
 import { StaffSelect } from './StaffSelect';
 import { WEEKEND_TINT } from './TeamGridTab';
@@ -39,17 +40,9 @@ function DayBox({
 
   return (
     <div
-      role={onOpen ? 'button' : undefined}
-      tabIndex={onOpen ? 0 : undefined}
+      {...openableCell(onOpen)}
       aria-label={date}
       data-date={date}
-      onClick={onOpen}
-      onKeyDown={(e) => {
-        if (onOpen && (e.key === 'Enter' || e.key === ' ')) {
-          e.preventDefault();
-          onOpen();
-        }
-      }}
       style={{
         minHeight: 104,
         padding: '4px 6px',

@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { MonthGrid, ShiftType } from '../../../../../shared/contract';
 import { ATTENDANCE_STATUSES } from '../../../../../shared/domain/attendance';
 import { useDateFormat } from '../../../format';
-import { clockOf, indexGrid, isWeekend, useStatusPalette, type DayCell } from './cells';
+import {
+  clockOf,
+  indexGrid,
+  isWeekend,
+  openableCell,
+  useStatusPalette,
+  type DayCell,
+} from './cells';
 
 type Person = MonthGrid['people'][number];
 
@@ -64,17 +71,9 @@ function GridCell({
 
   return (
     <div
-      role={onOpen ? 'button' : undefined}
-      tabIndex={onOpen ? 0 : undefined}
+      {...openableCell(onOpen)}
       aria-label={title}
       title={title}
-      onClick={onOpen}
-      onKeyDown={(e) => {
-        if (onOpen && (e.key === 'Enter' || e.key === ' ')) {
-          e.preventDefault();
-          onOpen();
-        }
-      }}
       style={{
         height: 26,
         lineHeight: '24px',

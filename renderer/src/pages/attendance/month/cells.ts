@@ -77,3 +77,19 @@ export function useStatusPalette() {
     });
   }, [token]);
 }
+
+/** Props that make a grid cell a button when it opens something: click, Enter or Space. */
+export function openableCell(onOpen: (() => void) | undefined) {
+  if (!onOpen) return {};
+  return {
+    role: 'button',
+    tabIndex: 0,
+    onClick: onOpen,
+    onKeyDown: (e: { key: string; preventDefault(): void }) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onOpen();
+      }
+    },
+  };
+}
