@@ -7,7 +7,7 @@ import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
 const dataDir = resolve(resolveDataDir(process.argv.slice(2), process.env, userDataDir()));
 const store = await DataLayer.open(dataDir);
 const result = await createBackend(store, { version: 'cli', dataDir }).callAs(
-  'demo.load',
+  'app.loadDemo',
   {},
   LOCAL_OPERATOR,
 );

@@ -17,7 +17,7 @@ export function createRecoveryBackend(
     error: { code: 'database_damaged', message: problem, key: 'errors.database_damaged' },
   };
   const call: Backend['call'] = async (channel, input) => {
-    if (channel === 'recovery.status') {
+    if (channel === 'backups.recovery.status') {
       const backups = goodBackups(dataDir).map(({ name, takenAt, reason, bytes }) => ({
         name,
         takenAt,
@@ -26,8 +26,10 @@ export function createRecoveryBackend(
       }));
       return { ok: true, value: { damaged: true, problem, backups } };
     }
-    if (channel !== 'recovery.restore') return damaged;
-    const parsed = contract['recovery.restore'].input.safeParse(input, { reportInput: true });
+    if (channel !== 'backups.recovery.restore') return damaged;
+    const parsed = contract['backups.recovery.restore'].input.safeParse(input, {
+      reportInput: true,
+    });
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
       return {

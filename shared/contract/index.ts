@@ -90,14 +90,14 @@ const addendumWriters: readonly Role[] = ['supervisor', 'manager'];
  * The preload, the IPC registration, the loopback host and the handler table all derive from it.
  */
 export const contract = {
-  'auth.status': channel({ input: empty, output: authStatus, roles: everyone, public: true }),
-  'auth.setup': channel({
+  'accounts.status': channel({ input: empty, output: authStatus, roles: everyone, public: true }),
+  'accounts.setup': channel({
     input: userInput.omit({ role: true, staffId: true }),
     output: signedIn,
     roles: everyone,
     public: true,
   }),
-  'auth.signIn': channel({
+  'accounts.signIn': channel({
     input: z.object({
       username: z.string().trim().min(1).max(64),
       password: z.string().min(1).max(128),
@@ -106,27 +106,27 @@ export const contract = {
     roles: everyone,
     public: true,
   }),
-  'auth.signOut': channel({ input: empty, output: z.object({}), roles: everyone }),
-  'auth.changePassword': channel({
+  'accounts.signOut': channel({ input: empty, output: z.object({}), roles: everyone }),
+  'accounts.changePassword': channel({
     input: z.object({ currentPassword: z.string().min(1).max(128), newPassword }),
     output: z.object({}),
     roles: everyone,
   }),
-  'users.list': channel({ input: empty, output: z.array(user), roles: admins }),
-  'users.create': channel({ input: userInput, output: user, roles: admins }),
-  'users.update': channel({
+  'accounts.users.list': channel({ input: empty, output: z.array(user), roles: admins }),
+  'accounts.users.create': channel({ input: userInput, output: user, roles: admins }),
+  'accounts.users.update': channel({
     input: userInput.omit({ password: true, username: true }).extend({ id, active: z.boolean() }),
     output: user,
     roles: admins,
   }),
-  'users.resetPassword': channel({
+  'accounts.users.resetPassword': channel({
     input: z.object({ id, password: newPassword }),
     output: user,
     roles: admins,
   }),
-  'users.unlock': channel({ input: z.object({ id }), output: user, roles: admins }),
-  'settings.security': channel({ input: empty, output: securitySettings, roles: admins }),
-  'settings.updateSecurity': channel({
+  'accounts.users.unlock': channel({ input: z.object({ id }), output: user, roles: admins }),
+  'accounts.security': channel({ input: empty, output: securitySettings, roles: admins }),
+  'accounts.updateSecurity': channel({
     input: securitySettings,
     output: securitySettings,
     roles: admins,
@@ -142,7 +142,7 @@ export const contract = {
     }),
     roles: everyone,
   }),
-  'demo.load': channel({
+  'app.loadDemo': channel({
     input: empty,
     output: z.object({
       teams: z.number().int(),
@@ -153,31 +153,31 @@ export const contract = {
     roles: admins,
   }),
 
-  'teams.list': channel({ input: empty, output: z.array(team), roles: everyone }),
-  'teams.create': channel({ input: teamInput, output: team, roles: rosterKeepers }),
-  'teams.update': channel({
+  'org.teams.list': channel({ input: empty, output: z.array(team), roles: everyone }),
+  'org.teams.create': channel({ input: teamInput, output: team, roles: rosterKeepers }),
+  'org.teams.update': channel({
     input: teamInput.extend({ id }),
     output: team,
     roles: rosterKeepers,
   }),
 
-  'staff.list': channel({
+  'org.staff.list': channel({
     input: staffListInput,
     output: z.object({ rows: z.array(staff), total: z.number().int() }),
     roles: everyone,
   }),
-  'staff.create': channel({ input: staffInput, output: staff, roles: rosterKeepers }),
-  'staff.update': channel({
+  'org.staff.create': channel({ input: staffInput, output: staff, roles: rosterKeepers }),
+  'org.staff.update': channel({
     input: staffInput.extend({ id, status: z.enum(['active', 'on_leave']) }),
     output: staff,
     roles: rosterKeepers,
   }),
-  'staff.markLeft': channel({
+  'org.staff.markLeft': channel({
     input: z.object({ id, leftOn: isoDate, reason: requiredText(200) }),
     output: staff,
     roles: rosterKeepers,
   }),
-  'staff.import': channel({
+  'org.staff.import': channel({
     input: z.object({
       fileName: z
         .string()
@@ -189,25 +189,25 @@ export const contract = {
     roles: rosterKeepers,
   }),
 
-  'shiftTypes.list': channel({ input: empty, output: z.array(shiftType), roles: everyone }),
-  'shiftTypes.create': channel({ input: shiftTypeInput, output: shiftType, roles: admins }),
-  'shiftTypes.update': channel({
+  'org.shiftTypes.list': channel({ input: empty, output: z.array(shiftType), roles: everyone }),
+  'org.shiftTypes.create': channel({ input: shiftTypeInput, output: shiftType, roles: admins }),
+  'org.shiftTypes.update': channel({
     input: shiftTypeInput.safeExtend({ id }),
     output: shiftType,
     roles: admins,
   }),
 
-  'schedule.week': channel({
+  'org.schedule.week': channel({
     input: z.object({ teamId: id, weekStart: isoDate }),
     output: scheduleWeek,
     roles: everyone,
   }),
-  'schedule.day': channel({
+  'org.schedule.day': channel({
     input: z.object({ date: isoDate }),
     output: scheduleDay,
     roles: everyone,
   }),
-  'schedule.assign': channel({
+  'org.schedule.assign': channel({
     input: z.object({
       cells: z
         .array(z.object({ staffId: id, date: isoDate, value: scheduleValue }))
@@ -217,21 +217,29 @@ export const contract = {
     output: z.object({ changed: z.number().int() }),
     roles: schedulers,
   }),
-  'schedule.copyWeek': channel({
+  'org.schedule.copyWeek': channel({
     input: z.object({ teamId: id, fromWeekStart: isoDate, toWeekStart: isoDate }),
     output: z.object({ copied: z.number().int() }),
     roles: schedulers,
   }),
 
-  'leaveTypes.list': channel({ input: empty, output: z.array(leaveType), roles: everyone }),
-  'leaveTypes.create': channel({ input: leaveTypeInput, output: leaveType, roles: admins }),
-  'leaveTypes.update': channel({
+  'attendance.leaveTypes.list': channel({
+    input: empty,
+    output: z.array(leaveType),
+    roles: everyone,
+  }),
+  'attendance.leaveTypes.create': channel({
+    input: leaveTypeInput,
+    output: leaveType,
+    roles: admins,
+  }),
+  'attendance.leaveTypes.update': channel({
     input: leaveTypeInput.extend({ id }),
     output: leaveType,
     roles: admins,
   }),
-  'settings.attendanceRules': channel({ input: empty, output: attendanceRules, roles: everyone }),
-  'settings.updateAttendanceRules': channel({
+  'attendance.rules': channel({ input: empty, output: attendanceRules, roles: everyone }),
+  'attendance.updateRules': channel({
     input: attendanceRules,
     output: attendanceRules,
     roles: admins,
@@ -407,13 +415,13 @@ export const contract = {
   }),
   // While the database is damaged nobody can sign in, so recovery is open to whoever is at the desk:
   // it only offers this machine's own checked backups.
-  'recovery.status': channel({
+  'backups.recovery.status': channel({
     input: empty,
     output: recoveryStatus,
     roles: everyone,
     public: true,
   }),
-  'recovery.restore': channel({
+  'backups.recovery.restore': channel({
     input: z.object({ name: backupName }),
     output: z.object({}),
     roles: everyone,

@@ -49,10 +49,10 @@ test.describe('a brand-new console', () => {
     const headers = { authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session ?? '' };
     for (const [channel, data] of [
       [
-        'users.create',
+        'accounts.users.create',
         { username: 'evil', displayName: 'x', role: 'admin', password: 'evil password' },
       ],
-      ['staff.create', { employeeNo: 'KF1', name: '王', position: 'agent' }],
+      ['org.staff.create', { employeeNo: 'KF1', name: '王', position: 'agent' }],
       ['audit.list', { page: 1 }],
     ] as const) {
       const response = await request.post(`${host.url}/api/${channel}`, { data, headers });
@@ -62,7 +62,7 @@ test.describe('a brand-new console', () => {
       });
     }
     expect(
-      await (await request.post(`${host.url}/api/teams.list`, { data: {}, headers })).json(),
+      await (await request.post(`${host.url}/api/org.teams.list`, { data: {}, headers })).json(),
     ).toMatchObject({ ok: true });
   });
 });
@@ -94,7 +94,7 @@ test('signing out returns to the sign-in screen and the old session opens nothin
   await page.getByRole('button', { name: /张主任/ }).click();
   await page.getByText('退出登录').click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-  const response = await request.post(`${host.url}/api/teams.list`, {
+  const response = await request.post(`${host.url}/api/org.teams.list`, {
     data: {},
     headers: { authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session ?? '' },
   });

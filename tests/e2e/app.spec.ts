@@ -35,19 +35,19 @@ test('the language switch changes every text and survives a restart', async ({ p
 
 test('the host refuses API calls without the launch token', async ({ request, host, store }) => {
   const before = store.digest();
-  const denied = await request.post(`${host.url}/api/teams.create`, {
+  const denied = await request.post(`${host.url}/api/org.teams.create`, {
     data: { name: '偷偷建的组' },
   });
   expect(denied.status()).toBe(401);
   expect(await denied.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   expect(store.digest()).toBe(before);
   const auth = { authorization: `Bearer ${host.token}` };
-  const signIn = await request.post(`${host.url}/api/auth.signIn`, {
+  const signIn = await request.post(`${host.url}/api/accounts.signIn`, {
     data: { username: ADMIN.username, password: ADMIN.password },
     headers: auth,
   });
   const { token } = ((await signIn.json()) as { value: { token: string } }).value;
-  const allowed = await request.post(`${host.url}/api/teams.list`, {
+  const allowed = await request.post(`${host.url}/api/org.teams.list`, {
     data: {},
     headers: { ...auth, [SESSION_HEADER]: token },
   });

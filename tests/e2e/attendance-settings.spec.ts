@@ -18,7 +18,7 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '探亲假' })).toContainText('family_visit');
-  const types = await store.ok('leaveTypes.list', {});
+  const types = await store.ok('attendance.leaveTypes.list', {});
   expect(types.find((lt) => lt.code === 'family_visit')).toMatchObject({
     name: '探亲假',
     paid: true,
@@ -42,7 +42,7 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
   await page.getByRole('switch', { name: '每次旷工生成处罚建议' }).click();
   await page.getByRole('button', { name: '保存规则' }).click();
   await expect(page.getByText('考勤规则已保存')).toBeVisible();
-  expect(await store.ok('settings.attendanceRules', {})).toEqual({
+  expect(await store.ok('attendance.rules', {})).toEqual({
     halfDayLateMinutes: 45,
     lateCountForPenalty: 3,
     absenceProposesPenalty: false,

@@ -25,7 +25,7 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   const firstWeek = days.slice(0, 5);
   const lastDay = days.at(-1)!;
 
-  const team = await store.ok('teams.create', { name: '客服一组' });
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
   const people = [];
   for (const [employeeNo, name] of [
     ['KF1001', '王芳'],
@@ -33,13 +33,13 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
     ['KF1003', '赵敏'],
   ] as const) {
     people.push(
-      await store.ok('staff.create', { employeeNo, name, teamId: team.id, position: 'agent' }),
+      await store.ok('org.staff.create', { employeeNo, name, teamId: team.id, position: 'agent' }),
     );
   }
   const wang = people[0]!;
-  const early = (await store.ok('shiftTypes.list', {})).find((s) => s.name === '早班')!;
+  const early = (await store.ok('org.shiftTypes.list', {})).find((s) => s.name === '早班')!;
   // A night shift crossing midnight on the month's last day: its clock-out is next month.
-  const night = await store.ok('shiftTypes.create', {
+  const night = await store.ok('org.shiftTypes.create', {
     code: 'NN',
     name: '大夜班',
     startTime: '22:00',
@@ -49,13 +49,13 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
     earlyLeaveGraceMinutes: 5,
     color: '#722ed1',
   });
-  await store.ok('schedule.assign', {
+  await store.ok('org.schedule.assign', {
     cells: [
       ...people.flatMap((p) => firstWeek.map((date) => ({ staffId: p.id, date, value: early.id }))),
       { staffId: wang.id, date: lastDay, value: night.id },
     ],
   });
-  await store.ok('users.create', {
+  await store.ok('accounts.users.create', {
     username: HR.username,
     displayName: '周人事',
     role: 'hr',
@@ -221,7 +221,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await screenshot(page, `attendance-grid-${language}`);
 
     await page.getByRole('tab', { name: zh ? '个人日历' : 'Personal calendar' }).click();
-    const staff = (await store.ok('staff.list', { page: 1, pageSize: 1 })).rows[0]!;
+    const staff = (await store.ok('org.staff.list', { page: 1, pageSize: 1 })).rows[0]!;
     const picker = page.getByRole('combobox', { name: zh ? '选择员工' : 'Choose a person' });
     await picker.click();
     await picker.fill(staff.employeeNo);

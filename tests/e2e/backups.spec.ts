@@ -12,11 +12,11 @@ test('an administrator backs up, changes something, and restores the backup', as
   store,
   open,
 }) => {
-  await store.ok('teams.create', { name: '客服一组' });
+  await store.ok('org.teams.create', { name: '客服一组' });
   await open('#/backups');
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText(/已备份：console-/)).toBeVisible();
-  await store.ok('teams.create', { name: '备份之后建的组' });
+  await store.ok('org.teams.create', { name: '备份之后建的组' });
 
   const row = page.getByRole('row').filter({ hasText: '手动' }).first();
   await row.getByRole('button', { name: '恢复' }).click();
@@ -24,7 +24,7 @@ test('an administrator backs up, changes something, and restores the backup', as
   await expect(
     page.getByText(/已恢复。恢复前的数据已保存为 console-.*-safety\.sqlite/),
   ).toBeVisible();
-  expect((await store.ok('teams.list', {})).map((t) => t.name)).toEqual(['客服一组']);
+  expect((await store.ok('org.teams.list', {})).map((t) => t.name)).toEqual(['客服一组']);
   await expect(page.getByRole('row').filter({ hasText: '恢复前安全副本' })).toHaveCount(1);
   await screenshot(page, 'backups-zh-CN');
 });

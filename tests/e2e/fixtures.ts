@@ -34,7 +34,7 @@ export const test = base.extend<{
   withAdmin: [true, { option: true }],
   store: async ({ withAdmin }, use) => {
     const store = await tempStore({ realPasswordCost: true });
-    if (withAdmin) await store.backend.call('auth.setup', ADMIN, null);
+    if (withAdmin) await store.backend.call('accounts.setup', ADMIN, null);
     await use(store);
     await store.close();
   },

@@ -52,12 +52,12 @@ const today = () => formatDate(new Date());
 
 /** Three users, a team of four on night shifts, and those shifts' roll-call: one absent, one late. */
 async function seed(store: TestStore, ...dates: string[]) {
-  for (const user of [A, B, MANAGER]) await store.ok('users.create', user);
-  const team = await store.ok('teams.create', { name: '客服一组' });
+  for (const user of [A, B, MANAGER]) await store.ok('accounts.users.create', user);
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
   const staff = [];
   for (const [i, name] of ['王芳', '李娜', '张伟', '刘洋'].entries()) {
     staff.push(
-      await store.ok('staff.create', {
+      await store.ok('org.staff.create', {
         employeeNo: `KF10${i + 1}`,
         name,
         teamId: team.id,
@@ -65,12 +65,12 @@ async function seed(store: TestStore, ...dates: string[]) {
       }),
     );
   }
-  const shifts = await store.ok('shiftTypes.list', {});
+  const shifts = await store.ok('org.shiftTypes.list', {});
   const night = shifts.find((s) => s.name === '夜班')!;
   const early = shifts.find((s) => s.name === '早班')!;
   const middle = shifts.find((s) => s.name === '中班')!;
   for (const date of dates) {
-    await store.ok('schedule.assign', {
+    await store.ok('org.schedule.assign', {
       cells: staff.map((s) => ({ staffId: s.id, date, value: night.id })),
     });
     await store.ok('attendance.rollCall', {
@@ -91,10 +91,10 @@ async function seed(store: TestStore, ...dates: string[]) {
 /** A user's own backend session, as the renderer would have after signing in. */
 async function sessionOf(store: TestStore, user: Account) {
   const result = (await store.backend.call(
-    'auth.signIn',
+    'accounts.signIn',
     { username: user.username, password: user.password },
     null,
-  )) as Result<Output<'auth.signIn'>>;
+  )) as Result<Output<'accounts.signIn'>>;
   if (!result.ok) throw new Error(`sign-in failed: ${JSON.stringify(result.error)}`);
   const token = result.value.token;
   return async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
@@ -262,10 +262,10 @@ test('a night-shift handover is written, disputed, fixed, signed, locked, carrie
   const before = await store.ok('handover.get', { id });
   for (const user of [A, B]) {
     const signedIn = (await store.backend.call(
-      'auth.signIn',
+      'accounts.signIn',
       { username: user.username, password: user.password },
       null,
-    )) as Result<Output<'auth.signIn'>>;
+    )) as Result<Output<'accounts.signIn'>>;
     if (!signedIn.ok) throw new Error('sign-in failed');
     const response = await fetch(`${host.url}/api/handover.save`, {
       method: 'POST',
@@ -543,6 +543,6 @@ for (const language of ['zh-CN', 'en-US'] as const) {
 }
 
 async function userId(store: TestStore, user: Account) {
-  const users = await store.ok('users.list', {});
+  const users = await store.ok('accounts.users.list', {});
   return users.find((u) => u.username === user.username)!.id;
 }

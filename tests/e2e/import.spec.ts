@@ -8,7 +8,7 @@ test('a roster CSV with one bad row is refused whole, with the row and the reaso
   store,
   open,
 }) => {
-  await store.ok('teams.create', { name: '客服一组' });
+  await store.ok('org.teams.create', { name: '客服一组' });
   await open('#/roster');
   const before = store.digest();
 

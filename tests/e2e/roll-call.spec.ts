@@ -36,11 +36,11 @@ async function steadyCurrentInstance(shifts: ShiftType[]) {
 }
 
 async function seedTeam(store: TestStore, names: string[]) {
-  const team = await store.ok('teams.create', { name: '客服一组' });
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
   const staff = [];
   for (const [i, name] of names.entries()) {
     staff.push(
-      await store.ok('staff.create', {
+      await store.ok('org.staff.create', {
         employeeNo: `KF10${String(i + 1).padStart(2, '0')}`,
         name,
         teamId: team.id,
@@ -63,14 +63,14 @@ test('a supervisor takes the roll of the current shift with the keyboard alone',
 }) => {
   test.setTimeout(300_000);
   const { team, staff } = await seedTeam(store, ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊']);
-  const shifts = await store.ok('shiftTypes.list', {});
+  const shifts = await store.ok('org.shiftTypes.list', {});
   const instance = await steadyCurrentInstance(shifts);
   const shift = shifts.find((s) => s.id === instance.shiftTypeId)!;
-  await store.ok('schedule.assign', {
+  await store.ok('org.schedule.assign', {
     cells: staff.map((s) => ({ staffId: s.id, date: instance.date, value: shift.id })),
   });
-  const sick = (await store.ok('leaveTypes.list', {})).find((lt) => lt.code === 'sick')!;
-  await store.ok('users.create', {
+  const sick = (await store.ok('attendance.leaveTypes.list', {})).find((lt) => lt.code === 'sick')!;
+  await store.ok('accounts.users.create', {
     username: SUPERVISOR.username,
     displayName: '李主管',
     role: 'supervisor',
@@ -162,7 +162,7 @@ test('a late entry for last night: 00:10 on a 22:00–08:00 shift is the next mo
   open,
 }) => {
   const { team, staff } = await seedTeam(store, ['王芳']);
-  const night = await store.ok('shiftTypes.create', {
+  const night = await store.ok('org.shiftTypes.create', {
     code: 'N2',
     name: '大夜班',
     startTime: '22:00',
@@ -173,7 +173,7 @@ test('a late entry for last night: 00:10 on a 22:00–08:00 shift is the next mo
     color: '#722ed1',
   });
   const yesterday = addDaysTo(shanghaiNow().slice(0, 10), -1);
-  await store.ok('schedule.assign', {
+  await store.ok('org.schedule.assign', {
     cells: [{ staffId: staff[0]!.id, date: yesterday, value: night.id }],
   });
 
@@ -216,9 +216,9 @@ test('a late entry for last night: 00:10 on a 22:00–08:00 shift is the next mo
 test('a closed month says so and offers no marks', async ({ page, store, open }) => {
   test.setTimeout(300_000);
   const { staff } = await seedTeam(store, ['王芳']);
-  const shifts = await store.ok('shiftTypes.list', {});
+  const shifts = await store.ok('org.shiftTypes.list', {});
   const instance = await steadyCurrentInstance(shifts);
-  await store.ok('schedule.assign', {
+  await store.ok('org.schedule.assign', {
     cells: [{ staffId: staff[0]!.id, date: instance.date, value: instance.shiftTypeId }],
   });
   await store.ok('attendance.closeMonth', { month: instance.date.slice(0, 7) });
@@ -253,14 +253,14 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       '徐丽',
       '欧阳晓峰',
     ]);
-    const shifts = await store.ok('shiftTypes.list', {});
+    const shifts = await store.ok('org.shiftTypes.list', {});
     const current = await steadyCurrentInstance(shifts);
     const next = currentAndNextInstances(
       shanghaiNow(),
       shifts.filter((s) => s.active),
     ).next!;
     const onCurrent = staff.slice(0, 8);
-    await store.ok('schedule.assign', {
+    await store.ok('org.schedule.assign', {
       cells: [
         ...onCurrent.map((s) => ({
           staffId: s.id,
@@ -272,7 +272,9 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     });
     const shift = shifts.find((s) => s.id === current.shiftTypeId)!;
     const late = fromWallMinutes(wallMinutes(`${current.date} ${shift.startTime}`) + 40);
-    const sick = (await store.ok('leaveTypes.list', {})).find((lt) => lt.code === 'sick')!;
+    const sick = (await store.ok('attendance.leaveTypes.list', {})).find(
+      (lt) => lt.code === 'sick',
+    )!;
     const [wang, li, zhang, liu, , , zhao] = onCurrent;
     await store.ok('attendance.rollCall', {
       ...current,

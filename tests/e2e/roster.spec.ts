@@ -1,7 +1,7 @@
 import { choose, expect, test } from './fixtures';
 
 test('HR adds, edits and marks a person as left on the roster', async ({ page, store, open }) => {
-  await store.ok('teams.create', { name: '客服一组' });
+  await store.ok('org.teams.create', { name: '客服一组' });
   await open('#/roster');
   await expect(page.getByText('还没有员工')).toBeVisible();
 
@@ -11,7 +11,7 @@ test('HR adds, edits and marks a person as left on the roster', async ({ page, s
   await dialog.getByLabel('姓名').fill('王芳');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('工号不能为空')).toBeVisible();
-  expect((await store.ok('staff.list', { page: 1, pageSize: 10 })).total).toBe(0);
+  expect((await store.ok('org.staff.list', { page: 1, pageSize: 10 })).total).toBe(0);
 
   await dialog.getByLabel('工号').fill('KF1001');
   await choose(page, dialog.getByLabel('班组'), '客服一组');
@@ -40,21 +40,21 @@ test('HR adds, edits and marks a person as left on the roster', async ({ page, s
   await expect(leftRow.getByRole('button', { name: '编辑' })).toHaveCount(0);
 
   // The record stays: left, never deleted.
-  const saved = await store.ok('staff.list', { page: 1, pageSize: 10 });
+  const saved = await store.ok('org.staff.list', { page: 1, pageSize: 10 });
   expect(saved.rows).toMatchObject([
     { employeeNo: 'KF1001', name: '王芳芳', status: 'left', leftReason: '个人原因' },
   ]);
 });
 
 test('the roster searches and filters', async ({ page, store, open }) => {
-  const team = await store.ok('teams.create', { name: '客服一组' });
-  await store.ok('staff.create', {
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
+  await store.ok('org.staff.create', {
     employeeNo: 'KF1001',
     name: '王芳',
     teamId: team.id,
     position: 'agent',
   });
-  await store.ok('staff.create', { employeeNo: 'KF1002', name: '李娜', position: 'qa' });
+  await store.ok('org.staff.create', { employeeNo: 'KF1002', name: '李娜', position: 'qa' });
   await open('#/roster');
   await expect(page.getByRole('row')).toHaveCount(3);
   await page.getByRole('searchbox').fill('李');

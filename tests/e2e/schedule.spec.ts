@@ -6,14 +6,14 @@ test('a supervisor assigns shifts and rest days on the weekly grid', async ({
   store,
   open,
 }) => {
-  const team = await store.ok('teams.create', { name: '客服一组' });
-  const wang = await store.ok('staff.create', {
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
+  const wang = await store.ok('org.staff.create', {
     employeeNo: 'KF1001',
     name: '王芳',
     teamId: team.id,
     position: 'agent',
   });
-  await store.ok('staff.create', {
+  await store.ok('org.staff.create', {
     employeeNo: 'KF1002',
     name: '李娜',
     teamId: team.id,
@@ -26,11 +26,12 @@ test('a supervisor assigns shifts and rest days on the weekly grid', async ({
   await choose(page, page.getByRole('combobox', { name: `王芳 ${tuesday}` }), '休息');
   await expect(page.getByRole('columnheader').filter({ hasText: '夜班 1' })).toBeVisible();
 
-  const shifts = await store.ok('shiftTypes.list', {});
+  const shifts = await store.ok('org.shiftTypes.list', {});
   const night = shifts.find((s) => s.name === '夜班')!.id;
   await expect
     .poll(
-      async () => (await store.ok('schedule.week', { teamId: team.id, weekStart: monday! })).cells,
+      async () =>
+        (await store.ok('org.schedule.week', { teamId: team.id, weekStart: monday! })).cells,
     )
     .toEqual(
       expect.arrayContaining([
@@ -50,8 +51,8 @@ test('a supervisor assigns shifts and rest days on the weekly grid', async ({
 });
 
 test('copy last week fills this week from the week before', async ({ page, store, open }) => {
-  const team = await store.ok('teams.create', { name: '客服一组' });
-  const wang = await store.ok('staff.create', {
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
+  const wang = await store.ok('org.staff.create', {
     employeeNo: 'KF1001',
     name: '王芳',
     teamId: team.id,
@@ -59,8 +60,8 @@ test('copy last week fills this week from the week before', async ({ page, store
   });
   const thisWeek = weekStartOf(formatDate(new Date()));
   const lastWeek = weekDates(weekStartOf(formatDate(new Date(Date.now() - 7 * 86_400_000))));
-  const early = (await store.ok('shiftTypes.list', {})).find((s) => s.name === '早班')!.id;
-  await store.ok('schedule.assign', {
+  const early = (await store.ok('org.shiftTypes.list', {})).find((s) => s.name === '早班')!.id;
+  await store.ok('org.schedule.assign', {
     cells: lastWeek.map((date) => ({ staffId: wang.id, date, value: early })),
   });
   await open('#/schedule');

@@ -68,12 +68,12 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await page.locator('input[autocomplete=current-password]').press('Enter');
       await expect(page.locator('.ant-alert-error')).toBeVisible();
       await screenshot(page, `sign-in-error-${language}`);
-      const fresh = await store.backend.call('auth.status', {}, null);
+      const fresh = await store.backend.call('accounts.status', {}, null);
       expect(fresh).toMatchObject({ ok: true, value: { needsSetup: false } });
     });
 
     test(`import errors (${language})`, async ({ page, store, open }) => {
-      await store.ok('teams.create', { name: '客服一组' });
+      await store.ok('org.teams.create', { name: '客服一组' });
       await open('#/roster');
       await page
         .getByRole('button', { name: language === 'zh-CN' ? '导入花名册' : 'Import roster' })

@@ -11,18 +11,24 @@ const RUNS_PER_CHANNEL = 30; // × every channel: well over 1,000 inputs in all
 
 /** Inputs shaped like the real ones, with any field swapped for anything. */
 const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
-  'staff.create': {
+  'org.staff.create': {
     employeeNo: 'KF9',
     name: '王芳',
     position: 'agent',
     teamId: 1,
     hireDate: '2025-01-01',
   },
-  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'active' },
-  'staff.list': { search: '王', teamId: 1, status: 'active', page: 1, pageSize: 20 },
-  'schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
-  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
-  'shiftTypes.create': {
+  'org.staff.update': {
+    id: 1,
+    employeeNo: 'KF1',
+    name: '王芳',
+    position: 'agent',
+    status: 'active',
+  },
+  'org.staff.list': { search: '王', teamId: 1, status: 'active', page: 1, pageSize: 20 },
+  'org.schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
+  'org.schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
+  'org.shiftTypes.create': {
     code: 'Z',
     name: '弹性',
     startTime: '10:00',
@@ -32,16 +38,16 @@ const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
     earlyLeaveGraceMinutes: 5,
     color: '#123456',
   },
-  'users.create': {
+  'accounts.users.create': {
     username: 'fuzz',
     displayName: 'F',
     role: 'supervisor',
     password: 'long enough',
   },
-  'auth.signIn': { username: 'admin', password: 'x' },
+  'accounts.signIn': { username: 'admin', password: 'x' },
   'audit.list': { entity: 'staff', from: '2026-01-01', page: 1 },
-  'staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
-  'teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
+  'org.staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
+  'org.teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
 };
 
 const mutated = (sample: Record<string, unknown>) =>
@@ -63,8 +69,8 @@ const inputFor = (channel: Channel) =>
 let t: TestStore;
 beforeAll(async () => {
   t = await tempStore();
-  await t.ok('teams.create', { name: '客服一组' });
-  await t.ok('staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+  await t.ok('org.teams.create', { name: '客服一组' });
+  await t.ok('org.staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
 });
 afterAll(() => t.close());
 
@@ -87,7 +93,7 @@ describe('fuzzing every channel', () => {
           expect(typeof result.error.message).toBe('string');
           expect(typeof result.error.key).toBe('string');
           // A failed sign-in is the one refusal that writes, by design: it is counted and audited.
-          if (channel === 'auth.signIn' && result.error.code === 'unauthorized') return;
+          if (channel === 'accounts.signIn' && result.error.code === 'unauthorized') return;
           expect(t.digest(), `refused ${channel} call changed the database`).toBe(before);
         }),
         { numRuns: RUNS_PER_CHANNEL },

@@ -11,7 +11,7 @@ const data = await DataLayer.open(dataDir!, { dailyBackup: false });
 const backend = createBackend(data, { version: 'fault', dataDir: dataDir! }, { log: () => {} });
 process.stdout.write('ready\n');
 for (let n = Number(startArg ?? 0); ; n++) {
-  const result = await backend.callAs('teams.create', { name: `crash-${n}` }, LOCAL_OPERATOR);
+  const result = await backend.callAs('org.teams.create', { name: `crash-${n}` }, LOCAL_OPERATOR);
   if (!result.ok) {
     process.stderr.write(`write ${n} failed: ${JSON.stringify(result.error)}\n`);
     process.exit(1);

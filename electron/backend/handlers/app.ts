@@ -22,7 +22,7 @@ export const appInfo: Handler<'app.info'> = async (ctx) => {
 };
 
 /** Demo data only goes into an empty console: it must never mix with a center's real records. */
-export const demoLoad: Handler<'demo.load'> = async (ctx) => {
+export const demoLoad: Handler<'app.loadDemo'> = async (ctx) => {
   if (!(await isEmpty(ctx))) {
     throw failure('conflict', 'demo data can only be loaded into an empty console', {
       key: 'errors.demoNotEmpty',

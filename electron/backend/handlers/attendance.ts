@@ -42,15 +42,16 @@ import { mustFindStaff } from './staff';
 
 /* ---------- leave types and rules ---------- */
 
-export const leaveTypesList: Handler<'leaveTypes.list'> = (ctx) => listLeaveTypes(ctx.db);
+export const leaveTypesList: Handler<'attendance.leaveTypes.list'> = (ctx) =>
+  listLeaveTypes(ctx.db);
 
-export const leaveTypesCreate: Handler<'leaveTypes.create'> = async (ctx, input) => {
+export const leaveTypesCreate: Handler<'attendance.leaveTypes.create'> = async (ctx, input) => {
   const id = await insertLeaveType(ctx.db, input, ctx.now);
   await ctx.audit({ action: 'create', entity: 'leave_type', entityId: id, after: input });
   return { id, ...input };
 };
 
-export const leaveTypesUpdate: Handler<'leaveTypes.update'> = async (ctx, input) => {
+export const leaveTypesUpdate: Handler<'attendance.leaveTypes.update'> = async (ctx, input) => {
   const before = (await listLeaveTypes(ctx.db)).find((t) => t.id === input.id);
   if (!before) throw failure('not_found', `leave type ${input.id} not found`, { field: 'id' });
   await updateLeaveType(ctx.db, input, ctx.now);
@@ -64,12 +65,9 @@ export const leaveTypesUpdate: Handler<'leaveTypes.update'> = async (ctx, input)
   return input;
 };
 
-export const attendanceRulesGet: Handler<'settings.attendanceRules'> = (ctx) => readRules(ctx);
+export const attendanceRulesGet: Handler<'attendance.rules'> = (ctx) => readRules(ctx);
 
-export const attendanceRulesUpdate: Handler<'settings.updateAttendanceRules'> = async (
-  ctx,
-  rules,
-) => {
+export const attendanceRulesUpdate: Handler<'attendance.updateRules'> = async (ctx, rules) => {
   const before = await readRules(ctx);
   await putSetting(ctx.db, RULES_SETTING, JSON.stringify(rules), ctx.now);
   await ctx.audit({

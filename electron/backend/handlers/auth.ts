@@ -34,14 +34,14 @@ function signIn(ctx: HandlerContext, user: User) {
   return { token: ctx.auth.sessions.create(sessionOf(user)), user };
 }
 
-export const authStatus: Handler<'auth.status'> = async (ctx) => ({
+export const authStatus: Handler<'accounts.status'> = async (ctx) => ({
   needsSetup: (await countUsers(ctx.db)) === 0,
   user: ctx.session?.userId ? ((await findUser(ctx.db, ctx.session.userId)) ?? null) : null,
   idleMinutes: await idleMinutes(ctx),
 });
 
 /** The first administrator, on an empty console only. */
-export const authSetup: Handler<'auth.setup'> = async (ctx, input) => {
+export const authSetup: Handler<'accounts.setup'> = async (ctx, input) => {
   if ((await countUsers(ctx.db)) > 0) {
     throw failure('conflict', 'the console already has accounts', { key: 'errors.setupDone' });
   }
@@ -71,7 +71,7 @@ export const authSetup: Handler<'auth.setup'> = async (ctx, input) => {
 // Spent on unknown usernames too, so a wrong name takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-export const authSignIn: Handler<'auth.signIn'> = async (ctx, { username, password }) => {
+export const authSignIn: Handler<'accounts.signIn'> = async (ctx, { username, password }) => {
   const found = await findCredentials(ctx.db, username);
   const refuse = async (reason: string, key: string, params?: Record<string, number>) => {
     await ctx.audit({
@@ -135,13 +135,13 @@ export const authSignIn: Handler<'auth.signIn'> = async (ctx, { username, passwo
   return signIn(ctx, { ...user, lockedUntil: null });
 };
 
-export const authSignOut: Handler<'auth.signOut'> = async (ctx) => {
+export const authSignOut: Handler<'accounts.signOut'> = async (ctx) => {
   if (ctx.auth.token) ctx.auth.sessions.revoke(ctx.auth.token);
   await ctx.audit({ action: 'sign_out', entity: 'session', entityId: ctx.session?.userId ?? null });
   return {};
 };
 
-export const authChangePassword: Handler<'auth.changePassword'> = async (ctx, input) => {
+export const authChangePassword: Handler<'accounts.changePassword'> = async (ctx, input) => {
   const userId = ctx.session?.userId;
   const stored = userId ? await passwordHashOf(ctx.db, userId) : undefined;
   if (!userId || !stored)
@@ -163,11 +163,11 @@ export const authChangePassword: Handler<'auth.changePassword'> = async (ctx, in
   return {};
 };
 
-export const securitySettings: Handler<'settings.security'> = async (ctx) => ({
+export const securitySettings: Handler<'accounts.security'> = async (ctx) => ({
   idleMinutes: await idleMinutes(ctx),
 });
 
-export const updateSecuritySettings: Handler<'settings.updateSecurity'> = async (ctx, input) => {
+export const updateSecuritySettings: Handler<'accounts.updateSecurity'> = async (ctx, input) => {
   const before = { idleMinutes: await idleMinutes(ctx) };
   await putSetting(ctx.db, IDLE_KEY, String(input.idleMinutes), ctx.now);
   ctx.auth.sessions.idleMinutes = input.idleMinutes;

@@ -52,11 +52,11 @@ export const backupsRestore: Handler<'backups.restore'> = async (ctx, { name }) 
 };
 
 /** In a healthy console there is nothing to recover. */
-export const recoveryStatus: Handler<'recovery.status'> = async () => ({
+export const recoveryStatus: Handler<'backups.recovery.status'> = async () => ({
   damaged: false,
   problem: null,
   backups: [],
 });
-export const recoveryRestore: Handler<'recovery.restore'> = async () => {
+export const recoveryRestore: Handler<'backups.recovery.restore'> = async () => {
   throw failure('conflict', 'the database is not damaged', { key: 'errors.notDamaged' });
 };

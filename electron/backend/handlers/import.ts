@@ -6,7 +6,7 @@ import { readImportFile } from '../import/table-file';
 import type { Handler } from '../context';
 
 /** Rows are matched by employee number: new numbers are added, known ones updated, all in one transaction. */
-export const staffImport: Handler<'staff.import'> = async (ctx, input) => {
+export const staffImport: Handler<'org.staff.import'> = async (ctx, input) => {
   const table = await readImportFile(input.fileName, input.contentBase64);
   const teams = new Map((await listTeams(ctx.db)).map((t) => [t.name, t.id]));
   const rows = parseRoster(table, teams);

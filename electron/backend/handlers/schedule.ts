@@ -33,7 +33,7 @@ const minDate = (cells: { date: string }[]) =>
 const maxDate = (cells: { date: string }[]) =>
   cells.reduce((m, c) => (c.date > m ? c.date : m), cells[0]!.date);
 
-export const scheduleWeek: Handler<'schedule.week'> = async (ctx, { teamId, weekStart }) => {
+export const scheduleWeek: Handler<'org.schedule.week'> = async (ctx, { teamId, weekStart }) => {
   mustBeMonday(weekStart, 'weekStart');
   await mustFindTeam(ctx, teamId);
   const dates = weekDates(weekStart);
@@ -47,7 +47,7 @@ export const scheduleWeek: Handler<'schedule.week'> = async (ctx, { teamId, week
   return { teamId, weekStart, dates, staff, cells };
 };
 
-export const scheduleAssign: Handler<'schedule.assign'> = async (ctx, { cells }) => {
+export const scheduleAssign: Handler<'org.schedule.assign'> = async (ctx, { cells }) => {
   const shiftTypes = new Map((await listShiftTypes(ctx.db)).map((s) => [s.id, s]));
   const staffIds = [...new Set(cells.map((c) => c.staffId))];
   const staff = new Map(
@@ -107,7 +107,7 @@ export const scheduleAssign: Handler<'schedule.assign'> = async (ctx, { cells })
 };
 
 /** Copies a team's week onto another week: each target cell becomes what the source day held. */
-export const scheduleCopyWeek: Handler<'schedule.copyWeek'> = async (ctx, input) => {
+export const scheduleCopyWeek: Handler<'org.schedule.copyWeek'> = async (ctx, input) => {
   mustBeMonday(input.fromWeekStart, 'fromWeekStart');
   mustBeMonday(input.toWeekStart, 'toWeekStart');
   if (input.fromWeekStart === input.toWeekStart) {
@@ -153,7 +153,7 @@ export const scheduleCopyWeek: Handler<'schedule.copyWeek'> = async (ctx, input)
   return { copied };
 };
 
-export const scheduleDay: Handler<'schedule.day'> = async (ctx, { date }) => {
+export const scheduleDay: Handler<'org.schedule.day'> = async (ctx, { date }) => {
   const entries = await entriesOnDate(ctx.db, date);
   const shifts = (await listShiftTypes(ctx.db)).map((shift) => ({
     shiftTypeId: shift.id,

@@ -13,15 +13,18 @@ async function mustFindShiftType(ctx: HandlerContext, id: number) {
   return shiftType;
 }
 
-export const shiftTypesList: Handler<'shiftTypes.list'> = (ctx) => listShiftTypes(ctx.db);
+export const shiftTypesList: Handler<'org.shiftTypes.list'> = (ctx) => listShiftTypes(ctx.db);
 
-export const shiftTypesCreate: Handler<'shiftTypes.create'> = async (ctx, input) => {
+export const shiftTypesCreate: Handler<'org.shiftTypes.create'> = async (ctx, input) => {
   const shiftType = await mustFindShiftType(ctx, await insertShiftType(ctx.db, input, ctx.now));
   await ctx.audit({ action: 'create', entity: 'shift_type', entityId: shiftType.id, after: input });
   return shiftType;
 };
 
-export const shiftTypesUpdate: Handler<'shiftTypes.update'> = async (ctx, { id, ...fields }) => {
+export const shiftTypesUpdate: Handler<'org.shiftTypes.update'> = async (
+  ctx,
+  { id, ...fields },
+) => {
   const before = await mustFindShiftType(ctx, id);
   await updateShiftType(ctx.db, id, fields, ctx.now);
   const after = await mustFindShiftType(ctx, id);

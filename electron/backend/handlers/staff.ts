@@ -24,17 +24,17 @@ async function checkTeam(ctx: HandlerContext, fields: StaffFields) {
   }
 }
 
-export const staffList: Handler<'staff.list'> = (ctx, { page, pageSize, ...filter }) =>
+export const staffList: Handler<'org.staff.list'> = (ctx, { page, pageSize, ...filter }) =>
   listStaff(ctx.db, filter, { page, pageSize });
 
-export const staffCreate: Handler<'staff.create'> = async (ctx, input) => {
+export const staffCreate: Handler<'org.staff.create'> = async (ctx, input) => {
   await checkTeam(ctx, input);
   const staff = await mustFindStaff(ctx, await insertStaff(ctx.db, input, ctx.now));
   await ctx.audit({ action: 'create', entity: 'staff', entityId: staff.id, after: input });
   return staff;
 };
 
-export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
+export const staffUpdate: Handler<'org.staff.update'> = async (ctx, input) => {
   const current = await mustFindStaff(ctx, input.id);
   if (current.status === 'left') {
     throw failure('conflict', 'staff who left cannot be edited', { key: 'errors.staffLeft' });
@@ -52,7 +52,7 @@ export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
   return after;
 };
 
-export const staffMarkLeft: Handler<'staff.markLeft'> = async (ctx, input) => {
+export const staffMarkLeft: Handler<'org.staff.markLeft'> = async (ctx, input) => {
   const current = await mustFindStaff(ctx, input.id);
   if (current.status === 'left') {
     throw failure('conflict', 'already marked as left', { key: 'errors.staffLeft' });

@@ -24,16 +24,16 @@ async function checkLead(ctx: HandlerContext, leadStaffId: number | null, teamId
   }
 }
 
-export const teamsList: Handler<'teams.list'> = (ctx) => listTeams(ctx.db);
+export const teamsList: Handler<'org.teams.list'> = (ctx) => listTeams(ctx.db);
 
-export const teamsCreate: Handler<'teams.create'> = async (ctx, input) => {
+export const teamsCreate: Handler<'org.teams.create'> = async (ctx, input) => {
   await checkLead(ctx, input.leadStaffId);
   const team = await mustFindTeam(ctx, await insertTeam(ctx.db, input, ctx.now));
   await ctx.audit({ action: 'create', entity: 'team', entityId: team.id, after: input });
   return team;
 };
 
-export const teamsUpdate: Handler<'teams.update'> = async (ctx, input) => {
+export const teamsUpdate: Handler<'org.teams.update'> = async (ctx, input) => {
   const before = await mustFindTeam(ctx, input.id);
   await checkLead(ctx, input.leadStaffId, input.id);
   await updateTeam(ctx.db, input.id, input, ctx.now);

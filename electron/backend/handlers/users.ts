@@ -16,9 +16,12 @@ async function checkStaff(ctx: HandlerContext, staffId: number | null) {
   }
 }
 
-export const usersList: Handler<'users.list'> = (ctx) => listUsers(ctx.db);
+export const usersList: Handler<'accounts.users.list'> = (ctx) => listUsers(ctx.db);
 
-export const usersCreate: Handler<'users.create'> = async (ctx, { password, ...input }) => {
+export const usersCreate: Handler<'accounts.users.create'> = async (
+  ctx,
+  { password, ...input },
+) => {
   await checkStaff(ctx, input.staffId);
   const id = await insertUser(
     ctx.db,
@@ -29,7 +32,7 @@ export const usersCreate: Handler<'users.create'> = async (ctx, { password, ...i
   return mustFindUser(ctx, id);
 };
 
-export const usersUpdate: Handler<'users.update'> = async (ctx, { id, ...input }) => {
+export const usersUpdate: Handler<'accounts.users.update'> = async (ctx, { id, ...input }) => {
   const before = await mustFindUser(ctx, id);
   // The console must keep an administrator who can sign in.
   if (before.role === 'admin' && (input.role !== 'admin' || !input.active)) {
@@ -52,7 +55,10 @@ export const usersUpdate: Handler<'users.update'> = async (ctx, { id, ...input }
   return after;
 };
 
-export const usersResetPassword: Handler<'users.resetPassword'> = async (ctx, { id, password }) => {
+export const usersResetPassword: Handler<'accounts.users.resetPassword'> = async (
+  ctx,
+  { id, password },
+) => {
   await mustFindUser(ctx, id);
   await updateUser(
     ctx.db,
@@ -69,7 +75,7 @@ export const usersResetPassword: Handler<'users.resetPassword'> = async (ctx, { 
   return mustFindUser(ctx, id);
 };
 
-export const usersUnlock: Handler<'users.unlock'> = async (ctx, { id }) => {
+export const usersUnlock: Handler<'accounts.users.unlock'> = async (ctx, { id }) => {
   const before = await mustFindUser(ctx, id);
   await updateUser(ctx.db, id, { failedAttempts: 0, lockedUntil: null }, ctx.now);
   await ctx.audit({

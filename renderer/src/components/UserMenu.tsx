@@ -37,7 +37,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => 
       form={form}
       submit={() => {
         const v = form.getFieldsValue(true) as { currentPassword?: string; newPassword?: string };
-        return api.call('auth.changePassword', {
+        return api.call('accounts.changePassword', {
           currentPassword: v.currentPassword ?? '',
           newPassword: v.newPassword ?? '',
         });

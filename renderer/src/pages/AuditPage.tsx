@@ -43,7 +43,7 @@ export function AuditPage() {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();
-  const canListUsers = useSession((s) => s.can('users.list'));
+  const canListUsers = useSession((s) => s.can('accounts.users.list'));
   const [userId, setUserId] = useState<number>();
   const [entity, setEntity] = useState<Entity>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -58,7 +58,7 @@ export function AuditPage() {
     to: range?.[1]?.format('YYYY-MM-DD'),
   };
   const list = useQuery('audit.list', { ...filter, page, pageSize: 50 });
-  const users = useQuery('users.list', canListUsers ? {} : null);
+  const users = useQuery('accounts.users.list', canListUsers ? {} : null);
 
   const run = async (kind: 'verify' | 'export') => {
     setBusy(kind);

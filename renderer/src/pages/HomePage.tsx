@@ -18,12 +18,12 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
   const [loading, setLoading] = useState(false);
-  const canLoadDemo = useSession((s) => s.can('demo.load'));
+  const canLoadDemo = useSession((s) => s.can('app.loadDemo'));
 
   const loadDemo = async () => {
     setLoading(true);
     try {
-      const summary = await api.get('demo.load', {});
+      const summary = await api.get('app.loadDemo', {});
       message.success(
         t('home.demoLoaded', {
           teams: summary.teams,
@@ -86,11 +86,11 @@ export function HomePage() {
   const dataChanged = useUi((s) => s.dataChanged);
   const today = formatDate(new Date());
   const info = useQuery('app.info', {});
-  const day = useQuery('schedule.day', { date: today });
-  const shiftTypes = useQuery('shiftTypes.list', {});
-  const teams = useQuery('teams.list', {});
-  const active = useQuery('staff.list', { status: 'active', page: 1, pageSize: 1 });
-  const onLeave = useQuery('staff.list', { status: 'on_leave', page: 1, pageSize: 1 });
+  const day = useQuery('org.schedule.day', { date: today });
+  const shiftTypes = useQuery('org.shiftTypes.list', {});
+  const teams = useQuery('org.teams.list', {});
+  const active = useQuery('org.staff.list', { status: 'active', page: 1, pageSize: 1 });
+  const onLeave = useQuery('org.staff.list', { status: 'on_leave', page: 1, pageSize: 1 });
   const canReadHandovers = useSession((s) => s.can('handover.openItems'));
 
   if (info.error) return <LoadError error={info.error} onRetry={info.reload} />;

@@ -31,12 +31,12 @@ export function RosterPage() {
   const [pageSize, setPageSize] = useState(20);
   const editor = useEditor<Staff>();
   // HR and admin keep the roster; everyone else reads it.
-  const canEdit = useSession((s) => s.can('staff.update'));
+  const canEdit = useSession((s) => s.can('org.staff.update'));
   const leaver = useEditor<Staff>();
   const [importing, setImporting] = useState(false);
 
-  const teams = useQuery('teams.list', {});
-  const list = useQuery('staff.list', {
+  const teams = useQuery('org.teams.list', {});
+  const list = useQuery('org.staff.list', {
     search: search || undefined,
     teamId,
     status,

@@ -84,13 +84,13 @@ export function SchedulePage() {
   const { errorText } = useErrorText();
   const dates = useDateFormat();
   const go = useUi((s) => s.go);
-  const teams = useQuery('teams.list', {});
-  const shiftTypes = useQuery('shiftTypes.list', {});
+  const teams = useQuery('org.teams.list', {});
+  const shiftTypes = useQuery('org.shiftTypes.list', {});
   const [teamId, setTeamId] = useState<number>();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(formatDate(new Date())));
-  const week = useQuery('schedule.week', teamId ? { teamId, weekStart } : null);
+  const week = useQuery('org.schedule.week', teamId ? { teamId, weekStart } : null);
   const [copying, setCopying] = useState(false);
-  const canAssign = useSession((s) => s.can('schedule.assign'));
+  const canAssign = useSession((s) => s.can('org.schedule.assign'));
 
   useEffect(() => {
     if (teamId === undefined && teams.data?.[0]) setTeamId(teams.data[0].id);
@@ -103,7 +103,7 @@ export function SchedulePage() {
   );
 
   const assign = async (person: Person, date: string, value: ScheduleValue) => {
-    const result = await api.call('schedule.assign', {
+    const result = await api.call('org.schedule.assign', {
       cells: [{ staffId: person.id, date, value }],
     });
     if (!result.ok) {
@@ -124,7 +124,7 @@ export function SchedulePage() {
     if (!teamId) return;
     setCopying(true);
     try {
-      const { copied } = await api.get('schedule.copyWeek', {
+      const { copied } = await api.get('org.schedule.copyWeek', {
         teamId,
         fromWeekStart: addDaysTo(weekStart, -7),
         toWeekStart: weekStart,

@@ -79,8 +79,8 @@ function ShiftTypeModal({
       color: typeof values.color === 'string' ? values.color : values.color.toHexString(),
     };
     return existing
-      ? api.call('shiftTypes.update', { ...input, id: existing.id })
-      : api.call('shiftTypes.create', input);
+      ? api.call('org.shiftTypes.update', { ...input, id: existing.id })
+      : api.call('org.shiftTypes.create', input);
   };
 
   return (
@@ -138,9 +138,9 @@ function ShiftTypeModal({
 
 export function ShiftTypesPage() {
   const { t } = useTranslation();
-  const shifts = useQuery('shiftTypes.list', {});
+  const shifts = useQuery('org.shiftTypes.list', {});
   const editor = useEditor<ShiftType>();
-  const canEdit = useSession((s) => s.can('shiftTypes.update'));
+  const canEdit = useSession((s) => s.can('org.shiftTypes.update'));
 
   if (shifts.error) return <LoadError error={shifts.error} onRetry={shifts.reload} />;
   return (

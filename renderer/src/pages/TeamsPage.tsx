@@ -29,7 +29,7 @@ function TeamModal({
   const existing = team && team !== 'new' ? team : undefined;
   // Only the team's own active members can lead it.
   const members = useQuery(
-    'staff.list',
+    'org.staff.list',
     existing ? { teamId: existing.id, status: 'active', page: 1, pageSize: 200 } : null,
   );
 
@@ -47,8 +47,8 @@ function TeamModal({
       leadStaffId: values.leadStaffId ?? null,
     };
     return existing
-      ? api.call('teams.update', { ...input, id: existing.id })
-      : api.call('teams.create', input);
+      ? api.call('org.teams.update', { ...input, id: existing.id })
+      : api.call('org.teams.create', input);
   };
 
   return (
@@ -87,9 +87,9 @@ function TeamModal({
 
 export function TeamsPage() {
   const { t } = useTranslation();
-  const teams = useQuery('teams.list', {});
+  const teams = useQuery('org.teams.list', {});
   const editor = useEditor<Team>();
-  const canEdit = useSession((s) => s.can('teams.update'));
+  const canEdit = useSession((s) => s.can('org.teams.update'));
 
   if (teams.error) return <LoadError error={teams.error} onRetry={teams.reload} />;
   return (

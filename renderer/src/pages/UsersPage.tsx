@@ -60,8 +60,8 @@ function UserModal({
       staffId: null,
     };
     return existing
-      ? api.call('users.update', { ...common, id: existing.id, active: v.active ?? true })
-      : api.call('users.create', {
+      ? api.call('accounts.users.update', { ...common, id: existing.id, active: v.active ?? true })
+      : api.call('accounts.users.create', {
           ...common,
           username: v.username ?? '',
           password: v.password ?? '',
@@ -133,7 +133,7 @@ function ResetPasswordModal({
       title={user ? t('users.resetTitle', { name: user.displayName }) : ''}
       form={form}
       submit={() =>
-        api.call('users.resetPassword', {
+        api.call('accounts.users.resetPassword', {
           id: user?.id ?? 0,
           password: (form.getFieldValue('password') as string) ?? '',
         })
@@ -161,12 +161,12 @@ function SecuritySettings() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
-  const settings = useQuery('settings.security', {});
+  const settings = useQuery('accounts.security', {});
   const [minutes, setMinutes] = useState<number | null>(null);
   useEffect(() => setMinutes(settings.data?.idleMinutes ?? null), [settings.data]);
   const save = async () => {
     try {
-      await api.get('settings.updateSecurity', { idleMinutes: minutes ?? 0 });
+      await api.get('accounts.updateSecurity', { idleMinutes: minutes ?? 0 });
       message.success(t('common.saved'));
       useSession.setState({ idleMinutes: minutes ?? 15 });
     } catch (error) {
@@ -196,14 +196,14 @@ export function UsersPage() {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();
-  const users = useQuery('users.list', {});
+  const users = useQuery('accounts.users.list', {});
   const editor = useEditor<User>();
   const resetter = useEditor<User>();
   const me = useSession((s) => s.user);
 
   const unlock = async (user: User) => {
     try {
-      await api.get('users.unlock', { id: user.id });
+      await api.get('accounts.users.unlock', { id: user.id });
       message.success(t('users.unlocked', { name: user.displayName }));
       users.reload();
     } catch (error) {

@@ -33,7 +33,7 @@ export const useSession = create<SessionState>((set, get) => ({
   notice: null,
   async load() {
     setToken(sessionStorage.getItem(TOKEN_KEY));
-    const status = await api.call('auth.status', {});
+    const status = await api.call('accounts.status', {});
     if (!status.ok) {
       return set(
         status.error.code === 'database_damaged'
@@ -49,12 +49,14 @@ export const useSession = create<SessionState>((set, get) => ({
     setToken(token);
     set({ phase: 'signedIn', user, notice: null });
     // The idle limit may differ from the last account's view of it.
-    void api.call('auth.status', {}).then((r) => r.ok && set({ idleMinutes: r.value.idleMinutes }));
+    void api
+      .call('accounts.status', {})
+      .then((r) => r.ok && set({ idleMinutes: r.value.idleMinutes }));
   },
   async signOut(notice = null) {
     // A lost session is already gone on the backend; any other sign-out ends it there.
     if (get().phase === 'signedIn' && (notice === null || notice === 'idle'))
-      await api.call('auth.signOut', {});
+      await api.call('accounts.signOut', {});
     setToken(null);
     set({ phase: 'signedOut', user: null, notice });
   },

@@ -15,16 +15,16 @@ const csv = (text: string) => ({
 
 beforeEach(async () => {
   t = await tempStore();
-  teamId = (await t.ok('teams.create', { name: '客服一组' })).id;
+  teamId = (await t.ok('org.teams.create', { name: '客服一组' })).id;
   const add = async (employeeNo: string, name: string) =>
-    (await t.ok('staff.create', { employeeNo, name, teamId, position: 'agent' })).id;
+    (await t.ok('org.staff.create', { employeeNo, name, teamId, position: 'agent' })).id;
   wang = await add('KF1', '王芳');
   li = await add('KF2', '李娜');
   zhao = await add('KF3', '赵强');
-  shift = Object.fromEntries((await t.ok('shiftTypes.list', {})).map((s) => [s.code, s.id]));
+  shift = Object.fromEntries((await t.ok('org.shiftTypes.list', {})).map((s) => [s.code, s.id]));
   // A night shift that crosses midnight, as many centers run it.
   shift.NX = (
-    await t.ok('shiftTypes.create', {
+    await t.ok('org.shiftTypes.create', {
       code: 'NX',
       name: '大夜班',
       startTime: '22:00',
@@ -39,7 +39,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const assign = (cells: [number, string, number | 'rest'][]) =>
-  t.ok('schedule.assign', {
+  t.ok('org.schedule.assign', {
     cells: cells.map(([staffId, date, value]) => ({ staffId, date, value })),
   });
 
@@ -114,7 +114,7 @@ describe('corrections, leave and swaps', () => {
       [wang, '2026-11-17', 'rest'],
       [wang, '2026-11-18', shift.M!],
     ]);
-    const sick = (await t.ok('leaveTypes.list', {})).find((l) => l.code === 'sick')!;
+    const sick = (await t.ok('attendance.leaveTypes.list', {})).find((l) => l.code === 'sick')!;
     const { shifts } = await t.ok('attendance.leave', {
       staffId: wang,
       from: '2026-11-16',
@@ -154,7 +154,7 @@ describe('corrections, leave and swaps', () => {
       staffBName: '李娜',
       approvedBy: 'test supervisor',
     });
-    const week = await t.ok('schedule.week', { teamId, weekStart: '2026-11-16' });
+    const week = await t.ok('org.schedule.week', { teamId, weekStart: '2026-11-16' });
     expect(week.cells).toEqual(
       expect.arrayContaining([
         { staffId: wang, date: '2026-11-16', value: shift.M },
@@ -317,7 +317,7 @@ describe('month summary, rules and close', () => {
       ok: false,
       error: { code: 'conflict', key: 'errors.monthClosed', params: { month: '2026-10' } },
     });
-    const schedule = await t.call('schedule.assign', {
+    const schedule = await t.call('org.schedule.assign', {
       cells: [{ staffId: wang, date: '2026-10-13', value: shift.E! }],
     });
     expect(schedule).toMatchObject({ ok: false, error: { key: 'errors.monthClosed' } });
@@ -443,7 +443,7 @@ describe('the schedule and the records stay in step', () => {
     await assign([[wang, '2026-10-20', shift.E!]]);
     await t.ok('attendance.closeMonth', { month: '2026-10' });
     const before = t.digest();
-    const result = await t.call('staff.markLeft', {
+    const result = await t.call('org.staff.markLeft', {
       id: wang,
       leftOn: '2026-10-10',
       reason: '离职',

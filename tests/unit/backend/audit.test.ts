@@ -13,14 +13,14 @@ const entries = async () => (await t.ok('audit.list', { page: 1, pageSize: 200 }
 
 describe('the audit trail', () => {
   it('records who did what, with only the changed fields before and after', async () => {
-    const team = await t.ok('teams.create', { name: '客服一组' });
-    const p = await t.ok('staff.create', {
+    const team = await t.ok('org.teams.create', { name: '客服一组' });
+    const p = await t.ok('org.staff.create', {
       employeeNo: 'KF1',
       name: '王芳',
       teamId: team.id,
       position: 'agent',
     });
-    await t.ok('staff.update', {
+    await t.ok('org.staff.update', {
       id: p.id,
       employeeNo: 'KF1',
       name: '王芳芳',
@@ -29,7 +29,7 @@ describe('the audit trail', () => {
       status: 'active',
     });
     // Saving without a change leaves no noise in the trail.
-    await t.ok('staff.update', {
+    await t.ok('org.staff.update', {
       id: p.id,
       employeeNo: 'KF1',
       name: '王芳芳',
@@ -37,7 +37,7 @@ describe('the audit trail', () => {
       position: 'agent',
       status: 'active',
     });
-    await t.ok('staff.markLeft', { id: p.id, leftOn: '2026-11-30', reason: '个人原因' });
+    await t.ok('org.staff.markLeft', { id: p.id, leftOn: '2026-11-30', reason: '个人原因' });
 
     const log = await entries();
     expect(log.map((e) => [e.action, e.entity])).toEqual([
@@ -60,13 +60,13 @@ describe('the audit trail', () => {
   });
 
   it('writes nothing for an action that failed', async () => {
-    await t.call('staff.create', { employeeNo: 'KF1', name: '', position: 'agent' });
-    await t.call('schedule.assign', { cells: [{ staffId: 99, date: '2026-11-16', value: 1 }] });
+    await t.call('org.staff.create', { employeeNo: 'KF1', name: '', position: 'agent' });
+    await t.call('org.schedule.assign', { cells: [{ staffId: 99, date: '2026-11-16', value: 1 }] });
     expect(await entries()).toEqual([]);
   });
 
   it('refuses UPDATE and DELETE in SQL itself', async () => {
-    await t.ok('teams.create', { name: '客服一组' });
+    await t.ok('org.teams.create', { name: '客服一组' });
     expect(() => t.store.sqlite.prepare("update audit_log set username = 'x'").run()).toThrow(
       /append-only/,
     );
@@ -74,9 +74,9 @@ describe('the audit trail', () => {
   });
 
   it('verifies its hash chain, and finds a row changed by hand in the file', async () => {
-    await t.ok('teams.create', { name: '客服一组' });
-    await t.ok('teams.create', { name: '客服二组' });
-    await t.ok('teams.create', { name: '客服三组' });
+    await t.ok('org.teams.create', { name: '客服一组' });
+    await t.ok('org.teams.create', { name: '客服二组' });
+    await t.ok('org.teams.create', { name: '客服三组' });
     expect(await t.ok('audit.verify', {})).toEqual({ ok: true, entries: 3, firstBadId: null });
 
     // Someone opens the file with a SQLite tool, drops the guard and rewrites history.
@@ -88,8 +88,12 @@ describe('the audit trail', () => {
   });
 
   it('filters by entity and date, and exports CSV that Excel reads as UTF-8', async () => {
-    await t.ok('teams.create', { name: '客服一组' });
-    await t.ok('staff.create', { employeeNo: 'KF1', name: '=HYPERLINK("x")', position: 'agent' });
+    await t.ok('org.teams.create', { name: '客服一组' });
+    await t.ok('org.staff.create', {
+      employeeNo: 'KF1',
+      name: '=HYPERLINK("x")',
+      position: 'agent',
+    });
     const staffOnly = await t.ok('audit.list', { entity: 'staff', page: 1, pageSize: 10 });
     expect(staffOnly.rows.map((r) => r.entity)).toEqual(['staff']);
     const today = new Date().toLocaleDateString('sv-SE');

@@ -18,9 +18,9 @@ const anon = <C extends Parameters<TestStore['backend']['call']>[0]>(
 ) => t.backend.call(channel, input, token);
 
 async function setup() {
-  const result = await anon('auth.setup', ADMIN);
+  const result = await anon('accounts.setup', ADMIN);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as Output<'auth.setup'>;
+  return result.value as Output<'accounts.setup'>;
 }
 
 describe('passwords', () => {
@@ -36,16 +36,16 @@ describe('passwords', () => {
 
 describe('accounts', () => {
   it('asks for the first administrator once, then never again', async () => {
-    expect(await anon('auth.status', {})).toMatchObject({
+    expect(await anon('accounts.status', {})).toMatchObject({
       ok: true,
       value: { needsSetup: true, user: null, idleMinutes: 15 },
     });
     const { token, user } = await setup();
     expect(user).toMatchObject({ username: 'admin', role: 'admin', active: true });
-    expect(await anon('auth.status', {}, token)).toMatchObject({
+    expect(await anon('accounts.status', {}, token)).toMatchObject({
       value: { needsSetup: false, user: { username: 'admin' } },
     });
-    expect(await anon('auth.setup', { ...ADMIN, username: 'intruder' })).toMatchObject({
+    expect(await anon('accounts.setup', { ...ADMIN, username: 'intruder' })).toMatchObject({
       ok: false,
       error: { code: 'conflict', key: 'errors.setupDone' },
     });
@@ -53,19 +53,19 @@ describe('accounts', () => {
 
   it('signs in, signs out, and a signed-out token opens nothing', async () => {
     await setup();
-    const wrong = await anon('auth.signIn', { username: 'admin', password: 'nope' });
+    const wrong = await anon('accounts.signIn', { username: 'admin', password: 'nope' });
     expect(wrong).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', key: 'errors.badCredentials', field: 'password' },
     });
-    const unknown = await anon('auth.signIn', { username: 'ghost', password: 'nope' });
+    const unknown = await anon('accounts.signIn', { username: 'ghost', password: 'nope' });
     expect(unknown).toMatchObject({ ok: false, error: { key: 'errors.badCredentials' } }); // no hint that the name is unknown
-    const ok = await anon('auth.signIn', { username: 'ADMIN', password: ADMIN.password });
+    const ok = await anon('accounts.signIn', { username: 'ADMIN', password: ADMIN.password });
     expect(ok.ok).toBe(true);
     const token = (ok as { value: { token: string } }).value.token;
-    expect((await anon('teams.list', {}, token)).ok).toBe(true);
-    await anon('auth.signOut', {}, token);
-    expect(await anon('teams.list', {}, token)).toMatchObject({
+    expect((await anon('org.teams.list', {}, token)).ok).toBe(true);
+    await anon('accounts.signOut', {}, token);
+    expect(await anon('org.teams.list', {}, token)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', key: 'errors.sessionExpired' },
     });
@@ -74,7 +74,7 @@ describe('accounts', () => {
   it('slows repeated failures down, then locks the account until an admin unlocks it', async () => {
     const { token: adminToken } = await setup();
     const created = await anon(
-      'users.create',
+      'accounts.users.create',
       {
         username: 'wangfang',
         displayName: '王芳',
@@ -84,7 +84,8 @@ describe('accounts', () => {
       adminToken,
     );
     const id = (created as { value: { id: number } }).value.id;
-    const attempt = (password: string) => anon('auth.signIn', { username: 'wangfang', password });
+    const attempt = (password: string) =>
+      anon('accounts.signIn', { username: 'wangfang', password });
     expect(await attempt('x1')).toMatchObject({ error: { key: 'errors.badCredentials' } });
     expect(await attempt('x2')).toMatchObject({ error: { key: 'errors.badCredentials' } });
     expect(await attempt('x3')).toMatchObject({ error: { key: 'errors.badCredentials' } });
@@ -92,7 +93,7 @@ describe('accounts', () => {
     expect(await attempt('supervisor pass')).toMatchObject({
       error: { key: 'errors.accountLocked' },
     });
-    const locked = (await t.ok('users.list', {})).find((u) => u.id === id)!;
+    const locked = (await t.ok('accounts.users.list', {})).find((u) => u.id === id)!;
     expect(locked.lockedUntil).not.toBeNull();
 
     // Past the waits, two more failures lock it for 15 minutes.
@@ -106,7 +107,7 @@ describe('accounts', () => {
       error: { key: 'errors.accountLocked' },
     });
 
-    await anon('users.unlock', { id }, adminToken);
+    await anon('accounts.users.unlock', { id }, adminToken);
     expect((await attempt('supervisor pass')).ok).toBe(true);
     const log = (await t.ok('audit.list', { page: 1, pageSize: 100 })).rows.map((r) => r.action);
     expect(log.filter((a) => a === 'sign_in_failed').length).toBeGreaterThanOrEqual(7);
@@ -117,17 +118,17 @@ describe('accounts', () => {
   it('keeps passwords and tokens out of the audit trail', async () => {
     const { token } = await setup();
     await anon(
-      'users.create',
+      'accounts.users.create',
       { username: 'lina', displayName: '李娜', role: 'hr', password: 'secret hr pass' },
       token,
     );
-    await anon('users.resetPassword', { id: 2, password: 'another secret' }, token);
+    await anon('accounts.users.resetPassword', { id: 2, password: 'another secret' }, token);
     await anon(
-      'auth.changePassword',
+      'accounts.changePassword',
       { currentPassword: ADMIN.password, newPassword: 'brand new secret' },
       token,
     );
-    await anon('auth.signIn', { username: 'lina', password: 'wrong secret guess' });
+    await anon('accounts.signIn', { username: 'lina', password: 'wrong secret guess' });
     const dump = JSON.stringify(t.store.sqlite.prepare('select * from audit_log').all());
     for (const secret of [
       ADMIN.password,
@@ -146,7 +147,7 @@ describe('accounts', () => {
   it('changing a role or disabling an account ends that user’s sessions at once', async () => {
     const { token: adminToken } = await setup();
     await anon(
-      'users.create',
+      'accounts.users.create',
       {
         username: 'wangfang',
         displayName: '王芳',
@@ -155,24 +156,24 @@ describe('accounts', () => {
       },
       adminToken,
     );
-    const signedIn = await anon('auth.signIn', {
+    const signedIn = await anon('accounts.signIn', {
       username: 'wangfang',
       password: 'supervisor pass',
     });
     const token = (signedIn as { value: { token: string } }).value.token;
     await anon(
-      'users.update',
+      'accounts.users.update',
       { id: 2, displayName: '王芳', role: 'manager', active: true },
       adminToken,
     );
-    expect(await anon('teams.list', {}, token)).toMatchObject({
+    expect(await anon('org.teams.list', {}, token)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
     });
     // And the last administrator cannot demote or disable themself.
     expect(
       await anon(
-        'users.update',
+        'accounts.users.update',
         { id: 1, displayName: '张主任', role: 'hr', active: true },
         adminToken,
       ),
@@ -185,7 +186,7 @@ describe('accounts', () => {
   it('a supervisor cannot reach admin or HR functions', async () => {
     const { token: adminToken } = await setup();
     await anon(
-      'users.create',
+      'accounts.users.create',
       {
         username: 'wangfang',
         displayName: '王芳',
@@ -195,22 +196,22 @@ describe('accounts', () => {
       adminToken,
     );
     const token = (
-      (await anon('auth.signIn', { username: 'wangfang', password: 'supervisor pass' })) as {
+      (await anon('accounts.signIn', { username: 'wangfang', password: 'supervisor pass' })) as {
         value: { token: string };
       }
     ).value.token;
     const before = t.digest();
     for (const [channel, input] of [
       [
-        'users.create',
+        'accounts.users.create',
         { username: 'evil', displayName: 'x', role: 'admin', password: 'evil password' },
       ],
-      ['users.list', {}],
-      ['staff.create', { employeeNo: 'KF1', name: '王', position: 'agent' }],
+      ['accounts.users.list', {}],
+      ['org.staff.create', { employeeNo: 'KF1', name: '王', position: 'agent' }],
       ['audit.list', { page: 1 }],
-      ['settings.updateSecurity', { idleMinutes: 480 }],
+      ['accounts.updateSecurity', { idleMinutes: 480 }],
       [
-        'shiftTypes.create',
+        'org.shiftTypes.create',
         {
           code: 'X',
           name: 'x',
@@ -229,7 +230,7 @@ describe('accounts', () => {
       });
     }
     expect(t.digest()).toBe(before);
-    expect((await anon('schedule.day', { date: '2026-11-22' }, token)).ok).toBe(true);
+    expect((await anon('org.schedule.day', { date: '2026-11-22' }, token)).ok).toBe(true);
   });
 });
 

@@ -8,38 +8,44 @@ import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
  * and one input each that the contract must refuse.
  */
 const valid: { [C in Channel]: Input<C> } = {
-  'auth.status': {},
-  'auth.setup': { username: 'admin', displayName: '管理员', password: 'correct horse' },
-  'auth.signIn': { username: 'nobody', password: 'wrong password' },
-  'auth.signOut': {},
-  'auth.changePassword': { currentPassword: 'old password', newPassword: 'new password 1' },
-  'users.list': {},
-  'users.create': {
+  'accounts.status': {},
+  'accounts.setup': { username: 'admin', displayName: '管理员', password: 'correct horse' },
+  'accounts.signIn': { username: 'nobody', password: 'wrong password' },
+  'accounts.signOut': {},
+  'accounts.changePassword': { currentPassword: 'old password', newPassword: 'new password 1' },
+  'accounts.users.list': {},
+  'accounts.users.create': {
     username: 'wangfang',
     displayName: '王芳',
     role: 'supervisor',
     password: 'correct horse',
   },
-  'users.update': { id: 1, displayName: '王芳', role: 'supervisor', active: true },
-  'users.resetPassword': { id: 1, password: 'correct horse' },
-  'users.unlock': { id: 1 },
-  'settings.security': {},
-  'settings.updateSecurity': { idleMinutes: 20 },
+  'accounts.users.update': { id: 1, displayName: '王芳', role: 'supervisor', active: true },
+  'accounts.users.resetPassword': { id: 1, password: 'correct horse' },
+  'accounts.users.unlock': { id: 1 },
+  'accounts.security': {},
+  'accounts.updateSecurity': { idleMinutes: 20 },
   'app.info': {},
-  'demo.load': {},
-  'teams.list': {},
-  'teams.create': { name: '新班组' },
-  'teams.update': { id: 1, name: '客服一组' },
-  'staff.list': { page: 1, pageSize: 20 },
-  'staff.create': { employeeNo: 'KF9001', name: '新人', position: 'agent' },
-  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'active' },
-  'staff.markLeft': { id: 1, leftOn: '2026-11-30', reason: '个人原因' },
-  'staff.import': {
+  'app.loadDemo': {},
+  'org.teams.list': {},
+  'org.teams.create': { name: '新班组' },
+  'org.teams.update': { id: 1, name: '客服一组' },
+  'org.staff.list': { page: 1, pageSize: 20 },
+  'org.staff.create': { employeeNo: 'KF9001', name: '新人', position: 'agent' },
+  'org.staff.update': {
+    id: 1,
+    employeeNo: 'KF1',
+    name: '王芳',
+    position: 'agent',
+    status: 'active',
+  },
+  'org.staff.markLeft': { id: 1, leftOn: '2026-11-30', reason: '个人原因' },
+  'org.staff.import': {
     fileName: 'a.csv',
     contentBase64: Buffer.from('工号,姓名\nKF9002,赵六').toString('base64'),
   },
-  'shiftTypes.list': {},
-  'shiftTypes.create': {
+  'org.shiftTypes.list': {},
+  'org.shiftTypes.create': {
     code: 'X',
     name: '弹性班',
     startTime: '10:00',
@@ -49,7 +55,7 @@ const valid: { [C in Channel]: Input<C> } = {
     earlyLeaveGraceMinutes: 5,
     color: '#123456',
   },
-  'shiftTypes.update': {
+  'org.shiftTypes.update': {
     id: 1,
     code: 'E',
     name: '早班',
@@ -60,15 +66,21 @@ const valid: { [C in Channel]: Input<C> } = {
     earlyLeaveGraceMinutes: 5,
     color: '#52c41a',
   },
-  'schedule.week': { teamId: 1, weekStart: '2026-11-16' },
-  'schedule.day': { date: '2026-11-16' },
-  'schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
-  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
-  'leaveTypes.list': {},
-  'leaveTypes.create': { code: 'home_leave', name: '探亲假', paid: true },
-  'leaveTypes.update': { id: 1, code: 'personal', name: '事假', paid: false, active: true },
-  'settings.attendanceRules': {},
-  'settings.updateAttendanceRules': {
+  'org.schedule.week': { teamId: 1, weekStart: '2026-11-16' },
+  'org.schedule.day': { date: '2026-11-16' },
+  'org.schedule.assign': { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] },
+  'org.schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09', toWeekStart: '2026-11-16' },
+  'attendance.leaveTypes.list': {},
+  'attendance.leaveTypes.create': { code: 'home_leave', name: '探亲假', paid: true },
+  'attendance.leaveTypes.update': {
+    id: 1,
+    code: 'personal',
+    name: '事假',
+    paid: false,
+    active: true,
+  },
+  'attendance.rules': {},
+  'attendance.updateRules': {
     halfDayLateMinutes: 30,
     lateCountForPenalty: 3,
     absenceProposesPenalty: true,
@@ -144,40 +156,40 @@ const valid: { [C in Channel]: Input<C> } = {
   'backups.list': {},
   'backups.create': {},
   'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
-  'recovery.status': {},
-  'recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.recovery.status': {},
+  'backups.recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
 };
 
 const invalid: { [C in Channel]: unknown } = {
-  'auth.status': { token: 'x' },
-  'auth.setup': { username: 'a', displayName: '管理员', password: 'short' },
-  'auth.signIn': { username: '', password: '' },
-  'auth.signOut': { everyone: true },
-  'auth.changePassword': { currentPassword: 'x', newPassword: '1234567' },
-  'users.list': { role: 7 },
-  'users.create': {
+  'accounts.status': { token: 'x' },
+  'accounts.setup': { username: 'a', displayName: '管理员', password: 'short' },
+  'accounts.signIn': { username: '', password: '' },
+  'accounts.signOut': { everyone: true },
+  'accounts.changePassword': { currentPassword: 'x', newPassword: '1234567' },
+  'accounts.users.list': { role: 7 },
+  'accounts.users.create': {
     username: 'wang fang',
     displayName: '王芳',
     role: 'boss',
     password: 'correct horse',
   },
-  'users.update': { id: 1, displayName: '', role: 'supervisor', active: 'yes' },
-  'users.resetPassword': { id: 1, password: '' },
-  'users.unlock': { id: -1 },
-  'settings.security': { idleMinutes: 5 },
-  'settings.updateSecurity': { idleMinutes: 0 },
+  'accounts.users.update': { id: 1, displayName: '', role: 'supervisor', active: 'yes' },
+  'accounts.users.resetPassword': { id: 1, password: '' },
+  'accounts.users.unlock': { id: -1 },
+  'accounts.security': { idleMinutes: 5 },
+  'accounts.updateSecurity': { idleMinutes: 0 },
   'app.info': { extra: true },
-  'demo.load': { force: true },
-  'teams.list': { teamId: 'all' },
-  'teams.create': { name: '   ' },
-  'teams.update': { id: 0, name: '客服一组' },
-  'staff.list': { page: 0 },
-  'staff.create': { employeeNo: 'KF 1', name: '新人', position: 'agent' },
-  'staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'left' },
-  'staff.markLeft': { id: 1, leftOn: '2026-02-30', reason: '个人原因' },
-  'staff.import': { fileName: 'a.exe', contentBase64: 'AAAA' },
-  'shiftTypes.list': [],
-  'shiftTypes.create': {
+  'app.loadDemo': { force: true },
+  'org.teams.list': { teamId: 'all' },
+  'org.teams.create': { name: '   ' },
+  'org.teams.update': { id: 0, name: '客服一组' },
+  'org.staff.list': { page: 0 },
+  'org.staff.create': { employeeNo: 'KF 1', name: '新人', position: 'agent' },
+  'org.staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'left' },
+  'org.staff.markLeft': { id: 1, leftOn: '2026-02-30', reason: '个人原因' },
+  'org.staff.import': { fileName: 'a.exe', contentBase64: 'AAAA' },
+  'org.shiftTypes.list': [],
+  'org.shiftTypes.create': {
     code: 'X',
     name: '弹性班',
     startTime: '25:00',
@@ -187,7 +199,7 @@ const invalid: { [C in Channel]: unknown } = {
     earlyLeaveGraceMinutes: 5,
     color: 'red',
   },
-  'shiftTypes.update': {
+  'org.shiftTypes.update': {
     id: 1,
     code: 'E',
     name: '早班',
@@ -198,15 +210,15 @@ const invalid: { [C in Channel]: unknown } = {
     earlyLeaveGraceMinutes: 5,
     color: '#52c41a',
   },
-  'schedule.week': { teamId: 1, weekStart: 'next monday' },
-  'schedule.day': { date: 20261116 },
-  'schedule.assign': { cells: [] },
-  'schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09' },
-  'leaveTypes.list': { active: 'yes' },
-  'leaveTypes.create': { code: '事假', name: '', paid: 'yes' },
-  'leaveTypes.update': { id: 1, code: 'personal', name: '事假' },
-  'settings.attendanceRules': { halfDayLateMinutes: 30 },
-  'settings.updateAttendanceRules': {
+  'org.schedule.week': { teamId: 1, weekStart: 'next monday' },
+  'org.schedule.day': { date: 20261116 },
+  'org.schedule.assign': { cells: [] },
+  'org.schedule.copyWeek': { teamId: 1, fromWeekStart: '2026-11-09' },
+  'attendance.leaveTypes.list': { active: 'yes' },
+  'attendance.leaveTypes.create': { code: '事假', name: '', paid: 'yes' },
+  'attendance.leaveTypes.update': { id: 1, code: 'personal', name: '事假' },
+  'attendance.rules': { halfDayLateMinutes: 30 },
+  'attendance.updateRules': {
     halfDayLateMinutes: -5,
     lateCountForPenalty: 3,
     absenceProposesPenalty: true,
@@ -262,8 +274,8 @@ const invalid: { [C in Channel]: unknown } = {
   'backups.list': { all: true },
   'backups.create': { reason: 'manual' },
   'backups.restore': { name: '../console.sqlite' },
-  'recovery.status': { verbose: 1 },
-  'recovery.restore': { name: '/etc/passwd' },
+  'backups.recovery.status': { verbose: 1 },
+  'backups.recovery.restore': { name: '/etc/passwd' },
 };
 
 const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
@@ -271,8 +283,8 @@ const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
 let t: TestStore;
 beforeAll(async () => {
   t = await tempStore();
-  await t.ok('teams.create', { name: '客服一组' });
-  await t.ok('staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+  await t.ok('org.teams.create', { name: '客服一组' });
+  await t.ok('org.staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
 });
 afterAll(() => t.close());
 
@@ -299,7 +311,7 @@ describe('every channel guards its input', () => {
   );
 
   it('names the offending field', async () => {
-    const result = await t.call('staff.markLeft', invalid['staff.markLeft'] as never);
+    const result = await t.call('org.staff.markLeft', invalid['org.staff.markLeft'] as never);
     expect(result).toMatchObject({
       ok: false,
       error: { field: 'leftOn', issues: [{ field: 'leftOn', key: 'validation.date' }] },
@@ -342,11 +354,11 @@ describe('every channel checks the caller role before anything else', () => {
 
   it('leaves only setup, sign-in and status open before signing in', () => {
     expect(CHANNELS.filter((c) => 'public' in contract[c]).sort()).toEqual([
-      'auth.setup',
-      'auth.signIn',
-      'auth.status',
-      'recovery.restore',
-      'recovery.status',
+      'accounts.setup',
+      'accounts.signIn',
+      'accounts.status',
+      'backups.recovery.restore',
+      'backups.recovery.status',
     ]);
   });
 });

@@ -16,7 +16,7 @@ let early: number;
 let middle: number;
 
 async function user(username: string, displayName: string, role: Session['role']) {
-  const created = await t.ok('users.create', {
+  const created = await t.ok('accounts.users.create', {
     username,
     displayName,
     role,
@@ -39,8 +39,8 @@ beforeEach(async () => {
   a = await user('zhang', '张主管', 'supervisor');
   b = await user('lina', '李主管', 'supervisor');
   manager = await user('wang', '王经理', 'manager');
-  teamId = (await t.ok('teams.create', { name: '客服一组' })).id;
-  const shifts = await t.ok('shiftTypes.list', {});
+  teamId = (await t.ok('org.teams.create', { name: '客服一组' })).id;
+  const shifts = await t.ok('org.shiftTypes.list', {});
   night = shifts.find((s) => s.code === 'N')!.id;
   early = shifts.find((s) => s.code === 'E')!.id;
   middle = shifts.find((s) => s.code === 'M')!.id;
@@ -208,7 +208,7 @@ describe('carrying items across shifts', () => {
     expect(original.items[0]!.status).toBe('in_progress');
 
     // Another team's handover of the same shift carries none of this team's items.
-    const otherTeam = (await t.ok('teams.create', { name: '客服二组' })).id;
+    const otherTeam = (await t.ok('org.teams.create', { name: '客服二组' })).id;
     const elsewhere = await as(b, 'handover.start', {
       date: '2026-11-16',
       shiftTypeId: middle,

@@ -5,7 +5,7 @@ import { tempStore, type TestStore } from '../../helpers/store';
 let t: TestStore;
 beforeEach(async () => {
   t = await tempStore();
-  await t.ok('teams.create', { name: '客服一组' });
+  await t.ok('org.teams.create', { name: '客服一组' });
 });
 afterEach(() => t.close());
 
@@ -23,9 +23,12 @@ const GOOD = [
 
 describe('roster import', () => {
   it('imports a CSV with Chinese headers, Excel-style dates and position names', async () => {
-    const report = await t.ok('staff.import', { fileName: '花名册.csv', contentBase64: csv(GOOD) });
+    const report = await t.ok('org.staff.import', {
+      fileName: '花名册.csv',
+      contentBase64: csv(GOOD),
+    });
     expect(report).toEqual({ rows: 2, created: 2, updated: 0 });
-    const { rows } = await t.ok('staff.list', { page: 1, pageSize: 10 });
+    const { rows } = await t.ok('org.staff.list', { page: 1, pageSize: 10 });
     expect(rows.map((r) => [r.employeeNo, r.name, r.teamName, r.position, r.hireDate])).toEqual([
       ['KF2001', '王芳', '客服一组', 'agent', '2025-03-01'],
       ['KF2002', '李娜', '客服一组', 'team_lead', '2024-07-15'],
@@ -33,19 +36,19 @@ describe('roster import', () => {
   });
 
   it('updates known employee numbers instead of duplicating them', async () => {
-    await t.ok('staff.import', { fileName: 'a.csv', contentBase64: csv(GOOD) });
-    const report = await t.ok('staff.import', {
+    await t.ok('org.staff.import', { fileName: 'a.csv', contentBase64: csv(GOOD) });
+    const report = await t.ok('org.staff.import', {
       fileName: 'a.csv',
       contentBase64: csv('工号,姓名,分机\nKF2001,王芳,8101\nKF2003,赵敏,8003'),
     });
     expect(report).toEqual({ rows: 2, created: 1, updated: 1 });
     expect(
-      (await t.ok('staff.list', { search: 'KF2001', page: 1, pageSize: 5 })).rows[0]?.extension,
+      (await t.ok('org.staff.list', { search: 'KF2001', page: 1, pageSize: 5 })).rows[0]?.extension,
     ).toBe('8101');
   });
 
   it('reports every bad row with its line and writes nothing', async () => {
-    await t.ok('staff.import', { fileName: 'a.csv', contentBase64: csv(GOOD) });
+    await t.ok('org.staff.import', { fileName: 'a.csv', contentBase64: csv(GOOD) });
     const before = t.digest();
     const bad = [
       '工号,姓名,班组,岗位,入职日期',
@@ -53,7 +56,7 @@ describe('roster import', () => {
       'KF3002,,客服九组,经理,2025-02-30',
       'KF3001,吴磊,客服一组,,',
     ].join('\n');
-    const result = await t.call('staff.import', {
+    const result = await t.call('org.staff.import', {
       fileName: '新员工.csv',
       contentBase64: csv(bad),
     });
@@ -86,12 +89,12 @@ describe('roster import', () => {
   it('reads CSV saved by Chinese Excel in GBK', async () => {
     // "工号,姓名\r\nKF4001,王芳" as Excel on Chinese Windows saves it: GBK, no BOM.
     const gbk = Buffer.from('b9a4bac52cd0d5c3fb0d0a4b46343030312ccdf5b7bc', 'hex');
-    const report = await t.ok('staff.import', {
+    const report = await t.ok('org.staff.import', {
       fileName: 'gbk.csv',
       contentBase64: gbk.toString('base64'),
     });
     expect(report.created).toBe(1);
-    expect((await t.ok('staff.list', { page: 1, pageSize: 5 })).rows[0]?.name).toBe('王芳');
+    expect((await t.ok('org.staff.list', { page: 1, pageSize: 5 })).rows[0]?.name).toBe('王芳');
   });
 
   it('imports XLSX, with real Excel date cells', async () => {
@@ -101,12 +104,12 @@ describe('roster import', () => {
     sheet.addRow(['KF5001', '陈静', '客服一组', '质检员', new Date(Date.UTC(2025, 5, 9))]);
     sheet.addRow([5002, '林涛', '', '', '2025/6/10']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const report = await t.ok('staff.import', {
+    const report = await t.ok('org.staff.import', {
       fileName: 'roster.XLSX',
       contentBase64: bytes.toString('base64'),
     });
     expect(report.created).toBe(2);
-    const { rows } = await t.ok('staff.list', { page: 1, pageSize: 5 });
+    const { rows } = await t.ok('org.staff.list', { page: 1, pageSize: 5 });
     expect(rows.map((r) => [r.employeeNo, r.position, r.teamName, r.hireDate])).toEqual([
       ['5002', 'agent', null, '2025-06-10'],
       ['KF5001', 'qa', '客服一组', '2025-06-09'],
@@ -114,7 +117,7 @@ describe('roster import', () => {
   });
 
   it('says which required columns are missing, and refuses unreadable files', async () => {
-    const missing = await t.call('staff.import', {
+    const missing = await t.call('org.staff.import', {
       fileName: 'x.csv',
       contentBase64: csv('姓名,班组\n王芳,客服一组'),
     });
@@ -126,7 +129,7 @@ describe('roster import', () => {
         params: { columns: '工号' },
       },
     });
-    const broken = await t.call('staff.import', {
+    const broken = await t.call('org.staff.import', {
       fileName: 'x.xlsx',
       contentBase64: csv('not a zip'),
     });
@@ -134,7 +137,10 @@ describe('roster import', () => {
       ok: false,
       error: { code: 'import_rejected', key: 'errors.importUnreadable' },
     });
-    const wrongType = await t.call('staff.import', { fileName: 'x.pdf', contentBase64: csv('a') });
+    const wrongType = await t.call('org.staff.import', {
+      fileName: 'x.pdf',
+      contentBase64: csv('a'),
+    });
     expect(wrongType).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'fileName', key: 'errors.invalid_input' },

@@ -7,25 +7,27 @@ let teamId: number;
 let ids: number[];
 beforeEach(async () => {
   t = await tempStore();
-  teamId = (await t.ok('teams.create', { name: '客服一组' })).id;
+  teamId = (await t.ok('org.teams.create', { name: '客服一组' })).id;
   ids = [];
   for (const [no, name] of [
     ['KF1', '王芳'],
     ['KF2', '李娜'],
   ] as const) {
-    ids.push((await t.ok('staff.create', { employeeNo: no, name, teamId, position: 'agent' })).id);
+    ids.push(
+      (await t.ok('org.staff.create', { employeeNo: no, name, teamId, position: 'agent' })).id,
+    );
   }
 });
 afterEach(() => t.close());
 
 const shiftId = async (code: string) =>
-  (await t.ok('shiftTypes.list', {})).find((s) => s.code === code)!.id;
+  (await t.ok('org.shiftTypes.list', {})).find((s) => s.code === code)!.id;
 
 describe('schedule', () => {
   it('assigns shifts and rest days, changes and clears cells', async () => {
     const night = await shiftId('N');
     const [a, b] = ids as [number, number];
-    const first = await t.ok('schedule.assign', {
+    const first = await t.ok('org.schedule.assign', {
       cells: [
         { staffId: a, date: '2026-11-16', value: night },
         { staffId: b, date: '2026-11-16', value: 'rest' },
@@ -34,18 +36,21 @@ describe('schedule', () => {
     expect(first.changed).toBe(2);
     // Setting the same value again changes nothing.
     expect(
-      (await t.ok('schedule.assign', { cells: [{ staffId: a, date: '2026-11-16', value: night }] }))
-        .changed,
+      (
+        await t.ok('org.schedule.assign', {
+          cells: [{ staffId: a, date: '2026-11-16', value: night }],
+        })
+      ).changed,
     ).toBe(0);
-    await t.ok('schedule.assign', { cells: [{ staffId: b, date: '2026-11-16', value: null }] });
-    const week = await t.ok('schedule.week', { teamId, weekStart: '2026-11-16' });
+    await t.ok('org.schedule.assign', { cells: [{ staffId: b, date: '2026-11-16', value: null }] });
+    const week = await t.ok('org.schedule.week', { teamId, weekStart: '2026-11-16' });
     expect(week.dates).toHaveLength(7);
     expect(week.cells).toEqual([{ staffId: a, date: '2026-11-16', value: night }]);
   });
 
   it('refuses the whole batch when one cell is bad', async () => {
     const before = t.digest();
-    const result = await t.call('schedule.assign', {
+    const result = await t.call('org.schedule.assign', {
       cells: [
         { staffId: ids[0]!, date: '2026-11-16', value: await shiftId('E') },
         { staffId: ids[1]!, date: '2026-11-16', value: 999 },
@@ -59,7 +64,7 @@ describe('schedule', () => {
   });
 
   it('requires weeks to start on Monday', async () => {
-    const result = await t.call('schedule.week', { teamId, weekStart: '2026-11-17' });
+    const result = await t.call('org.schedule.week', { teamId, weekStart: '2026-11-17' });
     expect(result).toMatchObject({
       ok: false,
       error: { field: 'weekStart', key: 'validation.monday' },
@@ -69,20 +74,20 @@ describe('schedule', () => {
   it('copies last week onto this week, replacing what was there', async () => {
     const [early, middle] = [await shiftId('E'), await shiftId('M')];
     const [a, b] = ids as [number, number];
-    await t.ok('schedule.assign', {
+    await t.ok('org.schedule.assign', {
       cells: [
         { staffId: a, date: '2026-11-09', value: early },
         { staffId: a, date: '2026-11-15', value: 'rest' },
         { staffId: b, date: '2026-11-16', value: middle }, // this week, not in the source: cleared
       ],
     });
-    const { copied } = await t.ok('schedule.copyWeek', {
+    const { copied } = await t.ok('org.schedule.copyWeek', {
       teamId,
       fromWeekStart: '2026-11-09',
       toWeekStart: '2026-11-16',
     });
     expect(copied).toBe(2);
-    const week = await t.ok('schedule.week', { teamId, weekStart: '2026-11-16' });
+    const week = await t.ok('org.schedule.week', { teamId, weekStart: '2026-11-16' });
     expect(week.cells.sort((x, y) => x.date.localeCompare(y.date))).toEqual([
       { staffId: a, date: '2026-11-16', value: early },
       { staffId: a, date: '2026-11-22', value: 'rest' },
@@ -91,13 +96,13 @@ describe('schedule', () => {
 
   it('lists who works each shift on one date, night shift included', async () => {
     const night = await shiftId('N');
-    await t.ok('schedule.assign', {
+    await t.ok('org.schedule.assign', {
       cells: [
         { staffId: ids[0]!, date: '2026-11-22', value: night },
         { staffId: ids[1]!, date: '2026-11-22', value: 'rest' },
       ],
     });
-    const day = await t.ok('schedule.day', { date: '2026-11-22' });
+    const day = await t.ok('org.schedule.day', { date: '2026-11-22' });
     expect(day.resting).toBe(1);
     expect(day.shifts).toEqual([
       {
@@ -112,7 +117,7 @@ describe('demo data', () => {
   it('loads a believable center once, and never into a console with data', async () => {
     const fresh = await tempStore();
     expect((await fresh.ok('app.info', {})).empty).toBe(true);
-    const summary = await fresh.ok('demo.load', {});
+    const summary = await fresh.ok('app.loadDemo', {});
     expect(summary).toMatchObject({ teams: 3, staff: 45, scheduleDays: 91 });
     // Eight weeks of shifts already worked, with attendance recorded and the rules applied.
     expect(summary.attendanceRecords).toBeGreaterThan(1500);
@@ -120,14 +125,14 @@ describe('demo data', () => {
     const overview = await fresh.ok('attendance.summary', { month });
     expect(overview.teams).toHaveLength(3);
     expect(overview.people.some((p) => p.lateCount > 0)).toBe(true);
-    const teams = await fresh.ok('teams.list', {});
+    const teams = await fresh.ok('org.teams.list', {});
     expect(teams.map((x) => x.name)).toEqual(['客服一组', '客服二组', '客服三组']);
     expect(teams.every((x) => x.leadName !== null)).toBe(true);
-    const staff = await fresh.ok('staff.list', { page: 1, pageSize: 200 });
+    const staff = await fresh.ok('org.staff.list', { page: 1, pageSize: 200 });
     expect(staff.rows.every((s) => /^[\u4e00-\u9fa5]{2,3}$/.test(s.name))).toBe(true);
     expect(new Set(staff.rows.map((s) => s.name)).size).toBe(45);
     expect((await fresh.ok('app.info', {})).empty).toBe(false);
-    const again = await fresh.call('demo.load', {});
+    const again = await fresh.call('app.loadDemo', {});
     expect(again).toMatchObject({
       ok: false,
       error: { code: 'conflict', key: 'errors.demoNotEmpty' },
@@ -137,7 +142,10 @@ describe('demo data', () => {
 
   it('refuses the demo in a console that already has staff', async () => {
     const before = t.digest();
-    expect(await t.call('demo.load', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('app.loadDemo', {})).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(t.digest()).toBe(before);
   });
 });

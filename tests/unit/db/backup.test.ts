@@ -136,26 +136,28 @@ describe('a damaged database', () => {
       { passwordCost: FAST_SCRYPT },
     );
     expect(slot.data).toBeNull();
-    expect(await slot.backend.call('auth.status', {}, null)).toMatchObject({
+    expect(await slot.backend.call('accounts.status', {}, null)).toMatchObject({
       ok: false,
       error: { code: 'database_damaged' },
     });
-    const status = await slot.backend.call('recovery.status', {}, null);
+    const status = await slot.backend.call('backups.recovery.status', {}, null);
     expect(status).toMatchObject({ ok: true, value: { damaged: true } });
     const backups = (status as { value: { backups: { name: string; reason: string }[] } }).value
       .backups;
     expect(backups.length).toBeGreaterThanOrEqual(1);
 
     expect(
-      await slot.backend.call('recovery.restore', { name: '../../etc/passwd' }, null),
+      await slot.backend.call('backups.recovery.restore', { name: '../../etc/passwd' }, null),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await slot.backend.call('recovery.restore', { name: backups[0]!.name }, null)).toEqual({
+    expect(
+      await slot.backend.call('backups.recovery.restore', { name: backups[0]!.name }, null),
+    ).toEqual({
       ok: true,
       value: {},
     });
     // The console is itself again, with the data of the backup.
     expect(slot.data).not.toBeNull();
-    expect(await slot.backend.call('auth.status', {}, null)).toMatchObject({
+    expect(await slot.backend.call('accounts.status', {}, null)).toMatchObject({
       ok: true,
       value: { needsSetup: true },
     });

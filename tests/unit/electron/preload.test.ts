@@ -30,8 +30,8 @@ describe('the preload', () => {
 
   it('forwards contract channels to the main process', async () => {
     const bridge = exposed.supervisorConsole as { invoke(c: string, i: unknown): Promise<unknown> };
-    await bridge.invoke('staff.list', { page: 1 });
-    expect(invoke).toHaveBeenCalledWith('staff.list', { page: 1 }, null);
+    await bridge.invoke('org.staff.list', { page: 1 });
+    expect(invoke).toHaveBeenCalledWith('org.staff.list', { page: 1 }, null);
   });
 
   it('refuses any other channel without reaching the main process', async () => {

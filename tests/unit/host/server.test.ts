@@ -51,7 +51,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
   host = await startHost({ backend: () => t.backend, staticDir });
-  const setup = await api('auth.setup', {
+  const setup = await api('accounts.setup', {
     username: 'admin',
     displayName: '管理员',
     password: 'correct horse',
@@ -71,21 +71,21 @@ describe('the loopback host', () => {
   });
 
   it('answers a call with the right token', async () => {
-    const res = await api('teams.create', { name: '客服一组' });
+    const res = await api('org.teams.create', { name: '客服一组' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ ok: true, value: { name: '客服一组' } });
   });
 
   it('refuses a call without the token, or with a wrong one, and writes nothing', async () => {
     const before = t.digest();
-    const none = await send('/api/teams.create', {
+    const none = await send('/api/org.teams.create', {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: '偷偷建的组' }),
     });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.text)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const wrong = await api(
-      'teams.create',
+      'org.teams.create',
       { name: '偷偷建的组' },
       { authorization: `Bearer ${'x'.repeat(43)}` },
     );
@@ -94,24 +94,24 @@ describe('the loopback host', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
-    const rebinding = await api('teams.list', {}, { host: `evil.example:${host.port}` });
+    const rebinding = await api('org.teams.list', {}, { host: `evil.example:${host.port}` });
     expect(rebinding.status).toBe(403);
-    const crossSite = await api('teams.list', {}, { origin: 'http://evil.example' });
+    const crossSite = await api('org.teams.list', {}, { origin: 'http://evil.example' });
     expect(crossSite.status).toBe(403);
-    const ownOrigin = await api('teams.list', {}, { origin: host.url });
+    const ownOrigin = await api('org.teams.list', {}, { origin: host.url });
     expect(ownOrigin.status).toBe(200);
   });
 
   it('knows the signed-in user by the session header, and nobody without it', async () => {
-    expect(JSON.parse((await api('auth.status', {})).text)).toMatchObject({
+    expect(JSON.parse((await api('accounts.status', {})).text)).toMatchObject({
       value: { user: { username: 'admin' } },
     });
-    const anonymous = await api('teams.list', {}, { [SESSION_HEADER]: '' });
+    const anonymous = await api('org.teams.list', {}, { [SESSION_HEADER]: '' });
     expect(JSON.parse(anonymous.text)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
     });
-    const forged = await api('teams.list', {}, { [SESSION_HEADER]: 'forged' });
+    const forged = await api('org.teams.list', {}, { [SESSION_HEADER]: 'forged' });
     expect(JSON.parse(forged.text)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', key: 'errors.sessionExpired' },
@@ -119,7 +119,7 @@ describe('the loopback host', () => {
   });
 
   it('returns validation errors as data', async () => {
-    const res = await api('staff.create', { employeeNo: '', name: '王芳', position: 'agent' });
+    const res = await api('org.staff.create', { employeeNo: '', name: '王芳', position: 'agent' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({
       ok: false,
@@ -131,7 +131,7 @@ describe('the loopback host', () => {
     const auth = { authorization: `Bearer ${host.token}` };
     expect(
       (
-        await send('/api/teams.list', {
+        await send('/api/org.teams.list', {
           headers: { ...auth, 'content-type': 'application/json' },
           body: '{',
         })
@@ -139,14 +139,14 @@ describe('the loopback host', () => {
     ).toBe(400);
     expect(
       (
-        await send('/api/teams.list', {
+        await send('/api/org.teams.list', {
           headers: { ...auth, 'content-type': 'text/plain' },
           body: '{}',
         })
       ).status,
     ).toBe(415);
-    expect((await send('/api/teams.list', { method: 'GET', headers: auth })).status).toBe(405);
-    const big = await send('/api/teams.list', {
+    expect((await send('/api/org.teams.list', { method: 'GET', headers: auth })).status).toBe(405);
+    const big = await send('/api/org.teams.list', {
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ pad: 'x'.repeat(21 * 1024 * 1024) }),
     }).catch(() => ({ status: 413 }));

@@ -56,9 +56,9 @@ export function AttendancePage() {
   const [dialog, setDialog] = useState<Dialog>();
   const correction = useEditor<CorrectionTarget>();
 
-  const teams = useQuery('teams.list', {});
-  const shiftTypes = useQuery('shiftTypes.list', {});
-  const leaveTypes = useQuery('leaveTypes.list', {});
+  const teams = useQuery('org.teams.list', {});
+  const shiftTypes = useQuery('org.shiftTypes.list', {});
+  const leaveTypes = useQuery('attendance.leaveTypes.list', {});
   const summary = useQuery('attendance.summary', { month, teamId });
   const grid = useQuery('attendance.month', tab === 'grid' ? { month, teamId } : null);
 

@@ -59,10 +59,10 @@ export function RollCallPage() {
   const { t } = useTranslation();
   const go = useUi((s) => s.go);
   const now = useWallClock();
-  const teams = useQuery('teams.list', {});
-  const shiftTypes = useQuery('shiftTypes.list', {});
-  const leaveTypes = useQuery('leaveTypes.list', {});
-  const rules = useQuery('settings.attendanceRules', {});
+  const teams = useQuery('org.teams.list', {});
+  const shiftTypes = useQuery('org.shiftTypes.list', {});
+  const leaveTypes = useQuery('attendance.leaveTypes.list', {});
+  const rules = useQuery('attendance.rules', {});
   const [savedTeam, setSavedTeam] = useState(() => Number(localStorage.getItem(TEAM_KEY)) || 0);
   const [picked, setPicked] = useState<{ date?: string; shiftTypeId?: number }>({});
 

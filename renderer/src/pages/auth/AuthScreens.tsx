@@ -50,7 +50,7 @@ function useSubmit(form: FormInstance<any>) {
   const { errorText, issueText } = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const submit = async (call: () => ReturnType<typeof api.call<'auth.signIn'>>) => {
+  const submit = async (call: () => ReturnType<typeof api.call<'accounts.signIn'>>) => {
     setBusy(true);
     setError(undefined);
     const result = await call();
@@ -76,7 +76,7 @@ export function SignInScreen() {
       username?: string;
       password?: string;
     };
-    const value = await submit(() => api.call('auth.signIn', { username, password }));
+    const value = await submit(() => api.call('accounts.signIn', { username, password }));
     if (value) signedIn(value.token, value.user);
     else form.setFieldValue('password', '');
   };
@@ -138,7 +138,7 @@ export function SetupScreen() {
       return;
     }
     const value = await submit(() =>
-      api.call('auth.setup', {
+      api.call('accounts.setup', {
         username: values.username ?? '',
         displayName: values.displayName ?? '',
         password: values.password ?? '',

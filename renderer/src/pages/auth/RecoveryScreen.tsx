@@ -14,14 +14,14 @@ export function RecoveryScreen() {
   const { errorText } = useErrorText();
   const dates = useDateFormat();
   const load = useSession((s) => s.load);
-  const status = useQuery('recovery.status', {});
+  const status = useQuery('backups.recovery.status', {});
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const backups = status.data?.backups ?? [];
 
   const restore = async (name: string) => {
     setBusy(name);
-    const result = await api.call('recovery.restore', { name });
+    const result = await api.call('backups.recovery.restore', { name });
     setBusy(undefined);
     if (result.ok) void load();
     else setError(errorText(result.error));

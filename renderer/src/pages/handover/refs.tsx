@@ -29,8 +29,8 @@ const Refs = createContext<HandoverRefs>({
 /** What every handover screen names things by: categories, shifts, teams, leads. Loaded once per page. */
 export function HandoverRefsProvider({ children }: { children: ReactNode }) {
   const settings = useQuery('handover.settings', {});
-  const shiftTypes = useQuery('shiftTypes.list', {});
-  const teams = useQuery('teams.list', {});
+  const shiftTypes = useQuery('org.shiftTypes.list', {});
+  const teams = useQuery('org.teams.list', {});
   const leads = useQuery('handover.leads', {});
   const value = useMemo(
     () => ({

@@ -28,14 +28,14 @@ export function ImportModal({
   const { t } = useTranslation();
   const { errorText, issueText, fieldLabel } = useErrorText();
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Output<'staff.import'>>();
+  const [report, setReport] = useState<Output<'org.staff.import'>>();
   const [error, setError] = useState<ApiError>();
 
   const upload = async (file: File) => {
     setBusy(true);
     setReport(undefined);
     setError(undefined);
-    const result = await api.call('staff.import', {
+    const result = await api.call('org.staff.import', {
       fileName: file.name,
       contentBase64: toBase64(await file.arrayBuffer()),
     });

@@ -27,7 +27,7 @@ export function MarkLeftModal({
       leftOn: Dayjs | null;
       reason?: string;
     };
-    return api.call('staff.markLeft', {
+    return api.call('org.staff.markLeft', {
       id: staff?.id ?? 0,
       leftOn: leftOn ? leftOn.format('YYYY-MM-DD') : '',
       reason: reason ?? '',

@@ -66,8 +66,8 @@ export function StaffFormModal({
       hireDate: values.hireDate ? values.hireDate.format('YYYY-MM-DD') : null,
     };
     return staff
-      ? api.call('staff.update', { ...input, id: staff.id, status: values.status ?? 'active' })
-      : api.call('staff.create', input);
+      ? api.call('org.staff.update', { ...input, id: staff.id, status: values.status ?? 'active' })
+      : api.call('org.staff.create', input);
   };
 
   return (

@@ -21,7 +21,7 @@ export function ProposalsTab({
   const { t } = useTranslation();
   const dates = useDateFormat();
   const proposals = useQuery('attendance.proposals', { month });
-  const rules = useQuery('settings.attendanceRules', {});
+  const rules = useQuery('attendance.rules', {});
   if (proposals.error) return <LoadError error={proposals.error} onRetry={proposals.reload} />;
   const rows = (proposals.data ?? []).filter((p) => !staffIds || staffIds.has(p.staffId));
 

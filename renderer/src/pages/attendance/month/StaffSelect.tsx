@@ -34,7 +34,7 @@ export function StaffSelect({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const list = useQuery('staff.list', { search: search || undefined, page: 1, pageSize: 30 });
+  const list = useQuery('org.staff.list', { search: search || undefined, page: 1, pageSize: 30 });
   // The chosen person stays labelled after the search moves on to other names.
   const [picked, setPicked] = useState<PersonRef>();
   const rows = list.data?.rows ?? [];

@@ -42,8 +42,8 @@ function LeaveTypeModal({
       active: v.active ?? true,
     };
     return existing
-      ? api.call('leaveTypes.update', { ...input, id: existing.id })
-      : api.call('leaveTypes.create', input);
+      ? api.call('attendance.leaveTypes.update', { ...input, id: existing.id })
+      : api.call('attendance.leaveTypes.create', input);
   };
 
   return (
@@ -108,7 +108,7 @@ function LeaveTypeModal({
 export function LeaveTypesCard() {
   const { t } = useTranslation();
   const leaveTypeName = useLeaveTypeName();
-  const leaveTypes = useQuery('leaveTypes.list', {});
+  const leaveTypes = useQuery('attendance.leaveTypes.list', {});
   const editor = useEditor<LeaveType>();
 
   return (

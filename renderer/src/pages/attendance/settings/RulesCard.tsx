@@ -23,7 +23,7 @@ export function RulesCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText, issueText } = useErrorText();
-  const rules = useQuery('settings.attendanceRules', {});
+  const rules = useQuery('attendance.rules', {});
   const [form] = Form.useForm<AttendanceRules>();
   const [saving, setSaving] = useState(false);
 
@@ -35,7 +35,7 @@ export function RulesCard() {
     // A cleared number box is null: the backend names the field, next to it.
     const values = form.getFieldsValue(true) as AttendanceRules;
     setSaving(true);
-    const result = await api.call('settings.updateAttendanceRules', values);
+    const result = await api.call('attendance.updateRules', values);
     setSaving(false);
     if (result.ok) {
       rules.setData(result.value);
