@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ATTENDANCE_MARKS, ATTENDANCE_STATUSES, type AttendanceRules } from '../domain/attendance';
+import {
+  ATTENDANCE_MARKS,
+  ATTENDANCE_SOURCES,
+  ATTENDANCE_STATUSES,
+  PROPOSAL_RULES,
+  PROPOSAL_STATES,
+  type AttendanceRules,
+} from '../domain/attendance';
 import { isValidDateTime } from '../domain/time';
 import { id, isoDate, minutes, optionalText, requiredText } from './fields';
 
@@ -37,7 +44,7 @@ export const attendanceRules = z.object({
   absenceProposesPenalty: z.boolean(),
 }) satisfies z.ZodType<AttendanceRules>;
 
-export const ATTENDANCE_SOURCES = ['roll_call', 'import', 'correction', 'leave', 'swap'] as const;
+export { ATTENDANCE_SOURCES };
 
 export const attendanceRecord = z.object({
   id,
@@ -295,8 +302,8 @@ export const penaltyProposal = z.object({
   name: z.string(),
   employeeNo: z.string(),
   month: z.string(),
-  rule: z.enum(['late_count', 'absence']),
-  state: z.enum(['proposed', 'withdrawn']),
+  rule: z.enum(PROPOSAL_RULES),
+  state: z.enum(PROPOSAL_STATES),
   evidence: z.array(z.object({ recordId: id, date: z.string(), status: attendanceStatus })),
   createdAt: z.string(),
 });

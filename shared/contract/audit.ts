@@ -1,25 +1,8 @@
 import { z } from 'zod';
+import { AUDIT_ENTITIES } from '../domain/audit';
 import { id, isoDate } from './fields';
 
-export const AUDIT_ENTITIES = [
-  'team',
-  'staff',
-  'shift_type',
-  'schedule',
-  'demo',
-  'user',
-  'session',
-  'audit',
-  'backup',
-  'settings',
-  'attendance',
-  'leave',
-  'leave_type',
-  'shift_swap',
-  'attendance_month',
-  'handover',
-  'handover_item',
-] as const;
+export { AUDIT_ENTITIES };
 
 export const auditFilter = z.object({
   userId: id.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   HANDOVER_ACTIONS,
   HANDOVER_STATES,
+  ITEM_EVENT_ACTIONS,
   ITEM_PRIORITIES,
   ITEM_STATUSES,
 } from '../domain/handover';
@@ -80,7 +81,7 @@ export const itemEvent = z.object({
   handoverId: id.nullable(),
   at: z.string(),
   user: z.string(),
-  action: z.enum(['created', 'updated', 'carried', 'resolved', 'reopened']),
+  action: z.enum(ITEM_EVENT_ACTIONS),
   changes: z.record(z.string(), z.unknown()).nullable(),
 });
 

@@ -12,8 +12,6 @@ import { plannedTimes } from '../../../shared/domain/attendance';
 import {
   allowedActions,
   canDo,
-  ftsQuery,
-  ftsText,
   isAcknowledgementLate,
   isOverdue,
   nextState,
@@ -24,6 +22,7 @@ import {
   type ItemStatus,
 } from '../../../shared/domain/handover';
 import { changedFields } from '../../../db/queries/audit';
+import { ftsQuery, ftsText } from '../../../db/sqlite/fts';
 import {
   addendaOf,
   addItemEvent,

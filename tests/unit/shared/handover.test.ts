@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedActions,
   canDo,
-  ftsQuery,
-  ftsText,
   HANDOVER_ACTIONS,
   HANDOVER_STATES,
   isAcknowledgementLate,
   isOverdue,
   nextState,
 } from '../../../shared/domain/handover';
+import { ftsQuery, ftsText } from '../../../db/sqlite/fts';
 
 describe('the handover state machine', () => {
   // Every state × action × actor: exactly these are allowed, everything else is refused.

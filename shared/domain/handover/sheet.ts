@@ -1,4 +1,4 @@
-import { wallMinutes } from './time';
+import { wallMinutes } from '../time';
 
 /**
  * Shift handover (交接班): "交清接明" — hand over clearly, take over clearly. The outgoing lead
@@ -47,30 +47,6 @@ export function nextState(state: HandoverState, action: HandoverAction): Handove
   }
 }
 
-export const ITEM_CATEGORIES = [
-  'callback',
-  'complaint',
-  'ticket',
-  'system_fault',
-  'equipment',
-  'notice',
-  'other',
-] as const;
-export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
-
-export const ITEM_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type ItemPriority = (typeof ITEM_PRIORITIES)[number];
-
-export const ITEM_STATUSES = ['open', 'in_progress', 'resolved'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-/** An unresolved item past its due time stands out everywhere. */
-export function isOverdue(item: { status: ItemStatus; dueAt: string | null }, now: string) {
-  return (
-    item.status !== 'resolved' && item.dueAt !== null && wallMinutes(item.dueAt) < wallMinutes(now)
-  );
-}
-
 /**
  * A handover not acknowledged this many minutes after its shift started is flagged: the incoming
  * lead has been on the floor that long without taking over clearly.
@@ -82,28 +58,4 @@ export function isAcknowledgementLate(
   deadlineMinutes: number,
 ) {
   return state !== 'acknowledged' && wallMinutes(now) - wallMinutes(shiftStart) > deadlineMinutes;
-}
-
-/**
- * Text for the full-text index: every CJK character stands alone, so FTS5's tokenizer sees each
- * as a token and a phrase query of the characters finds any Chinese word in place, two-character
- * words (投诉, 回访) included, which a trigram index cannot.
- */
-export function ftsText(text: string): string {
-  return text
-    .replace(/([\u3400-\u9fff\uf900-\ufaff])/g, ' $1 ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A user's search as an FTS5 query: each word a quoted phrase (CJK spaced as in ftsText), all required. */
-export function ftsQuery(search: string): string | null {
-  // Only letters and digits reach the index; anything else (quotes, *, NUL, column filters) splits words.
-  const words = search
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${ftsText(w)}"`).join(' AND ');
 }

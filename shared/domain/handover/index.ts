@@ -1,0 +1,3 @@
+/** Shift handover (交接班): pure rules. The sheet's state machine and its deadline; pending items. */
+export * from './sheet';
+export * from './items';
