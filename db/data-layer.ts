@@ -1,26 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import {
   backupDatabase,
   checkBackup,
   DEFAULT_ROTATION,
   listBackups,
-  quickCheck,
-  replaceDatabaseFile,
   rotateBackups,
   type BackupInfo,
   type BackupReason,
   type RotationPolicy,
-} from './backup';
-import {
-  DATABASE_FILE_NAME,
-  openStore,
-  schemaVersionOf,
-  type OpenOptions,
-  type Store,
-} from './connection';
+} from './backups';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { inspectDatabaseFile, replaceDatabaseFile } from './sqlite';
+import { DATABASE_FILE_NAME, openStore, type OpenOptions, type Store } from './store';
 
 /** The file is there but SQLite cannot trust it: the console offers a backup instead of crashing. */
 export class DatabaseDamagedError extends Error {
@@ -61,14 +53,9 @@ export class DataLayer {
     if (existsSync(file)) {
       let version: number;
       try {
-        const peek = new Database(file, { readonly: true });
-        try {
-          version = schemaVersionOf(peek);
-          const check = quickCheck(peek);
-          if (check !== 'ok') throw new DatabaseDamagedError(check);
-        } finally {
-          peek.close();
-        }
+        const { schemaVersion, check } = inspectDatabaseFile(file);
+        if (check !== 'ok') throw new DatabaseDamagedError(check);
+        version = schemaVersion;
       } catch (error) {
         if (error instanceof DatabaseDamagedError) throw error;
         throw new DatabaseDamagedError(error instanceof Error ? error.message : String(error));

@@ -1,20 +1,29 @@
 import type { Kysely } from 'kysely';
-import { organization } from './001_organization';
-import { accountsAndAudit } from './002_accounts_audit';
-import { attendance } from './003_attendance';
-import { handover } from './004_handover';
+import { organization } from './0001-organization';
+import { accountsAndAudit } from './0002-accounts-audit';
+import { attendance } from './0003-attendance';
+import { handover } from './0004-handover';
 
 export interface Migration {
+  /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
+  version: number;
   name: string;
   up(db: Kysely<unknown>): Promise<void>;
 }
 
-/** Version N is migrations[N - 1]. Append only: never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [
-  organization,
-  accountsAndAudit,
-  attendance,
-  handover,
-];
+/**
+ * Refuses a list in which a version is reused or missing: the versions, in order, are exactly
+ * 1…N. Append only: never edit or renumber a migration that has shipped.
+ */
+export function checkedMigrations(list: readonly Migration[]): readonly Migration[] {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration "${m.name}" has version ${m.version}; expected ${i + 1}`);
+    }
+  });
+  return list;
+}
+
+export const migrations = checkedMigrations([organization, accountsAndAudit, attendance, handover]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -7,6 +7,7 @@ import {
   type AttendanceStatus,
 } from '../../shared/domain/attendance';
 import type { DB } from '../schema';
+import { jsonGroupObject } from '../sqlite';
 import { cellsBetween } from './schedule';
 
 /* ---------- leave types ---------- */
@@ -253,9 +254,8 @@ export async function monthFigures(
       from attendance_records
       where work_date between ${from} and ${to} ${inTeam}
       group by staff_id),
-    -- SQLite's json_group_object; PostgreSQL's json_object_agg does the same.
     on_leave as (
-      select staff_id, json_group_object(leave_type_id, shifts) as leave from (
+      select staff_id, ${jsonGroupObject(sql`leave_type_id`, sql`shifts`)} as leave from (
         select staff_id, leave_type_id, count(*) as shifts from attendance_records
         where work_date between ${from} and ${to} and status = 'leave' ${inTeam}
         group by staff_id, leave_type_id)

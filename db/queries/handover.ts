@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { DB, HandoversTable } from '../schema';
+import { matchingRowids, replaceIndexedText } from '../sqlite';
 
 /* ---------- handovers ---------- */
 
@@ -310,11 +311,9 @@ export function addendaOf(db: Kysely<DB>, handoverId: number) {
 /* ---------- search ---------- */
 
 /** Replaces a handover's entry in the full-text index with its current text. */
-export async function indexHandover(db: Kysely<DB>, handoverId: number, body: string) {
-  await sql`delete from handover_search where rowid = ${handoverId}`.execute(db);
-  await sql`insert into handover_search (rowid, body) values (${handoverId}, ${body})`.execute(db);
+export async function indexHandover(db: Kysely<DB>, handoverId: number, text: string) {
+  await replaceIndexedText(db as Kysely<unknown>, 'handover_search', handoverId, text);
 }
 
-/** Handovers whose text matches an FTS5 query (see ftsQuery), as a subquery: any number of matches. */
-export const matchingHandovers = (query: string) =>
-  sql<number>`(select rowid from handover_search where handover_search match ${query})`;
+/** Handovers whose text matches a user's search, as a subquery; null: the search matches nothing. */
+export const matchingHandovers = (search: string) => matchingRowids('handover_search', search);

@@ -1,6 +1,10 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+
 /**
- * SQLite's full-text index (FTS5, unicode61 tokenizer) for Chinese text without a dictionary.
+ * SQLite's full-text index (FTS5, unicode61 tokenizer) for Chinese text without a dictionary:
+ * one row per indexed record, rowid = the record's id, one column `body`.
  */
+
 /**
  * Text for the full-text index: every CJK character stands alone, so FTS5's tokenizer sees each
  * as a token and a phrase query of the characters finds any Chinese word in place, two-character
@@ -23,4 +27,35 @@ export function ftsQuery(search: string): string | null {
     .filter(Boolean);
   if (words.length === 0) return null;
   return words.map((w) => `"${ftsText(w)}"`).join(' AND ');
+}
+
+/** Creates the index table (in a migration). */
+export async function createFullTextIndex(db: Kysely<unknown>, table: string) {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+  await sql
+    .raw(`create virtual table ${table} using fts5(body, tokenize = 'unicode61')`)
+    .execute(db);
+}
+
+/** Replaces one record's entry in the index with its current text. */
+export async function replaceIndexedText(
+  db: Kysely<unknown>,
+  table: string,
+  rowid: number,
+  text: string,
+) {
+  await sql`delete from ${sql.table(table)} where rowid = ${rowid}`.execute(db);
+  await sql`insert into ${sql.table(table)} (rowid, body) values (${rowid}, ${ftsText(text)})`.execute(
+    db,
+  );
+}
+
+/**
+ * The ids of the records whose text matches a user's search, as a subquery (any number of
+ * matches); null when the search holds no letter or digit, which matches nothing.
+ */
+export function matchingRowids(table: string, search: string): RawBuilder<number> | null {
+  const query = ftsQuery(search);
+  if (!query) return null;
+  return sql<number>`(select rowid from ${sql.table(table)} where ${sql.table(table)} match ${query})`;
 }

@@ -10,6 +10,7 @@ import {
 import { appendAudit, changedFields } from '../../db/queries/audit';
 import type { DB } from '../../db/schema';
 import type { Kysely } from 'kysely';
+import { classifyDatabaseError } from '../../db/sqlite';
 import {
   CommittedFailure,
   type AuditRecord,
@@ -172,25 +173,23 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
 
 /** Constraint failures the schema guards become field errors the user can act on. */
 function fromSqliteError(error: unknown): ApiError | undefined {
-  if (!(error instanceof Error) || !('code' in error)) return undefined;
-  const code = String(error.code);
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const column = /failed: \w+\.(\w+)/.exec(error.message)?.[1];
-    const field = column ? snakeToCamel(column) : undefined;
+  const known = classifyDatabaseError(error);
+  if (!known) return undefined;
+  const message = (error as Error).message;
+  if (known.kind === 'duplicate') {
+    const field = known.column ? snakeToCamel(known.column) : undefined;
     return {
       code: 'conflict',
-      message: error.message,
+      message,
       key: 'errors.duplicate',
       ...(field ? { field, issues: [{ field, key: 'errors.duplicate' }] } : {}),
     };
   }
-  if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: error.message, key: 'errors.conflict' };
-  }
-  if (code === 'SQLITE_BUSY') {
-    return { code: 'conflict', message: error.message, key: 'errors.busy' };
-  }
-  return undefined;
+  return {
+    code: 'conflict',
+    message,
+    key: known.kind === 'busy' ? 'errors.busy' : 'errors.conflict',
+  };
 }
 
 export interface Backend {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SchemaTooNewError } from '../../db/connection';
+import { SchemaTooNewError } from '../../db/store';
 import { startBackend } from '../backend/startup';
 import { resolveDataDir, userDataDir } from '../backend/data-dir';
 import { findBrowser, openAppWindow } from './browser';

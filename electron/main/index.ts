@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
-import { SchemaTooNewError } from '../../db/connection';
+import { SchemaTooNewError } from '../../db/store';
 import { startBackend, type BackendSlot } from '../backend/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_FILE_NAME } from '../../db/connection';
+import { DATABASE_FILE_NAME } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
 import { startBackend } from '../../electron/backend/startup';
 import { startHost } from '../../electron/host/server';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME } from '../../db/connection';
+import { DATABASE_FILE_NAME } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
 import { verifyAuditChain } from '../../db/queries/audit';
 import { sleep, startWriter } from './helpers';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../../db/connection';
+import type { Store } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { Session } from '../../electron/backend/context';

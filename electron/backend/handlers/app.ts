@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { failure } from '../../../shared/contract';
 import { formatDate } from '../../../shared/domain/time';
 import { loadDemo } from '../../../db/demo';
+import { readSchemaVersion } from '../../../db/sqlite';
 import type { Handler, HandlerContext } from '../context';
 
 async function isEmpty(ctx: HandlerContext) {
@@ -12,11 +13,10 @@ async function isEmpty(ctx: HandlerContext) {
 }
 
 export const appInfo: Handler<'app.info'> = async (ctx) => {
-  const version = await sql<{ user_version: number }>`pragma user_version`.execute(ctx.db);
   return {
     version: ctx.info.version,
     dataDir: ctx.info.dataDir,
-    schemaVersion: Number(version.rows[0]?.user_version ?? 0),
+    schemaVersion: await readSchemaVersion(ctx.db as Kysely<unknown>),
     empty: await isEmpty(ctx),
   };
 };

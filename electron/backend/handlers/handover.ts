@@ -22,7 +22,6 @@ import {
   type ItemStatus,
 } from '../../../shared/domain/handover';
 import { changedFields } from '../../../db/queries/audit';
-import { ftsQuery, ftsText } from '../../../db/sqlite/fts';
 import {
   addendaOf,
   addItemEvent,
@@ -270,7 +269,7 @@ async function reindex(ctx: HandlerContext, id: number) {
   ]
     .filter(Boolean)
     .join('\n');
-  await indexHandover(ctx.db, id, ftsText(text));
+  await indexHandover(ctx.db, id, text);
 }
 
 export const handoverGet: Handler<'handover.get'> = (ctx, { id }) => detail(ctx, id);
@@ -588,10 +587,10 @@ export const handoverList: Handler<'handover.list'> = async (ctx, input) => {
     query = query.where(input.hasOpenItems ? open : sql<boolean>`not ${open}`);
   }
   if (input.search) {
-    const match = ftsQuery(input.search);
+    const matching = matchingHandovers(input.search);
     // Punctuation alone matches nothing, rather than everything.
-    if (!match) return { rows: [], total: 0 };
-    query = query.where('h.id', 'in', matchingHandovers(match));
+    if (!matching) return { rows: [], total: 0 };
+    query = query.where('h.id', 'in', matching);
   }
   const { total } = await ctx.db
     .selectFrom(query.as('q'))

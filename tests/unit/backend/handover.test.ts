@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, HandoverDetail, Input } from '../../../shared/contract';
-import { DATABASE_FILE_NAME } from '../../../db/connection';
+import { DATABASE_FILE_NAME } from '../../../db/store';
 import type { Session } from '../../../electron/backend/context';
 import { tempStore, type TestStore } from '../../helpers/store';
 

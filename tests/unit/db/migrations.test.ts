@@ -1,13 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { migrate, openConnection, openStore, SchemaTooNewError } from '../../../db/connection';
-import { migrations } from '../../../db/migrations';
+import { migrate, openStore, SchemaTooNewError } from '../../../db/store';
+import { openConnection } from '../../../db/sqlite';
+import {
+  checkedMigrations,
+  LATEST_SCHEMA_VERSION,
+  migrations,
+  type Migration,
+} from '../../../db/migrations';
 import type { DB } from '../../../db/schema';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -92,6 +97,7 @@ it('rolls a failing migration back whole: no half-made tables, version unchanged
   const sqlite = openConnection(tempFile());
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   const broken = {
+    version: migrations.length + 1,
     name: 'broken',
     async up(trx: Kysely<unknown>) {
       await sql`create table half_made (id integer)`.execute(trx);
@@ -104,4 +110,37 @@ it('rolls a failing migration back whole: no half-made tables, version unchanged
     sqlite.prepare("select count(*) from sqlite_master where name = 'half_made'").pluck().get(),
   ).toBe(0);
   await db.destroy();
+});
+
+describe('the migration list', () => {
+  const folder = join(__dirname, '..', '..', '..', 'db', 'migrations');
+  const files = readdirSync(folder).filter((f) => f !== 'index.ts');
+
+  it('names every migration file NNNN-name.ts, numbered 1…N without gaps or reuse', () => {
+    for (const file of files) expect(file).toMatch(/^\d{4}-[a-z0-9-]+\.ts$/);
+    const numbers = files.map((f) => Number(f.slice(0, 4))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  it("gives each file's migration the version its name says, and lists every file once, in order", async () => {
+    const fromFiles: Migration[] = [];
+    for (const file of files) {
+      const exported = Object.values(await import(join(folder, file))) as Migration[];
+      expect(exported, file).toHaveLength(1);
+      expect(exported[0]!.version, file).toBe(Number(file.slice(0, 4)));
+      fromFiles.push(exported[0]!);
+    }
+    fromFiles.sort((a, b) => a.version - b.version);
+    expect(migrations).toEqual(fromFiles);
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(files.length);
+  });
+
+  it('refuses a list that reuses or skips a version', () => {
+    const step = (version: number) => ({ version, name: `v${version}`, up: async () => {} });
+    expect(() => checkedMigrations([step(1), step(2)])).not.toThrow();
+    expect(() => checkedMigrations([step(1), step(1)])).toThrow(/version 1; expected 2/);
+    expect(() => checkedMigrations([step(1), step(3)])).toThrow(/version 3; expected 2/);
+    expect(() => checkedMigrations([step(2), step(1)])).toThrow(/expected 1/);
+  });
 });

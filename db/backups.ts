@@ -1,20 +1,12 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { format, getISOWeek, getISOWeekYear } from 'date-fns';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { checkDatabaseFile, onlineBackup } from './sqlite';
 
 /**
- * Backups with SQLite's online backup API (a copied live file is not a backup), named so the
- * folder reads as a list: console-20261122-083000-daily.sqlite.
+ * Backups, one file each, named so the folder reads as a list:
+ * console-20261122-083000-daily.sqlite. The copy itself is the database's own (db/sqlite).
  */
 export const BACKUP_REASONS = ['daily', 'manual', 'pre-migration', 'safety'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -60,10 +52,7 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-/**
- * Copies the database through a second, read-only connection: it sees only committed data and
- * never waits on, or blocks, the console's own transactions.
- */
+/** Takes one backup into `dir` under a new name. */
 export async function backupDatabase(
   source: string,
   dir: string,
@@ -73,12 +62,7 @@ export async function backupDatabase(
   mkdirSync(dir, { recursive: true });
   const name = `console-${format(now, 'yyyyMMdd-HHmmssSSS')}-${reason}.sqlite`;
   const partial = join(dir, `${name}.partial`);
-  const reader = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await reader.backup(partial);
-  } finally {
-    reader.close();
-  }
+  await onlineBackup(source, partial);
   // Only a finished copy gets a backup's name: a crash mid-way leaves no half backup in the list.
   renameSync(partial, join(dir, name));
   return parseName(dir, name)!;
@@ -131,41 +115,8 @@ export interface BackupCheck {
 
 /** What a restore checks first: the file is whole, its references hold, and this console can read it. */
 export function checkBackup(file: string): BackupCheck {
-  const problems: string[] = [];
-  let schemaVersion = 0;
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = db.pragma('integrity_check', { simple: false }) as {
-      integrity_check: string;
-    }[];
-    if (integrity[0]?.integrity_check !== 'ok')
-      problems.push(`integrity_check: ${integrity.map((r) => r.integrity_check).join('; ')}`);
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} broken reference(s)`);
-    schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    if (schemaVersion > LATEST_SCHEMA_VERSION)
-      problems.push(
-        `schema ${schemaVersion} is newer than this console (${LATEST_SCHEMA_VERSION})`,
-      );
-  } catch (error) {
-    problems.push(String(error instanceof Error ? error.message : error));
-  } finally {
-    db?.close();
-  }
+  const { schemaVersion, problems } = checkDatabaseFile(file);
+  if (schemaVersion > LATEST_SCHEMA_VERSION)
+    problems.push(`schema ${schemaVersion} is newer than this console (${LATEST_SCHEMA_VERSION})`);
   return { ok: problems.length === 0, schemaVersion, problems };
-}
-
-/** Replaces the (closed) database file with a backup's bytes, WAL files included. */
-export function replaceDatabaseFile(target: string, backupFile: string) {
-  const staged = `${target}.restoring`;
-  copyFileSync(backupFile, staged);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  renameSync(staged, target);
-}
-
-/** PRAGMA quick_check on the open connection: 'ok' or what is wrong. */
-export function quickCheck(sqlite: Database.Database): string {
-  const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
-  return rows.map((r) => r.quick_check).join('; ');
 }

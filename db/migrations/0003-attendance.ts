@@ -5,6 +5,7 @@ const STATUSES = `'present','late','early_leave','late_early','absent','leave','
 
 /** Attendance: leave types, one record per staff per shift instance, swaps, month close, rule proposals. */
 export const attendance: Migration = {
+  version: 3,
   name: 'attendance',
   async up(db: Kysely<unknown>) {
     await db.schema

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly } from '../sqlite';
 import type { Migration } from './index';
 
 /** Accounts, settings and the append-only, hash-chained audit trail. */
 export const accountsAndAudit: Migration = {
+  version: 2,
   name: 'accounts, settings and audit trail',
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -57,9 +59,13 @@ export const accountsAndAudit: Migration = {
 
     // Append-only in the file itself, not just in our code: an edit must go around SQLite's
     // triggers to succeed, and then the hash chain shows it.
-    await sql`create trigger audit_log_no_update before update on audit_log
-      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-    await sql`create trigger audit_log_no_delete before delete on audit_log
-      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    for (const event of ['update', 'delete'] as const) {
+      await appendOnly(db, {
+        name: `audit_log_no_${event}`,
+        table: 'audit_log',
+        event,
+        message: 'audit_log is append-only',
+      });
+    }
   },
 };

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, createFullTextIndex, lockedWhen } from '../sqlite';
 import type { Migration } from './index';
 
 /** Shift handovers, their pending items (carried across shifts with a history), addenda and search. */
 export const handover: Migration = {
+  version: 4,
   name: 'shift handover',
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -43,11 +45,19 @@ export const handover: Migration = {
       .columns(['state', 'work_date'])
       .execute();
     // Locked means locked: no statement can change an acknowledged handover, whatever the caller.
-    await sql`create trigger handovers_locked before update on handovers
-      when old.state = 'acknowledged'
-      begin select raise(abort, 'handover is acknowledged and locked'); end`.execute(db);
-    await sql`create trigger handovers_no_delete before delete on handovers
-      begin select raise(abort, 'handovers are never deleted'); end`.execute(db);
+    await lockedWhen(db, {
+      name: 'handovers_locked',
+      table: 'handovers',
+      event: 'update',
+      when: "old.state = 'acknowledged'",
+      message: 'handover is acknowledged and locked',
+    });
+    await appendOnly(db, {
+      name: 'handovers_no_delete',
+      table: 'handovers',
+      event: 'delete',
+      message: 'handovers are never deleted',
+    });
 
     await db.schema
       .createTable('handover_items')
@@ -98,13 +108,13 @@ export const handover: Migration = {
       ['update', 'old'],
       ['delete', 'old'],
     ] as const) {
-      await sql
-        .raw(
-          `create trigger handover_item_links_locked_${event} before ${event} on handover_item_links
-          when (select state from handovers where id = ${row}.handover_id) = 'acknowledged'
-          begin select raise(abort, 'handover is acknowledged and locked'); end`,
-        )
-        .execute(db);
+      await lockedWhen(db, {
+        name: `handover_item_links_locked_${event}`,
+        table: 'handover_item_links',
+        event,
+        when: `(select state from handovers where id = ${row}.handover_id) = 'acknowledged'`,
+        message: 'handover is acknowledged and locked',
+      });
     }
 
     await db.schema
@@ -134,13 +144,15 @@ export const handover: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('text', 'text', (c) => c.notNull())
       .execute();
-    await sql`create trigger addenda_append_only before update on handover_addenda
-      begin select raise(abort, 'addenda are append-only'); end`.execute(db);
+    await appendOnly(db, {
+      name: 'addenda_append_only',
+      table: 'handover_addenda',
+      event: 'update',
+      message: 'addenda are append-only',
+    });
 
     // Full-text search over handovers, their items and addenda; text is CJK-spaced (ftsText).
     // rowid = the handover's id, so replacing one handover's text touches one row.
-    await sql`create virtual table handover_search using fts5(body, tokenize = 'unicode61')`.execute(
-      db,
-    );
+    await createFullTextIndex(db, 'handover_search');
   },
 };

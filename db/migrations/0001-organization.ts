@@ -4,6 +4,7 @@ import type { Migration } from './index';
 const now = () => new Date().toISOString();
 
 export const organization: Migration = {
+  version: 1,
   name: 'organization and schedule',
   async up(db: Kysely<unknown>) {
     await db.schema

@@ -1,0 +1,45 @@
+/**
+ * Everything only SQLite does, behind named functions: the rest of db/ and the backend speak
+ * Kysely (portable SQL) and call these for the rest. Each, and its PostgreSQL counterpart:
+ *
+ * - openConnection: one file, WAL, synchronous=FULL, foreign_keys, busy_timeout
+ *     → a pg Pool from a connection string; durability and FKs are the server's, lock_timeout per session
+ * - queryBuilderOver: Kysely's SqliteDialect → Kysely's PostgresDialect
+ * - schemaVersionOf, readSchemaVersion, writeSchemaVersion: PRAGMA user_version in the file header
+ *     → a one-row schema_version table, written in the migration's own transaction
+ * - readTransaction: BEGIN + PRAGMA query_only → BEGIN TRANSACTION READ ONLY
+ * - writeTransaction: BEGIN (deferred; BEGIN IMMEDIATE is the next step)
+ *     → BEGIN (READ COMMITTED) with SELECT … FOR UPDATE where a read decides a write
+ * - onlineBackup: the online backup API → pg_dump (or the server's base backups and WAL archive)
+ * - quickCheck, inspectDatabaseFile: PRAGMA quick_check before opening → none: the server owns
+ *     its files; check that it answers and report its schema_version
+ * - checkDatabaseFile: integrity_check, foreign_key_check, user_version of a backup file
+ *     → pg_restore into a scratch database, then read its schema_version
+ * - replaceDatabaseFile: swap the file, drop -wal/-shm → restore into a new database, then point
+ *     the pool at it (or rename databases)
+ * - createFullTextIndex: an FTS5 table, unicode61 tokenizer → a tsvector column with a GIN index
+ * - replaceIndexedText, ftsText: delete + insert the row, each CJK character spaced as a token
+ *     → UPDATE … SET body = to_tsvector('simple', text), with the same spacing
+ * - matchingRowids, ftsQuery: rowid IN (… MATCH '"投 诉" AND …')
+ *     → id IN (… WHERE body @@ phraseto_tsquery('simple', …) AND …)
+ * - jsonGroupObject: json_group_object(key, value) → json_object_agg(key, value)
+ * - appendOnly, lockedWhen: BEFORE triggers that RAISE(ABORT, …) → BEFORE triggers calling a
+ *     plpgsql function that RAISEs an EXCEPTION (and REVOKE UPDATE, DELETE from the app's role)
+ * - classifyDatabaseError: SQLITE_CONSTRAINT_UNIQUE/_PRIMARYKEY (column from the message), other
+ *     SQLITE_CONSTRAINT_*, SQLITE_BUSY → SQLSTATE 23505 (column from the constraint), other 23xxx,
+ *     55P03 lock_not_available / 40001 serialization_failure
+ */
+export { openConnection, queryBuilderOver, type OpenOptions } from './connection';
+export { readSchemaVersion, schemaVersionOf, writeSchemaVersion } from './version';
+export { readTransaction, writeTransaction } from './transactions';
+export {
+  checkDatabaseFile,
+  inspectDatabaseFile,
+  onlineBackup,
+  quickCheck,
+  replaceDatabaseFile,
+} from './backup';
+export { createFullTextIndex, ftsQuery, ftsText, matchingRowids, replaceIndexedText } from './fts';
+export { jsonGroupObject } from './json';
+export { appendOnly, lockedWhen } from './triggers';
+export { classifyDatabaseError, type DatabaseError } from './errors';
