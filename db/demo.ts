@@ -13,7 +13,9 @@ import {
   wallMinutes,
   weekStartOf,
 } from '../shared/domain/time';
-import { reconcileProposals, recordsBetween } from './queries/attendance';
+import type { Position, StaffStatus } from '../shared/domain/org';
+import { reconcileProposals } from './queries/attendance/proposals';
+import { recordsBetween } from './queries/attendance/records';
 import type { DB } from './schema';
 
 /**
@@ -128,11 +130,16 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
 
     const staffRows = Array.from({ length: perTeam }, (_, i) => {
       employee++;
-      const position =
+      const position: Position =
         i === 0 ? 'team_lead' : i === 1 ? 'qa' : i === 2 && t === 0 ? 'trainer' : 'agent';
       // A few real-life cases: one person on long leave, one who left last month.
       const left = i === perTeam - 1 && t === 1;
       const hired = addDaysTo(options.today, -Math.floor(90 + rand() * 1500));
+      const status: StaffStatus = left
+        ? 'left'
+        : i === perTeam - 2 && t === 0
+          ? 'on_leave'
+          : 'active';
       return {
         employee_no: `KF${employee}`,
         name: uniqueName(),
@@ -142,7 +149,7 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
         extension: String(8000 + employee - 1000),
         phone: `13${Math.floor(100000000 + rand() * 899999999)}`,
         hire_date: hired,
-        status: left ? 'left' : i === perTeam - 2 && t === 0 ? 'on_leave' : 'active',
+        status,
         left_on: left ? addDaysTo(options.today, -30) : null,
         left_reason: left ? '个人原因离职' : null,
         created_at: at,

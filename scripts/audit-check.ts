@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DataLayer } from '../db/data-layer';
-import { verifyAuditChain } from '../db/queries/audit';
+import { verifyAuditChain } from '../db/queries/audit/trail';
 import { resolveDataDir, userDataDir } from '../electron/backend/data-dir';
 
 /** `npm run audit:check [-- --data-dir DIR]`: walks the audit trail's hash chain; exit 1 if broken. */

@@ -8,6 +8,7 @@ import {
   type Role,
 } from '../../shared/contract';
 import type { DataLayer } from '../../db/data-layer';
+import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { DB } from '../../db/schema';
 import type { ScryptCost } from './passwords';
 import type { SessionStore } from './sessions';
@@ -33,23 +34,8 @@ export const LOCAL_OPERATOR: Session = {
 
 /** One audit entry. With both `before` and `after`, only the fields that changed are kept. */
 export interface AuditRecord {
-  action:
-    | 'create'
-    | 'update'
-    | 'mark_left'
-    | 'import'
-    | 'export'
-    | 'lock'
-    | 'unlock'
-    | 'sign_in'
-    | 'sign_in_failed'
-    | 'sign_out'
-    | 'backup'
-    | 'restore'
-    | 'copy'
-    | 'password_change'
-    | 'password_reset';
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | number | null;
   before?: object | null;
   after?: object | null;

@@ -7,7 +7,8 @@ import {
   type Channel,
   type Result,
 } from '../../shared/contract';
-import { appendAudit, changedFields } from '../../db/queries/audit';
+import { appendAudit } from '../../db/queries/audit/trail';
+import { changedFields } from '../../shared/domain/audit';
 import type { DB } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { classifyDatabaseError } from '../../db/sqlite';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
-import { verifyAuditChain } from '../../db/queries/audit';
+import { verifyAuditChain } from '../../db/queries/audit/trail';
 import { sleep, startWriter } from './helpers';
 
 /** CI kills the writer 50 times; `npm run soak` raises this. */

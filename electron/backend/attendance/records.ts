@@ -13,16 +13,12 @@ import {
   wantedProposals,
 } from '../../../shared/domain/attendance';
 import { monthDates, monthOf } from '../../../shared/domain/time';
-import {
-  closedMonthsAmong,
-  findRecord,
-  scheduleCells,
-  reconcileProposals,
-  recordsBetween,
-  saveRecord,
-} from '../../../db/queries/attendance';
-import { getJsonSetting } from '../../../db/queries/settings';
-import { listShiftTypes } from '../../../db/queries/shiftTypes';
+import { closedMonthsAmong } from '../../../db/queries/attendance/months';
+import { findRecord, recordsBetween, saveRecord } from '../../../db/queries/attendance/records';
+import { scheduleCells } from '../../../db/queries/attendance/schedule';
+import { reconcileProposals } from '../../../db/queries/attendance/proposals';
+import { getJsonSetting } from '../../../db/queries/settings/settings';
+import { listShiftTypes } from '../../../db/queries/org/shift-types';
 import type { HandlerContext } from '../context';
 
 /**

@@ -8,9 +8,11 @@ import {
 } from '../../../shared/contract';
 import { classifyAttendance, type AttendanceStatus } from '../../../shared/domain/attendance';
 import { monthOf } from '../../../shared/domain/time';
-import { closedMonthsAmong, findRecord, scheduleCells } from '../../../db/queries/attendance';
-import { getJsonSetting, putSetting } from '../../../db/queries/settings';
-import { staffByEmployeeNo } from '../../../db/queries/staff';
+import { closedMonthsAmong } from '../../../db/queries/attendance/months';
+import { findRecord } from '../../../db/queries/attendance/records';
+import { scheduleCells } from '../../../db/queries/attendance/schedule';
+import { getJsonSetting, putSetting } from '../../../db/queries/settings/settings';
+import { staffByEmployeeNo } from '../../../db/queries/org/staff';
 import type { Handler, HandlerContext } from '../context';
 import { readRules, shiftTypesById, writeRecords, type RecordChange } from '../attendance/records';
 import {

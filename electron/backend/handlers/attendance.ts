@@ -8,25 +8,20 @@ import {
 } from '../../../shared/contract';
 import { clockFitsInstance, plannedTimes } from '../../../shared/domain/attendance';
 import { monthDates, monthOf } from '../../../shared/domain/time';
+import { closeMonth, findClosedMonth, reopenMonth } from '../../../db/queries/attendance/months';
+import { findRecord, recordsBetween } from '../../../db/queries/attendance/records';
 import {
-  closeMonth,
-  findClosedMonth,
-  findRecord,
   insertLeaveType,
-  insertSwap,
   listLeaveTypes,
-  listProposals,
-  listSwaps,
-  monthFigures,
-  recordsBetween,
-  reopenMonth,
-  scheduleCells,
-  scheduledOnInstance,
   updateLeaveType,
-} from '../../../db/queries/attendance';
-import { setCell } from '../../../db/queries/schedule';
-import { putSetting } from '../../../db/queries/settings';
-import { findTeam } from '../../../db/queries/teams';
+} from '../../../db/queries/attendance/leave-types';
+import { insertSwap, listSwaps } from '../../../db/queries/attendance/swaps';
+import { listProposals } from '../../../db/queries/attendance/proposals';
+import { monthFigures } from '../../../db/queries/attendance/figures';
+import { scheduleCells, scheduledOnInstance } from '../../../db/queries/attendance/schedule';
+import { setCell } from '../../../db/queries/org/schedule';
+import { putSetting } from '../../../db/queries/settings/settings';
+import { findTeam } from '../../../db/queries/org/teams';
 import { attendanceCsv, attendanceFileName, attendanceXlsx } from '../export/attendance';
 import type { Handler, HandlerContext } from '../context';
 import {
@@ -391,9 +386,8 @@ export async function buildMonthSummary(
 ): Promise<MonthSummary> {
   const { from, to } = monthRange(month);
   const figures = await monthFigures(ctx.db, from, to, teamId);
-  const people = figures.map(({ overtimeMinutes, leave, ...p }) => ({
+  const people = figures.map(({ overtimeMinutes, ...p }) => ({
     ...p,
-    leave: leave ? (JSON.parse(leave) as Record<string, number>) : {},
     overtimeHours: Math.round((overtimeMinutes / 60) * 100) / 100,
     attendanceRate: rate(p.worked, p.scheduled),
   }));

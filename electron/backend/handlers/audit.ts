@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { allAudit, listAudit, verifyAuditChain } from '../../../db/queries/audit';
+import { allAudit, listAudit, verifyAuditChain } from '../../../db/queries/audit/trail';
 import type { Handler } from '../context';
 import { toCsv } from '../export/csv';
 

@@ -1,6 +1,6 @@
 import { addMinutes, addSeconds, differenceInSeconds } from 'date-fns';
 import { failure, type User } from '../../../shared/contract';
-import { getSetting, putSetting } from '../../../db/queries/settings';
+import { getSetting, putSetting } from '../../../db/queries/settings/settings';
 import {
   countUsers,
   findCredentials,
@@ -8,7 +8,7 @@ import {
   insertUser,
   passwordHashOf,
   updateUser,
-} from '../../../db/queries/users';
+} from '../../../db/queries/accounts/users';
 import { CommittedFailure, type Handler, type HandlerContext, type Session } from '../context';
 import { hashPassword, verifyPassword } from '../passwords';
 

@@ -21,32 +21,33 @@ import {
   type ItemPriority,
   type ItemStatus,
 } from '../../../shared/domain/handover';
-import { changedFields } from '../../../db/queries/audit';
+import { changedFields } from '../../../shared/domain/audit';
+import { addendaOf, insertAddendum } from '../../../db/queries/handover/addenda';
 import {
-  addendaOf,
   addItemEvent,
-  findHandover,
-  findHandoverFor,
   findItem,
-  indexHandover,
-  insertAddendum,
-  insertHandover,
   insertItem,
   itemEvents,
   itemsOfHandover,
   lastHandoverOfItems,
   linkItem,
-  matchingHandovers,
-  selectHandovers,
   snapshotItems,
   unresolvedItems,
-  updateHandover,
   updateItem,
-  type HandoverRecord,
   type ItemRecord,
-} from '../../../db/queries/handover';
-import { getJsonSetting, putSetting } from '../../../db/queries/settings';
-import { findTeam } from '../../../db/queries/teams';
+} from '../../../db/queries/handover/items';
+import {
+  findHandover,
+  findHandoverFor,
+  indexHandover,
+  insertHandover,
+  matchingHandovers,
+  selectHandovers,
+  updateHandover,
+  type HandoverRecord,
+} from '../../../db/queries/handover/handovers';
+import { getJsonSetting, putSetting } from '../../../db/queries/settings/settings';
+import { findTeam } from '../../../db/queries/org/teams';
 import type { AuditRecord, Handler, HandlerContext } from '../context';
 import { handoverItemsCsv, handoverItemsFileName, handoverItemsXlsx } from '../export/handover';
 import { shiftTypesById } from '../attendance/records';
@@ -221,10 +222,10 @@ async function detail(ctx: HandlerContext, id: number): Promise<HandoverDetail> 
   const [row] = await rowFigures(ctx, [h]);
   const shift = (await shiftTypesById(ctx)).get(h.shiftTypeId)!;
   const now = localNow(ctx);
-  const items = (await itemsOfHandover(ctx.db, id)).map(({ carried, snapshot, ...item }) => ({
+  const items = (await itemsOfHandover(ctx.db, id)).map(({ item, carried, snapshot }) => ({
     ...toItem(item, now),
-    carried: carried === 1,
-    snapshot: snapshot ? (JSON.parse(snapshot) as HandoverItem) : null,
+    carried,
+    snapshot,
   }));
   const planned = plannedTimes(h.date, shift);
   return {
@@ -264,7 +265,7 @@ async function reindex(ctx: HandlerContext, id: number) {
     h.escalations,
     h.remarks,
     h.disputeRemark,
-    ...items.flatMap((i) => [i.description, i.reference, i.owner, i.resolution]),
+    ...items.flatMap(({ item: i }) => [i.description, i.reference, i.owner, i.resolution]),
     ...addenda.map((a) => a.text),
   ]
     .filter(Boolean)
@@ -420,7 +421,7 @@ export const handoverUpdateItem: Handler<'handover.updateItem'> = async (ctx, in
   if (handoverId) {
     const h = await mustFindHandover(ctx, handoverId);
     requireAction(ctx, h, 'edit');
-    const linked = (await itemsOfHandover(ctx.db, handoverId)).some((i) => i.id === id);
+    const linked = (await itemsOfHandover(ctx.db, handoverId)).some((l) => l.item.id === id);
     if (!linked) throw failure('not_found', 'item not in this handover', { field: 'id' });
   }
   await checkCategory(ctx, fields.category, current.category);
@@ -532,9 +533,7 @@ export const handoverAcknowledge: Handler<'handover.acknowledge'> = (ctx, { id }
     await snapshotItems(
       ctx.db,
       id,
-      (await itemsOfHandover(ctx.db, id)).map(({ carried: _c, snapshot: _s, ...i }) =>
-        toItem(i, now),
-      ),
+      (await itemsOfHandover(ctx.db, id)).map(({ item }) => toItem(item, now)),
     );
     await updateHandover(ctx.db, id, { state: 'acknowledged', acknowledged_at: ctx.now }, ctx.now);
     return { action: 'lock', before: { state: h.state }, after: { state: 'acknowledged' } };

@@ -1,5 +1,10 @@
-import { listTeams } from '../../../db/queries/teams';
-import { findStaff, insertStaff, staffByEmployeeNo, updateStaff } from '../../../db/queries/staff';
+import { listTeams } from '../../../db/queries/org/teams';
+import {
+  findStaff,
+  insertStaff,
+  staffByEmployeeNo,
+  updateStaff,
+} from '../../../db/queries/org/staff';
 import { failure } from '../../../shared/contract';
 import { parseRoster } from '../import/roster';
 import { readImportFile } from '../import/table-file';

@@ -6,9 +6,9 @@ import {
   entriesOnDate,
   setCell,
   staffOnTeamWeek,
-} from '../../../db/queries/schedule';
-import { listShiftTypes } from '../../../db/queries/shiftTypes';
-import { findTeam } from '../../../db/queries/teams';
+} from '../../../db/queries/org/schedule';
+import { listShiftTypes } from '../../../db/queries/org/shift-types';
+import { findTeam } from '../../../db/queries/org/teams';
 import type { Handler, HandlerContext } from '../context';
 import { assertMonthsOpen, reclassifyRecords } from '../attendance/records';
 

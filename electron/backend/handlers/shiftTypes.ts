@@ -4,7 +4,7 @@ import {
   insertShiftType,
   listShiftTypes,
   updateShiftType,
-} from '../../../db/queries/shiftTypes';
+} from '../../../db/queries/org/shift-types';
 import type { Handler, HandlerContext } from '../context';
 
 async function mustFindShiftType(ctx: HandlerContext, id: number) {

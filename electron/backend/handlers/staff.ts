@@ -1,5 +1,5 @@
 import { failure } from '../../../shared/contract';
-import { findTeam } from '../../../db/queries/teams';
+import { findTeam } from '../../../db/queries/org/teams';
 import {
   findStaff,
   insertStaff,
@@ -7,8 +7,8 @@ import {
   markStaffLeft,
   updateStaff,
   type StaffFields,
-} from '../../../db/queries/staff';
-import { clearScheduleAfter } from '../../../db/queries/schedule';
+} from '../../../db/queries/org/staff';
+import { clearScheduleAfter } from '../../../db/queries/org/schedule';
 import type { Handler, HandlerContext } from '../context';
 import { assertMonthsOpen } from '../attendance/records';
 

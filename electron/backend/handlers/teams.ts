@@ -1,6 +1,6 @@
 import { failure } from '../../../shared/contract';
-import { findStaff } from '../../../db/queries/staff';
-import { findTeam, insertTeam, listTeams, updateTeam } from '../../../db/queries/teams';
+import { findStaff } from '../../../db/queries/org/staff';
+import { findTeam, insertTeam, listTeams, updateTeam } from '../../../db/queries/org/teams';
 import type { Handler, HandlerContext } from '../context';
 
 async function mustFindTeam(ctx: HandlerContext, id: number) {

@@ -1,6 +1,6 @@
 import { failure } from '../../../shared/contract';
-import { findStaff } from '../../../db/queries/staff';
-import { findUser, insertUser, listUsers, updateUser } from '../../../db/queries/users';
+import { findStaff } from '../../../db/queries/org/staff';
+import { findUser, insertUser, listUsers, updateUser } from '../../../db/queries/accounts/users';
 import type { Handler, HandlerContext } from '../context';
 import { hashPassword } from '../passwords';
 

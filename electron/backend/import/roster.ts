@@ -1,6 +1,6 @@
 import { failure, staffInput, toFieldIssues, type RowIssue } from '../../../shared/contract';
 import { POSITIONS, type Position } from '../../../shared/domain/org';
-import type { StaffFields } from '../../../db/queries/staff';
+import type { StaffFields } from '../../../db/queries/org/staff';
 import { matchColumns, normalizeHeader as normalize, type TableFile } from './table-file';
 
 /** The roster columns, under the names HR's spreadsheets use for them (Chinese first). */

@@ -41,3 +41,20 @@ export const AUDIT_ENTITIES = [
   'handover_item',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** Bookkeeping columns that change on every save and say nothing to an auditor. */
+const BOOKKEEPING = new Set(['updatedAt', 'updated_at', 'createdAt', 'created_at']);
+
+/** Keeps only the fields that changed, on both sides: what an auditor needs to read. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => !BOOKKEEPING.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])),
+  };
+}

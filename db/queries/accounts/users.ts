@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Role, User } from '../../shared/contract';
-import type { DB } from '../schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { Role, User } from '../../../shared/contract';
+import type { DB } from '../../schema';
+import type { UsersTable } from './tables';
 
 const PUBLIC_COLUMNS = [
   'id',
@@ -12,19 +13,11 @@ const PUBLIC_COLUMNS = [
   'locked_until',
 ] as const;
 
-const toUser = (row: {
-  id: number;
-  username: string;
-  display_name: string;
-  role: string;
-  staff_id: number | null;
-  active: number;
-  locked_until: string | null;
-}): User => ({
+const toUser = (row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>): User => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
-  role: row.role as Role,
+  role: row.role,
   staffId: row.staff_id,
   active: row.active === 1,
   lockedUntil: row.locked_until,
@@ -49,6 +42,17 @@ export async function findUser(db: Kysely<DB>, id: number): Promise<User | undef
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toUser(row);
+}
+
+/** Active users of one role, by name: e.g. the supervisors who can take over a shift. */
+export function activeUsersWithRole(db: Kysely<DB>, role: Role) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as displayName', 'role'])
+    .where('role', '=', role)
+    .where('active', '=', 1)
+    .orderBy('display_name')
+    .execute();
 }
 
 /** With the secret columns: for sign-in only. Usernames match case-insensitively. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Position, StaffStatus } from '../../shared/domain/org';
-import type { Staff } from '../../shared/contract';
-import type { DB } from '../schema';
+import type { StaffStatus } from '../../../shared/domain/org';
+import type { Staff } from '../../../shared/contract';
+import type { DB } from '../../schema';
 
 export type StaffFields = Pick<
   Staff,
@@ -36,13 +36,6 @@ function selectStaff(db: Kysely<DB>) {
     ]);
 }
 
-type StaffRow = Awaited<ReturnType<ReturnType<typeof selectStaff>['executeTakeFirstOrThrow']>>;
-const toStaff = (row: StaffRow): Staff => ({
-  ...row,
-  position: row.position as Position,
-  status: row.status as StaffStatus,
-});
-
 function filtered(db: Kysely<DB>, filter: StaffFilter) {
   let query = selectStaff(db);
   if (filter.teamId !== undefined) query = query.where('s.team_id', '=', filter.teamId);
@@ -75,12 +68,49 @@ export async function listStaff(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows: rows.map(toStaff), total: Number(count) };
+  return { rows, total: Number(count) };
 }
 
-export async function findStaff(db: Kysely<DB>, id: number): Promise<Staff | undefined> {
-  const row = await selectStaff(db).where('s.id', '=', id).executeTakeFirst();
-  return row && toStaff(row);
+export function findStaff(db: Kysely<DB>, id: number): Promise<Staff | undefined> {
+  return selectStaff(db).where('s.id', '=', id).executeTakeFirst();
+}
+
+/** Names by id, for people already found by another key (a clock file's employee numbers). */
+export async function staffNames(db: Kysely<DB>, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids, 0])
+    .execute();
+  return new Map(rows.map((s) => [s.id, s.name]));
+}
+
+/** Each person's last working day (null while they stay), by id. */
+export async function leftDates(
+  db: Kysely<DB>,
+  ids: number[],
+): Promise<Map<number, string | null>> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'left_on'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((s) => [s.id, s.left_on]));
+}
+
+/** Who belongs to a month that starts on `from`: not gone before it began; optionally one team or person. */
+export function staffOfMonth(
+  db: Kysely<DB>,
+  from: string,
+  filter: { teamId?: number | null; staffId?: number | null },
+) {
+  let query = db
+    .selectFrom('staff')
+    .select(['id', 'name', 'employee_no as employeeNo'])
+    .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', from)]));
+  if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+  if (filter.staffId) query = query.where('id', '=', filter.staffId);
+  return query.orderBy('employee_no').execute();
 }
 
 export async function staffByEmployeeNo(
@@ -95,8 +125,7 @@ export async function staffByEmployeeNo(
       .select(['id', 'employee_no', 'status'])
       .where('employee_no', 'in', employeeNos.slice(i, i + 500))
       .execute();
-    for (const row of rows)
-      map.set(row.employee_no, { id: row.id, status: row.status as StaffStatus });
+    for (const row of rows) map.set(row.employee_no, { id: row.id, status: row.status });
   }
   return map;
 }

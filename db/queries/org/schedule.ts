@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Position, StaffStatus } from '../../shared/domain/org';
-import type { DB } from '../schema';
+import type { DB } from '../../schema';
 
 export interface ScheduleCell {
   staffId: number;
@@ -10,19 +9,14 @@ export interface ScheduleCell {
 }
 
 /** Staff shown on a team's week: everyone in the team who had not left before the week began. */
-export async function staffOnTeamWeek(db: Kysely<DB>, teamId: number, weekStart: string) {
-  const rows = await db
+export function staffOnTeamWeek(db: Kysely<DB>, teamId: number, weekStart: string) {
+  return db
     .selectFrom('staff')
     .select(['id', 'name', 'employee_no as employeeNo', 'position', 'status', 'left_on as leftOn'])
     .where('team_id', '=', teamId)
     .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', weekStart)]))
     .orderBy('employee_no')
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    position: r.position as Position,
-    status: r.status as StaffStatus,
-  }));
 }
 
 export async function cellsBetween(
@@ -74,6 +68,17 @@ export async function setCell(
     )
     .executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/** The dates a person is scheduled after a day (rest days included). */
+export async function scheduledDatesAfter(db: Kysely<DB>, staffId: number, day: string) {
+  const rows = await db
+    .selectFrom('schedule_entries')
+    .select('work_date')
+    .where('staff_id', '=', staffId)
+    .where('work_date', '>', day)
+    .execute();
+  return rows.map((e) => e.work_date);
 }
 
 export async function clearScheduleAfter(db: Kysely<DB>, staffId: number, lastDay: string) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { DB } from '../schema';
+import type { DB } from '../../schema';
 
 /** Key-value settings; each setting's meaning and default live with the code that reads it. */
 export async function getSetting(db: Kysely<DB>, key: string): Promise<string | undefined> {

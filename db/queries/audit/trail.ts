@@ -1,19 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
+import type { DB } from '../../schema';
+import type { AuditLogTable } from './tables';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** One entry as the backend hands it over: before and after as objects, redacted here. */
 export interface AuditEntry {
   at: string;
   userId: number | null;
   username: string | null;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
+
+type AuditRow = Selectable<AuditLogTable>;
+/** What the hash covers: every column but the id and the chain's own two. */
+type HashedFields = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>;
 
 /** Secrets never enter the trail, whatever a caller passes. */
 const SECRET = /password|token|salt|secret|hash/i;
@@ -24,18 +31,7 @@ function redact(record: Record<string, unknown> | null | undefined): string | nu
   );
 }
 
-interface StoredFields {
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-}
-
-export function entryHash(prevHash: string, row: StoredFields): string {
+export function entryHash(prevHash: string, row: HashedFields): string {
   const body = JSON.stringify([
     row.at,
     row.user_id,
@@ -49,23 +45,6 @@ export function entryHash(prevHash: string, row: StoredFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Bookkeeping columns that change on every save and say nothing to an auditor. */
-const BOOKKEEPING = new Set(['updatedAt', 'updated_at', 'createdAt', 'created_at']);
-
-/** Keeps only the fields that changed, on both sides: what an auditor needs to read. */
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (k) => !BOOKKEEPING.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  );
-  return {
-    before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
-    after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])),
-  };
-}
-
 /** Appends one entry, chained to the last one. Call inside the action's own transaction. */
 export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
   const last = await db
@@ -75,7 +54,7 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<vo
     .limit(1)
     .executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: StoredFields = {
+  const row: HashedFields = {
     at: entry.at,
     user_id: entry.userId,
     username: entry.username,
@@ -114,7 +93,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
 
 export interface AuditFilter {
   userId?: number;
-  entity?: string;
+  entity?: AuditEntity;
   /** Inclusive calendar dates, compared on the entry's local day. */
   from?: string;
   to?: string;
@@ -136,17 +115,7 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
   return query;
 }
 
-const toEntry = (row: {
-  id: number;
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-}) => ({
+const toEntry = (row: Omit<AuditRow, 'prev_hash' | 'hash'>) => ({
   id: row.id,
   at: row.at,
   userId: row.user_id,
@@ -157,7 +126,6 @@ const toEntry = (row: {
   before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
   after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
 });
-export type AuditRow = ReturnType<typeof toEntry>;
 
 const COLUMNS = [
   'id',
@@ -188,6 +156,6 @@ export async function listAudit(
   return { rows: rows.map(toEntry), total: Number(count) };
 }
 
-export async function allAudit(db: Kysely<DB>, filter: AuditFilter): Promise<AuditRow[]> {
+export async function allAudit(db: Kysely<DB>, filter: AuditFilter) {
   return (await filtered(db, filter).select(COLUMNS).orderBy('id').execute()).map(toEntry);
 }

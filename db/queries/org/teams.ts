@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Team } from '../../shared/contract';
-import type { DB } from '../schema';
+import type { Team } from '../../../shared/contract';
+import type { DB } from '../../schema';
 
 type TeamFields = Pick<Team, 'name' | 'description' | 'leadStaffId'>;
 
@@ -30,6 +30,14 @@ export function listTeams(db: Kysely<DB>): Promise<Team[]> {
 
 export function findTeam(db: Kysely<DB>, id: number): Promise<Team | undefined> {
   return selectTeams(db).where('t.id', '=', id).executeTakeFirst();
+}
+
+/** A console with no team and no staff yet: the only kind demo data may go into. */
+export async function isOrganizationEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await sql<{
+    n: number;
+  }>`select (select count(*) from teams) + (select count(*) from staff) as n`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) === 0;
 }
 
 export async function insertTeam(db: Kysely<DB>, team: TeamFields, at: string): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ShiftType } from '../../shared/contract';
-import type { DB } from '../schema';
+import type { ShiftType } from '../../../shared/contract';
+import type { DB } from '../../schema';
 
 export type ShiftTypeFields = Omit<ShiftType, 'id'>;
 

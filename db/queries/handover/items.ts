@@ -1,99 +1,9 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
-import type { DB, HandoversTable } from '../schema';
-import { matchingRowids, replaceIndexedText } from '../sqlite';
+import { sql, type Kysely } from 'kysely';
+import type { HandoverItem } from '../../../shared/contract';
+import type { ItemEventAction, ItemPriority, ItemStatus } from '../../../shared/domain/handover';
+import type { DB } from '../../schema';
 
-/* ---------- handovers ---------- */
-
-export function selectHandovers(db: Kysely<DB>) {
-  return db
-    .selectFrom('handovers as h')
-    .leftJoin('teams as t', 't.id', 'h.team_id')
-    .select([
-      'h.id',
-      'h.work_date as date',
-      'h.shift_type_id as shiftTypeId',
-      'h.team_id as teamId',
-      't.name as teamName',
-      'h.state',
-      'h.outgoing_user_id as outgoingUserId',
-      'h.outgoing_name as outgoingName',
-      'h.incoming_user_id as incomingUserId',
-      'h.incoming_name as incomingName',
-      'h.submitted_at as submittedAt',
-      'h.acknowledged_at as acknowledgedAt',
-      'h.updated_at as updatedAt',
-      'h.staffing_remark as staffingRemark',
-      'h.seats_status as seatsStatus',
-      'h.calls_offered as offered',
-      'h.calls_answered as answered',
-      'h.calls_abandoned as abandoned',
-      'h.service_level as serviceLevel',
-      'h.aht_seconds as ahtSeconds',
-      'h.notices',
-      'h.escalations',
-      'h.remarks',
-      'h.dispute_remark as disputeRemark',
-    ]);
-}
-export type HandoverRecord = Awaited<
-  ReturnType<ReturnType<typeof selectHandovers>['executeTakeFirstOrThrow']>
->;
-
-export function findHandover(db: Kysely<DB>, id: number) {
-  return selectHandovers(db).where('h.id', '=', id).executeTakeFirst();
-}
-
-export function findHandoverFor(
-  db: Kysely<DB>,
-  date: string,
-  shiftTypeId: number,
-  teamId: number | null,
-) {
-  return selectHandovers(db)
-    .where('h.work_date', '=', date)
-    .where('h.shift_type_id', '=', shiftTypeId)
-    .where('h.team_key', '=', teamId ?? 0)
-    .executeTakeFirst();
-}
-
-export async function insertHandover(
-  db: Kysely<DB>,
-  h: { date: string; shiftTypeId: number; teamId: number | null; userId: number; userName: string },
-  at: string,
-) {
-  const row = await db
-    .insertInto('handovers')
-    .values({
-      work_date: h.date,
-      shift_type_id: h.shiftTypeId,
-      team_id: h.teamId,
-      team_key: h.teamId ?? 0,
-      state: 'draft',
-      outgoing_user_id: h.userId,
-      outgoing_name: h.userName,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateHandover(
-  db: Kysely<DB>,
-  id: number,
-  values: Updateable<HandoversTable>,
-  at: string,
-) {
-  await db
-    .updateTable('handovers')
-    .set({ ...values, updated_at: at })
-    .where('id', '=', id)
-    .execute();
-}
-
-/* ---------- items ---------- */
-
+/** Pending items (遗留事项), the sheets they are on, and their history. */
 function selectItems(db: Kysely<DB>) {
   return db
     .selectFrom('handover_items as i')
@@ -114,29 +24,58 @@ function selectItems(db: Kysely<DB>) {
       sql<number>`(select count(*) from handover_item_links l where l.item_id = i.id)`.as('shifts'),
     ]);
 }
-export type ItemRecord = Awaited<
-  ReturnType<ReturnType<typeof selectItems>['executeTakeFirstOrThrow']>
->;
+type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['executeTakeFirstOrThrow']>>;
+/** An item as stored; `overdue` is the caller's to work out, against its own clock. */
+export type ItemRecord = Omit<HandoverItem, 'overdue'>;
+const toItem = (row: ItemRow): ItemRecord => ({ ...row, shifts: Number(row.shifts) });
 
-export function findItem(db: Kysely<DB>, id: number) {
-  return selectItems(db).where('i.id', '=', id).executeTakeFirst();
+export async function findItem(db: Kysely<DB>, id: number): Promise<ItemRecord | undefined> {
+  const row = await selectItems(db).where('i.id', '=', id).executeTakeFirst();
+  return row && toItem(row);
 }
 
-export function itemsOfHandover(db: Kysely<DB>, handoverId: number) {
-  return selectItems(db)
+/** A sheet's items, carried ones first, each with the copy taken when the sheet was acknowledged. */
+export async function itemsOfHandover(db: Kysely<DB>, handoverId: number) {
+  const rows = await selectItems(db)
     .innerJoin('handover_item_links as l', 'l.item_id', 'i.id')
     .select(['l.carried', 'l.snapshot'])
     .where('l.handover_id', '=', handoverId)
     .orderBy('l.carried', 'desc')
     .orderBy('i.id')
     .execute();
+  return rows.map(({ carried, snapshot, ...item }) => ({
+    item: toItem(item),
+    carried: carried === 1,
+    snapshot: snapshot ? (JSON.parse(snapshot) as HandoverItem) : null,
+  }));
 }
 
 /** Unresolved items: of one team's (or the floor's) handovers, or all of them. */
-export function unresolvedItems(db: Kysely<DB>, teamKey?: number) {
+export async function unresolvedItems(db: Kysely<DB>, teamKey?: number) {
   let query = selectItems(db).where('i.status', '<>', 'resolved');
   if (teamKey !== undefined) query = query.where('i.team_key', '=', teamKey);
-  return query.orderBy('i.id').execute();
+  return (await query.orderBy('i.id').execute()).map(toItem);
+}
+
+/** The unresolved items of some handovers, with their due times: the log's figures. */
+export function unresolvedItemsOf(db: Kysely<DB>, handoverIds: number[]) {
+  return db
+    .selectFrom('handover_item_links as l')
+    .innerJoin('handover_items as i', 'i.id', 'l.item_id')
+    .select(['l.handover_id as handoverId', 'i.status', 'i.due_at as dueAt'])
+    .where('l.handover_id', 'in', handoverIds)
+    .where('i.status', '<>', 'resolved')
+    .execute();
+}
+
+/** Every handover an item is in, with its state. */
+export function handoversOfItem(db: Kysely<DB>, itemId: number) {
+  return db
+    .selectFrom('handover_item_links as l')
+    .innerJoin('handovers as h', 'h.id', 'l.handover_id')
+    .select(['h.id', 'h.state'])
+    .where('l.item_id', '=', itemId)
+    .execute();
 }
 
 /** The newest handover each unresolved item was in: where the board links to. */
@@ -157,7 +96,7 @@ export interface ItemFields {
   category: string;
   description: string;
   reference: string | null;
-  priority: string;
+  priority: ItemPriority;
   dueAt: string | null;
   owner: string | null;
 }
@@ -194,7 +133,7 @@ export async function insertItem(
 export async function updateItem(
   db: Kysely<DB>,
   id: number,
-  item: ItemFields & { status: string; resolution: string | null },
+  item: ItemFields & { status: ItemStatus; resolution: string | null },
   at: string,
 ) {
   await db
@@ -240,7 +179,7 @@ export async function addItemEvent(
     itemId: number;
     handoverId: number | null;
     user: string;
-    action: string;
+    action: ItemEventAction;
     changes: Record<string, unknown> | null;
   },
   at: string,
@@ -279,41 +218,3 @@ export async function itemEvents(db: Kysely<DB>, itemIds: number[]) {
     changes: r.changes ? (JSON.parse(r.changes) as Record<string, unknown>) : null,
   }));
 }
-
-/* ---------- addenda ---------- */
-
-export async function insertAddendum(
-  db: Kysely<DB>,
-  a: { handoverId: number; userId: number | null; author: string; text: string },
-  at: string,
-) {
-  await db
-    .insertInto('handover_addenda')
-    .values({
-      handover_id: a.handoverId,
-      author_user_id: a.userId,
-      author_name: a.author,
-      at,
-      text: a.text,
-    })
-    .execute();
-}
-
-export function addendaOf(db: Kysely<DB>, handoverId: number) {
-  return db
-    .selectFrom('handover_addenda')
-    .select(['id', 'author_name as author', 'at', 'text'])
-    .where('handover_id', '=', handoverId)
-    .orderBy('id')
-    .execute();
-}
-
-/* ---------- search ---------- */
-
-/** Replaces a handover's entry in the full-text index with its current text. */
-export async function indexHandover(db: Kysely<DB>, handoverId: number, text: string) {
-  await replaceIndexedText(db as Kysely<unknown>, 'handover_search', handoverId, text);
-}
-
-/** Handovers whose text matches a user's search, as a subquery; null: the search matches nothing. */
-export const matchingHandovers = (search: string) => matchingRowids('handover_search', search);
