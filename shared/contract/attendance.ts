@@ -7,12 +7,28 @@ import {
   PROPOSAL_STATES,
   type AttendanceRules,
 } from '../domain/attendance';
-import { isValidDateTime } from '../domain/time';
-import { id, isoDate, minutes, optionalText, requiredText } from './fields';
-
-/** Wall-clock 'yyyy-MM-dd HH:mm' (see shared/domain/time.ts wallMinutes). */
-export const dateTime = z.string().refine(isValidDateTime, { error: 'validation.dateTime' });
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.month' });
+import { channel } from './channel';
+import {
+  dateTime,
+  empty,
+  exportFile,
+  id,
+  importFile,
+  isoDate,
+  minutes,
+  month,
+  optionalText,
+  requiredText,
+} from './fields';
+import {
+  admins,
+  attendanceKeepers,
+  clockImporters,
+  everyone,
+  monthClosers,
+  reportReaders,
+  rollCallers,
+} from './roles';
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceMark = z.enum(ATTENDANCE_MARKS);
 
@@ -205,12 +221,7 @@ export const clockMapping = z.object({
 });
 export type ClockMapping = z.infer<typeof clockMapping>;
 
-export const clockImportInput = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .regex(/\.(csv|xlsx)$/i, { error: 'validation.importFile' }),
-  contentBase64: z.string().min(1).max(14_000_000),
+export const clockImportInput = importFile.extend({
   /** Omitted: the mapping used last time, or one guessed from the headers. */
   mapping: clockMapping.nullish().transform((v) => v ?? null),
 });
@@ -322,3 +333,131 @@ export const attendanceExportInput = z.object({
   kind: z.enum(['summary', 'detail']),
   format: z.enum(['xlsx', 'csv']),
 });
+
+/** Attendance (考勤): leave types and rules, roll-call, corrections, leave, swaps, clock import, the month. */
+export const attendanceChannels = {
+  'attendance.leaveTypes.list': channel({
+    input: empty,
+    output: z.array(leaveType),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.leaveTypes.create': channel({
+    input: leaveTypeInput,
+    output: leaveType,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'attendance.leaveTypes.update': channel({
+    input: leaveTypeInput.extend({ id }),
+    output: leaveType,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'attendance.rules': channel({
+    input: empty,
+    output: attendanceRules,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.updateRules': channel({
+    input: attendanceRules,
+    output: attendanceRules,
+    roles: admins,
+    transaction: 'write',
+  }),
+
+  /** One shift instance: who is scheduled and how each is marked (roll-call; the handover's staffing). */
+  'attendance.shift': channel({
+    input: z.object({ date: isoDate, shiftTypeId: id, teamId: id.nullish() }),
+    output: shiftAttendance,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.rollCall': channel({
+    input: z.object({
+      date: isoDate,
+      shiftTypeId: id,
+      /** The team the lead is calling: the answer lists that team's people, like attendance.shift. */
+      teamId: id.nullish(),
+      entries: z.array(rollCallEntry).min(1).max(500),
+    }),
+    output: shiftAttendance,
+    roles: rollCallers,
+    transaction: 'write',
+  }),
+  'attendance.correct': channel({
+    input: correctionInput,
+    output: attendanceRecord,
+    roles: attendanceKeepers,
+    transaction: 'write',
+  }),
+  'attendance.leave': channel({
+    input: leaveInput,
+    output: z.object({ shifts: z.number().int() }),
+    roles: attendanceKeepers,
+    transaction: 'write',
+  }),
+  'attendance.swap': channel({
+    input: swapInput,
+    output: shiftSwap,
+    roles: rollCallers,
+    transaction: 'write',
+  }),
+  'attendance.swaps': channel({
+    input: z.object({ month }),
+    output: z.array(shiftSwap),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  /** Reads the file and says what it would change; writes nothing. */
+  'attendance.previewImport': channel({
+    input: clockImportInput,
+    output: clockImportPreview,
+    roles: clockImporters,
+    transaction: 'read',
+  }),
+  'attendance.applyImport': channel({
+    input: clockImportInput,
+    output: z.object({ applied: z.number().int(), kept: z.number().int() }),
+    roles: clockImporters,
+    transaction: 'write',
+  }),
+  'attendance.summary': channel({
+    input: z.object({ month, teamId: id.nullish() }),
+    output: monthSummary,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.month': channel({
+    input: z.object({ month, teamId: id.nullish(), staffId: id.nullish() }),
+    output: monthGrid,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.proposals': channel({
+    input: z.object({ month }),
+    output: z.array(penaltyProposal),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'attendance.closeMonth': channel({
+    input: z.object({ month }),
+    output: monthClose,
+    roles: monthClosers,
+    transaction: 'write',
+  }),
+  'attendance.reopenMonth': channel({
+    input: z.object({ month, reason: requiredText(200) }),
+    output: monthClose,
+    roles: monthClosers,
+    transaction: 'write',
+  }),
+  /** An export is audited: it writes its entry. */
+  'attendance.export': channel({
+    input: attendanceExportInput,
+    output: exportFile,
+    roles: reportReaders,
+    transaction: 'write',
+  }),
+} as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AUDIT_ENTITIES } from '../domain/audit';
-import { id, isoDate } from './fields';
+import { channel } from './channel';
+import { empty, exportFile, id, isoDate } from './fields';
+import { auditors } from './roles';
 
 export { AUDIT_ENTITIES };
 
@@ -24,5 +26,32 @@ export const auditEntry = z.object({
 });
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
-/** A file the renderer saves for the user: Electron's save dialog, or a browser download. */
-export const exportFile = z.object({ fileName: z.string(), contentBase64: z.string() });
+/** The audit trail: read it, check its hash chain, export it. */
+export const auditChannels = {
+  'audit.list': channel({
+    input: auditFilter.extend({
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ rows: z.array(auditEntry), total: z.number().int() }),
+    roles: auditors,
+    transaction: 'read',
+  }),
+  'audit.verify': channel({
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      firstBadId: z.number().int().nullable(),
+    }),
+    roles: auditors,
+    transaction: 'read',
+  }),
+  /** Exporting the trail is itself audited. */
+  'audit.export': channel({
+    input: auditFilter,
+    output: exportFile,
+    roles: auditors,
+    transaction: 'write',
+  }),
+} as const;

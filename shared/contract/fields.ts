@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isValidDate } from '../domain/time';
+import { isValidDate, isValidDateTime } from '../domain/time';
 import { POSITIONS, STAFF_STATUSES } from '../domain/org';
 
 /**
- * Field schemas shared by every channel. Custom checks carry an i18n key as their message
+ * Field schemas shared by several modules. Custom checks carry an i18n key as their message
  * so the renderer can name the problem in the user's language.
  */
 export const id = z.number().int().positive();
@@ -31,3 +31,18 @@ export const staffStatus = z.enum(STAFF_STATUSES);
 export const minutes = (max: number) => z.number().int().min(0).max(max);
 export const empty = z.object({}).strict();
 export const timestamp = z.string();
+/** Wall-clock 'yyyy-MM-dd HH:mm' (see shared/domain/time.ts wallMinutes). */
+export const dateTime = z.string().refine(isValidDateTime, { error: 'validation.dateTime' });
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.month' });
+
+/** An uploaded spreadsheet: CSV or XLSX, as base64. */
+export const importFile = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .regex(/\.(csv|xlsx)$/i, { error: 'validation.importFile' }),
+  contentBase64: z.string().min(1).max(14_000_000),
+});
+
+/** A file the renderer saves for the user: Electron's save dialog, or a browser download. */
+export const exportFile = z.object({ fileName: z.string(), contentBase64: z.string() });

@@ -6,8 +6,10 @@ import {
   ITEM_PRIORITIES,
   ITEM_STATUSES,
 } from '../domain/handover';
-import { dateTime, shiftAttendance } from './attendance';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { shiftAttendance } from './attendance';
+import { channel } from './channel';
+import { dateTime, empty, exportFile, id, isoDate, optionalText, requiredText } from './fields';
+import { addendumWriters, admins, everyone, handoverLeads } from './roles';
 
 export const handoverState = z.enum(HANDOVER_STATES);
 export const itemPriority = z.enum(ITEM_PRIORITIES);
@@ -174,3 +176,106 @@ export const openItem = handoverItem.extend({
 export type OpenItem = z.infer<typeof openItem>;
 
 export const lead = z.object({ id, displayName: z.string(), role: z.string() });
+
+/** Shift handover (交接班): settings, the sheet and its items, sign-off, addenda, the log and the board. */
+export const handoverChannels = {
+  'handover.settings': channel({
+    input: empty,
+    output: handoverSettings,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'handover.updateSettings': channel({
+    input: handoverSettings,
+    output: handoverSettings,
+    roles: admins,
+    transaction: 'write',
+  }),
+  /** Who can take over a shift: active supervisors. */
+  'handover.leads': channel({
+    input: empty,
+    output: z.array(lead),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  /** Opens the handover of a shift instance, creating the draft (with every unresolved item carried in) if none exists. */
+  'handover.start': channel({
+    input: z.object({ date: isoDate, shiftTypeId: id, teamId: id.nullish() }),
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.get': channel({
+    input: z.object({ id }),
+    output: handoverDetail,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'handover.save': channel({
+    input: handoverContent,
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.addItem': channel({
+    input: itemFields.extend({ handoverId: id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.updateItem': channel({
+    input: itemFields.extend({
+      id,
+      /** The handover it is edited from; absent when edited on the open-items board. */
+      handoverId: id.nullish(),
+      status: itemStatus,
+      resolution: optionalText(500),
+    }),
+    output: handoverItem,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.submit': channel({
+    input: z.object({ id, incomingUserId: id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.acknowledge': channel({
+    input: z.object({ id }),
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.dispute': channel({
+    input: z.object({ id, remark: requiredText(500) }),
+    output: handoverDetail,
+    roles: handoverLeads,
+    transaction: 'write',
+  }),
+  'handover.addendum': channel({
+    input: z.object({ id, text: requiredText(2000) }),
+    output: handoverDetail,
+    roles: addendumWriters,
+    transaction: 'write',
+  }),
+  'handover.list': channel({
+    input: handoverListInput,
+    output: z.object({ rows: z.array(handoverRow), total: z.number().int() }),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'handover.openItems': channel({
+    input: empty,
+    output: z.array(openItem),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  /** An export is audited: it writes its entry. */
+  'handover.exportItems': channel({
+    input: z.object({ format: z.enum(['xlsx', 'csv']) }),
+    output: exportFile,
+    roles: everyone,
+    transaction: 'write',
+  }),
+} as const;

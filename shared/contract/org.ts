@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { clockToMinutes } from '../domain/time';
+import { channel } from './channel';
 import {
   clockTime,
   color,
+  empty,
   employeeNo,
   id,
+  importFile,
   isoDate,
   minutes,
   optionalText,
@@ -13,6 +16,7 @@ import {
   staffStatus,
   timestamp,
 } from './fields';
+import { admins, everyone, rosterKeepers, schedulers } from './roles';
 
 export const team = z.object({
   id,
@@ -159,3 +163,105 @@ export const importReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
 });
+
+/** The organization: teams, staff (and the roster import), shift types, the schedule. */
+export const orgChannels = {
+  'org.teams.list': channel({
+    input: empty,
+    output: z.array(team),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'org.teams.create': channel({
+    input: teamInput,
+    output: team,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+  'org.teams.update': channel({
+    input: teamInput.extend({ id }),
+    output: team,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+
+  'org.staff.list': channel({
+    input: staffListInput,
+    output: z.object({ rows: z.array(staff), total: z.number().int() }),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'org.staff.create': channel({
+    input: staffInput,
+    output: staff,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+  'org.staff.update': channel({
+    input: staffInput.extend({ id, status: z.enum(['active', 'on_leave']) }),
+    output: staff,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+  'org.staff.markLeft': channel({
+    input: z.object({ id, leftOn: isoDate, reason: requiredText(200) }),
+    output: staff,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+  'org.staff.import': channel({
+    input: importFile,
+    output: importReport,
+    roles: rosterKeepers,
+    transaction: 'write',
+  }),
+
+  'org.shiftTypes.list': channel({
+    input: empty,
+    output: z.array(shiftType),
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'org.shiftTypes.create': channel({
+    input: shiftTypeInput,
+    output: shiftType,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'org.shiftTypes.update': channel({
+    input: shiftTypeInput.safeExtend({ id }),
+    output: shiftType,
+    roles: admins,
+    transaction: 'write',
+  }),
+
+  'org.schedule.week': channel({
+    input: z.object({ teamId: id, weekStart: isoDate }),
+    output: scheduleWeek,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'org.schedule.day': channel({
+    input: z.object({ date: isoDate }),
+    output: scheduleDay,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'org.schedule.assign': channel({
+    input: z.object({
+      cells: z
+        .array(z.object({ staffId: id, date: isoDate, value: scheduleValue }))
+        .min(1)
+        .max(5000),
+    }),
+    output: z.object({ changed: z.number().int() }),
+    roles: schedulers,
+    transaction: 'write',
+  }),
+  'org.schedule.copyWeek': channel({
+    input: z.object({ teamId: id, fromWeekStart: isoDate, toWeekStart: isoDate }),
+    output: z.object({ copied: z.number().int() }),
+    roles: schedulers,
+    transaction: 'write',
+  }),
+} as const;

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/org';
+import { channel } from './channel';
+import { empty, id, requiredText } from './fields';
+import { admins, everyone } from './roles';
+
+export const role = z.enum(ROLES);
+
+export const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, { error: 'validation.username' });
+
+/** Long enough to resist guessing at a shared desk; no composition rules (NIST 800-63B). */
+export const newPassword = z.string().min(8).max(128);
+
+export const user = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  staffId: id.nullable(),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+});
+export type User = z.infer<typeof user>;
+
+export const signedIn = z.object({ token: z.string(), user });
+
+export const authStatus = z.object({
+  /** No account exists yet: the console asks for the first administrator. */
+  needsSetup: z.boolean(),
+  user: user.nullable(),
+  idleMinutes: z.number().int(),
+});
+
+export const userInput = z.object({
+  username,
+  displayName: requiredText(30),
+  role,
+  staffId: id.nullish().transform((v) => v ?? null),
+  password: newPassword,
+});
+
+export const securitySettings = z.object({ idleMinutes: z.number().int().min(1).max(480) });
+
+/** Accounts and sessions: setup, sign-in, users, security settings. */
+export const accountsChannels = {
+  'accounts.status': channel({
+    input: empty,
+    output: authStatus,
+    roles: everyone,
+    public: true,
+    transaction: 'read',
+  }),
+  'accounts.setup': channel({
+    input: userInput.omit({ role: true, staffId: true }),
+    output: signedIn,
+    roles: everyone,
+    public: true,
+    transaction: 'write',
+  }),
+  /** A refused sign-in still commits: the failed attempt is counted and audited. */
+  'accounts.signIn': channel({
+    input: z.object({
+      username: z.string().trim().min(1).max(64),
+      password: z.string().min(1).max(128),
+    }),
+    output: signedIn,
+    roles: everyone,
+    public: true,
+    transaction: 'write',
+  }),
+  'accounts.signOut': channel({
+    input: empty,
+    output: z.object({}),
+    roles: everyone,
+    transaction: 'write',
+  }),
+  'accounts.changePassword': channel({
+    input: z.object({ currentPassword: z.string().min(1).max(128), newPassword }),
+    output: z.object({}),
+    roles: everyone,
+    transaction: 'write',
+  }),
+  'accounts.users.list': channel({
+    input: empty,
+    output: z.array(user),
+    roles: admins,
+    transaction: 'read',
+  }),
+  'accounts.users.create': channel({
+    input: userInput,
+    output: user,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'accounts.users.update': channel({
+    input: userInput.omit({ password: true, username: true }).extend({ id, active: z.boolean() }),
+    output: user,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'accounts.users.resetPassword': channel({
+    input: z.object({ id, password: newPassword }),
+    output: user,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'accounts.users.unlock': channel({
+    input: z.object({ id }),
+    output: user,
+    roles: admins,
+    transaction: 'write',
+  }),
+  'accounts.security': channel({
+    input: empty,
+    output: securitySettings,
+    roles: admins,
+    transaction: 'read',
+  }),
+  'accounts.updateSecurity': channel({
+    input: securitySettings,
+    output: securitySettings,
+    roles: admins,
+    transaction: 'write',
+  }),
+} as const;
