@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SchemaTooNewError } from '../../db/store';
-import { startBackend } from '../backend/startup';
+import { startBackend } from '../backend/core/startup';
 import { resolveDataDir, userDataDir } from '../backend/data-dir';
 import { findBrowser, openAppWindow } from './browser';
 import { startHost } from './server';

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { SchemaTooNewError } from '../../db/store';
-import { startBackend, type BackendSlot } from '../backend/startup';
+import { startBackend, type BackendSlot } from '../backend/core/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';
 import { resolveNativeBinding } from './native-binding';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
-import { startBackend } from '../../electron/backend/startup';
+import { startBackend } from '../../electron/backend/core/startup';
 import { startHost } from '../../electron/host/server';
 import { expect, screenshot, test } from './fixtures';
 

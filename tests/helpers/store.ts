@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Store } from '../../db/store';
 import { DataLayer } from '../../db/data-layer';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { Session } from '../../electron/backend/context';
-import { OWASP_SCRYPT } from '../../electron/backend/passwords';
+import type { Session } from '../../electron/backend/core/context';
+import { OWASP_SCRYPT } from '../../electron/backend/modules/accounts/passwords';
 import type { Channel, Input, Output, Result, Role } from '../../shared/contract';
 
 export interface TestStore {

@@ -13,8 +13,8 @@ import {
   attendanceFileName,
   attendanceXlsx,
   type AttendanceExportData,
-} from '../../../electron/backend/export/attendance';
-import { displayWidth } from '../../../electron/backend/export/xlsx';
+} from '../../../electron/backend/modules/attendance/export';
+import { displayWidth } from '../../../electron/backend/files/xlsx';
 
 const leaveTypes: LeaveType[] = [
   { id: 1, code: 'personal', name: '事假', paid: false, active: true },

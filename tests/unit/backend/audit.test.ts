@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../electron/backend/export/csv';
+import { csvCell, toCsv } from '../../../electron/backend/files/csv';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../../../electron/backend/passwords';
-import { SessionStore } from '../../../electron/backend/sessions';
+import {
+  hashPassword,
+  OWASP_SCRYPT,
+  verifyPassword,
+} from '../../../electron/backend/modules/accounts/passwords';
+import { SessionStore } from '../../../electron/backend/core/sessions';
 import type { Output } from '../../../shared/contract';
 import { tempStore, type TestStore } from '../../helpers/store';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, HandoverDetail, Input } from '../../../shared/contract';
 import { DATABASE_FILE_NAME } from '../../../db/store';
-import type { Session } from '../../../electron/backend/context';
+import type { Session } from '../../../electron/backend/core/context';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;

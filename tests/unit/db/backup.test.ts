@@ -7,7 +7,7 @@ import { checkBackup, listBackups, rotateBackups } from '../../../db/backups';
 import { DATABASE_FILE_NAME } from '../../../db/store';
 import { DataLayer, DatabaseDamagedError } from '../../../db/data-layer';
 import { migrations } from '../../../db/migrations';
-import { startBackend } from '../../../electron/backend/startup';
+import { startBackend } from '../../../electron/backend/core/startup';
 import { FAST_SCRYPT } from '../../helpers/store';
 
 const dirs: string[] = [];

@@ -1,0 +1,155 @@
+import {
+  ApiFailure,
+  contract,
+  isChannel,
+  type ApiError,
+  type Channel,
+  type Result,
+} from '../../../shared/contract';
+import { readTransaction, writeTransaction } from '../../../db/sqlite';
+import { OWASP_SCRYPT, type ScryptCost } from '../modules/accounts/passwords';
+import { DEFAULT_IDLE_MINUTES, idleMinutes } from '../modules/accounts/security';
+import { handlers } from '../modules';
+import { writeAudit } from './audit';
+import {
+  CommittedFailure,
+  type AuditRecord,
+  type BackendData,
+  type BackendInfo,
+  type HandlerContext,
+  type Handlers,
+  type Session,
+} from './context';
+import { fromDatabaseError, inputError } from './errors';
+import { SessionStore } from './sessions';
+
+export interface Backend {
+  /**
+   * Runs one user action for the session behind `token`: session → role → input → the
+   * channel's transaction → checked output. Never throws: every failure is an ApiError.
+   */
+  call(channel: unknown, input: unknown, token: string | null): Promise<Result<unknown>>;
+  /** The same for a caller this process already trusts (command-line tools, tests). */
+  callAs(channel: unknown, input: unknown, session: Session | null): Promise<Result<unknown>>;
+  sessions: SessionStore;
+}
+
+export interface BackendOptions {
+  handlers?: Handlers;
+  log?: (message: string, error: unknown) => void;
+  /** scrypt cost for new password hashes: OWASP's by default. */
+  passwordCost?: ScryptCost;
+}
+
+export function createBackend(
+  data: BackendData,
+  info: BackendInfo,
+  options: BackendOptions = {},
+): Backend {
+  const table = options.handlers ?? handlers;
+  const log = options.log ?? ((m, e) => console.error(m, e));
+  const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
+  const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
+  // The idle limit lives in the database; read it once before the first call.
+  const ready = idleMinutes(data).then((minutes) => (sessions.idleMinutes = minutes));
+
+  async function run(
+    channel: Channel,
+    input: unknown,
+    session: Session | null,
+    token: string | null,
+  ): Promise<Result<unknown>> {
+    const def = contract[channel];
+    if (!('public' in def)) {
+      if (!session)
+        return fail({
+          code: 'unauthorized',
+          message: 'sign in first',
+          key: token ? 'errors.sessionExpired' : 'errors.unauthorized',
+        });
+      if (!def.roles.includes(session.role)) {
+        return fail({
+          code: 'forbidden',
+          message: `${session.role} may not call ${channel}`,
+          key: 'errors.forbidden',
+        });
+      }
+    }
+    // reportInput lets a missing value read as 'required' rather than 'wrong type'.
+    const parsed = def.input.safeParse(input, { reportInput: true });
+    if (!parsed.success) return fail(inputError(channel, parsed.error));
+    const handler = table[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const auth = { token, sessions, passwordCost };
+    // The contract binds the backend too: an answer outside it is our bug, and rolls back.
+    const answer = async (ctx: HandlerContext) => def.output.parse(await handler(ctx, parsed.data));
+    const inTransaction = (db: HandlerContext['db']): HandlerContext => {
+      const now = new Date().toISOString();
+      const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
+      return { db, data, session, now, info, audit, auth };
+    };
+    let committedRefusal: ApiError | undefined;
+    try {
+      switch (def.transaction) {
+        case 'read':
+          return {
+            ok: true,
+            value: await readTransaction(data.db, (db) => answer(inTransaction(db))),
+          };
+        case 'none': {
+          const now = new Date().toISOString();
+          // Audit through whatever database is current once the handler has swapped it.
+          const audit = (record: AuditRecord) =>
+            writeTransaction(data.db, (db) => writeAudit(db, session, now, record));
+          return {
+            ok: true,
+            value: await answer({ db: data.db, data, session, now, info, audit, auth }),
+          };
+        }
+        case 'write': {
+          const value = await writeTransaction(data.db, async (db) => {
+            try {
+              return await answer(inTransaction(db));
+            } catch (error) {
+              // A refusal that must keep its writes (a failed sign-in) commits, then fails.
+              if (error instanceof CommittedFailure) committedRefusal = error.error;
+              else throw error;
+            }
+          });
+          return committedRefusal ? fail(committedRefusal) : { ok: true, value };
+        }
+      }
+    } catch (error) {
+      if (error instanceof ApiFailure) return fail(error.error);
+      const known = fromDatabaseError(error);
+      if (known) return fail(known);
+      log(`handler ${channel} failed`, error);
+      return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
+    }
+  }
+
+  const unknownChannel = (channel: unknown) =>
+    fail({
+      code: 'unknown_channel',
+      message: `unknown channel ${String(channel)}`,
+      key: 'errors.unknown_channel',
+    });
+
+  return {
+    sessions,
+    async call(channel, input, token) {
+      if (!isChannel(channel)) return unknownChannel(channel);
+      await ready;
+      const session = typeof token === 'string' && token ? sessions.resolve(token) : null;
+      return run(channel, input, session, typeof token === 'string' ? token : null);
+    },
+    async callAs(channel, input, session) {
+      if (!isChannel(channel)) return unknownChannel(channel);
+      await ready;
+      return run(channel, input, session, null);
+    },
+  };
+}
+
+function fail(error: ApiError): Result<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,37 @@
+import { DataLayer, DatabaseDamagedError, type DataLayerOptions } from '../../../db/data-layer';
+import { createBackend, type Backend, type BackendOptions } from './backend';
+import type { BackendInfo } from './context';
+import { createRecoveryBackend } from '../modules/backups/recovery';
+
+/** The backend a transport talks to right now: a recovery backend until a damaged file is restored. */
+export interface BackendSlot {
+  backend: Backend;
+  data: DataLayer | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data folder for a shell (Electron or browser mode). A damaged database yields the
+ * recovery backend instead of a crash; a database from a newer console is refused (SchemaTooNewError).
+ */
+export async function startBackend(
+  info: BackendInfo,
+  options: DataLayerOptions & BackendOptions = {},
+): Promise<BackendSlot> {
+  const slot: BackendSlot = {
+    backend: undefined as unknown as Backend,
+    data: null,
+    close: async () => slot.data?.close(),
+  };
+  const openNormally = async () => {
+    slot.data = await DataLayer.open(info.dataDir, options);
+    slot.backend = createBackend(slot.data, info, options);
+  };
+  try {
+    await openNormally();
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally);
+  }
+  return slot;
+}

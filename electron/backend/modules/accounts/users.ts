@@ -1,0 +1,87 @@
+import { failure, type Role, type User } from '../../../../shared/contract';
+import { findStaff } from '../../../../db/queries/org/staff';
+import { findUser, insertUser, listUsers, updateUser } from '../../../../db/queries/accounts/users';
+import type { HandlerContext } from '../../core/context';
+import { fieldFailure } from '../../core/errors';
+import { hashPassword } from './passwords';
+
+export async function mustFindUser(ctx: HandlerContext, id: number) {
+  const user = await findUser(ctx.db, id);
+  if (!user) throw failure('not_found', `user ${id} not found`, { field: 'id' });
+  return user;
+}
+
+async function checkStaff(ctx: HandlerContext, staffId: number | null) {
+  if (staffId !== null && !(await findStaff(ctx.db, staffId))) {
+    throw fieldFailure('staffId', 'errors.not_found');
+  }
+}
+
+interface UserFields {
+  displayName: string;
+  role: Role;
+  staffId: number | null;
+}
+
+export async function createUser(
+  ctx: HandlerContext,
+  fields: UserFields & { username: string },
+  password: string,
+): Promise<User> {
+  await checkStaff(ctx, fields.staffId);
+  const id = await insertUser(
+    ctx.db,
+    { ...fields, passwordHash: await hashPassword(password, ctx.auth.passwordCost) },
+    ctx.now,
+  );
+  return mustFindUser(ctx, id);
+}
+
+/** Edits an account; a new role or a disabled account takes effect now, not at the next sign-in. */
+export async function editUser(
+  ctx: HandlerContext,
+  id: number,
+  input: UserFields & { active: boolean },
+): Promise<{ before: User; after: User }> {
+  const before = await mustFindUser(ctx, id);
+  // The console must keep an administrator who can sign in.
+  if (before.role === 'admin' && (input.role !== 'admin' || !input.active)) {
+    const admins = (await listUsers(ctx.db)).filter(
+      (u) => u.role === 'admin' && u.active && u.id !== id,
+    );
+    if (admins.length === 0)
+      throw failure('conflict', 'the last administrator must stay', {
+        field: 'role',
+        key: 'errors.lastAdmin',
+      });
+  }
+  await checkStaff(ctx, input.staffId);
+  await updateUser(ctx.db, id, input, ctx.now);
+  const after = await mustFindUser(ctx, id);
+  if (before.role !== after.role || before.active !== after.active)
+    ctx.auth.sessions.revokeUser(id);
+  return { before, after };
+}
+
+/** A new password set by the administrator: the lock clears and the user signs in again. */
+export async function resetPassword(ctx: HandlerContext, id: number, password: string) {
+  await mustFindUser(ctx, id);
+  await updateUser(
+    ctx.db,
+    id,
+    {
+      passwordHash: await hashPassword(password, ctx.auth.passwordCost),
+      failedAttempts: 0,
+      lockedUntil: null,
+    },
+    ctx.now,
+  );
+  ctx.auth.sessions.revokeUser(id);
+  return mustFindUser(ctx, id);
+}
+
+export async function unlockUser(ctx: HandlerContext, id: number) {
+  const before = await mustFindUser(ctx, id);
+  await updateUser(ctx.db, id, { failedAttempts: 0, lockedUntil: null }, ctx.now);
+  return { before, after: await mustFindUser(ctx, id) };
+}

@@ -1,0 +1,19 @@
+import type { auditChannels } from '../../../../shared/contract';
+import { allAudit, listAudit, verifyAuditChain } from '../../../../db/queries/audit/trail';
+import type { HandlersOf } from '../../core/context';
+import { auditCsv, auditFileName } from './export';
+
+export const auditHandlers: HandlersOf<typeof auditChannels> = {
+  'audit.list': (ctx, { page, pageSize, ...filter }) =>
+    listAudit(ctx.db, filter, { page, pageSize }),
+
+  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+
+  /** The trail as CSV; exporting it is itself an audited act. */
+  'audit.export': async (ctx, filter) => {
+    const rows = await allAudit(ctx.db, filter);
+    const csv = auditCsv(rows);
+    await ctx.audit({ action: 'export', entity: 'audit', after: { ...filter, rows: rows.length } });
+    return { fileName: auditFileName(ctx.now), contentBase64: csv.toString('base64') };
+  },
+};
