@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { preloadDefine } from './electron/preload/define';
 
 export default defineConfig({
   main: {
@@ -15,6 +16,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: preloadDefine,
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },

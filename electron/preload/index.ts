@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../../shared/contract';
 import { PRINT_TO_PDF_CHANNEL } from '../main/print';
+
+/** Every contract channel's name, put in at build time (electron.vite.config.ts): names only. */
+declare const __CONTRACT_CHANNELS__: readonly string[];
 
 /**
  * The renderer's only doors to the main process: invoke(channel, input, session) for contract
@@ -8,7 +10,7 @@ import { PRINT_TO_PDF_CHANNEL } from '../main/print';
  * the page's print view as a PDF where the user chooses.
  * No ipcRenderer, no Node, no other channel leaves this file.
  */
-const allowed = new Set<string>(CHANNELS);
+const allowed = new Set<string>(__CONTRACT_CHANNELS__);
 
 contextBridge.exposeInMainWorld('supervisorConsole', {
   invoke(channel: string, input: unknown, session?: string | null): Promise<unknown> {
