@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadDemo } from '../../db/demo';
 import { addDaysTo, formatDate, monthDates, monthOf } from '../../shared/domain/time';
+import { nightShift } from '../helpers/fixtures';
 import { choose, expect, screenshot, test } from './fixtures';
 
 const HR = { username: 'renshi', password: 'correct horse 3' };
@@ -39,16 +40,7 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   const wang = people[0]!;
   const early = (await store.ok('org.shiftTypes.list', {})).find((s) => s.name === '早班')!;
   // A night shift crossing midnight on the month's last day: its clock-out is next month.
-  const night = await store.ok('org.shiftTypes.create', {
-    code: 'NN',
-    name: '大夜班',
-    startTime: '22:00',
-    endTime: '08:00',
-    breakMinutes: 60,
-    lateGraceMinutes: 5,
-    earlyLeaveGraceMinutes: 5,
-    color: '#722ed1',
-  });
+  const night = await store.ok('org.shiftTypes.create', nightShift({ code: 'NN' }));
   await store.ok('org.schedule.assign', {
     cells: [
       ...people.flatMap((p) => firstWeek.map((date) => ({ staffId: p.id, date, value: early.id }))),

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ShiftType } from '../../shared/contract';
 import { currentAndNextInstances } from '../../shared/domain/attendance';
 import { addDaysTo, fromWallMinutes, wallMinutes } from '../../shared/domain/time';
+import { nightShift } from '../helpers/fixtures';
 import type { TestStore } from '../helpers/store';
 import { expect, screenshot, test } from './fixtures';
 
@@ -162,16 +163,7 @@ test('a late entry for last night: 00:10 on a 22:00–08:00 shift is the next mo
   open,
 }) => {
   const { team, staff } = await seedTeam(store, ['王芳']);
-  const night = await store.ok('org.shiftTypes.create', {
-    code: 'N2',
-    name: '大夜班',
-    startTime: '22:00',
-    endTime: '08:00',
-    breakMinutes: 60,
-    lateGraceMinutes: 5,
-    earlyLeaveGraceMinutes: 5,
-    color: '#722ed1',
-  });
+  const night = await store.ok('org.shiftTypes.create', nightShift({ code: 'N2' }));
   const yesterday = addDaysTo(shanghaiNow().slice(0, 10), -1);
   await store.ok('org.schedule.assign', {
     cells: [{ staffId: staff[0]!.id, date: yesterday, value: night.id }],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ERROR_CODES, contract, type Channel } from '../../shared/contract';
+import { seedOneTeam } from '../helpers/fixtures';
 import { sessionOf, tempStore, type TestStore } from '../helpers/store';
 
 /**
@@ -69,8 +70,7 @@ const inputFor = (channel: Channel) =>
 let t: TestStore;
 beforeAll(async () => {
   t = await tempStore();
-  await t.ok('org.teams.create', { name: '客服一组' });
-  await t.ok('org.staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+  await seedOneTeam(t);
 });
 afterAll(() => t.close());
 

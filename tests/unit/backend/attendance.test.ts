@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nightShift } from '../../helpers/fixtures';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;
@@ -23,18 +24,7 @@ beforeEach(async () => {
   zhao = await add('KF3', '赵强');
   shift = Object.fromEntries((await t.ok('org.shiftTypes.list', {})).map((s) => [s.code, s.id]));
   // A night shift that crosses midnight, as many centers run it.
-  shift.NX = (
-    await t.ok('org.shiftTypes.create', {
-      code: 'NX',
-      name: '大夜班',
-      startTime: '22:00',
-      endTime: '08:00',
-      breakMinutes: 60,
-      lateGraceMinutes: 5,
-      earlyLeaveGraceMinutes: 5,
-      color: '#333333',
-    })
-  ).id;
+  shift.NX = (await t.ok('org.shiftTypes.create', nightShift({ code: 'NX', color: '#333333' }))).id;
 });
 afterEach(() => t.close());
 

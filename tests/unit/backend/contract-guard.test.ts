@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel, type Input } from '../../../shared/contract';
 import { ROLES } from '../../../shared/domain/org';
+import { seedOneTeam } from '../../helpers/fixtures';
 import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
 /**
@@ -283,8 +284,7 @@ const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
 let t: TestStore;
 beforeAll(async () => {
   t = await tempStore();
-  await t.ok('org.teams.create', { name: '客服一组' });
-  await t.ok('org.staff.create', { employeeNo: 'KF1', name: '王芳', teamId: 1, position: 'agent' });
+  await seedOneTeam(t);
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nightShift } from '../../helpers/fixtures';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;
@@ -136,16 +137,10 @@ describe('teams and staff', () => {
 
 describe('shift types', () => {
   it('adds an overnight shift type and edits it', async () => {
-    const shift = await t.ok('org.shiftTypes.create', {
-      code: 'N2',
-      name: '大夜班',
-      startTime: '22:00',
-      endTime: '08:00',
-      breakMinutes: 60,
-      lateGraceMinutes: 10,
-      earlyLeaveGraceMinutes: 5,
-      color: '#722ed1',
-    });
+    const shift = await t.ok(
+      'org.shiftTypes.create',
+      nightShift({ code: 'N2', lateGraceMinutes: 10 }),
+    );
     expect(shift).toMatchObject({ name: '大夜班', active: true });
     const edited = await t.ok('org.shiftTypes.update', { ...shift, name: '通宵班', active: false });
     expect(edited).toMatchObject({ name: '通宵班', active: false });

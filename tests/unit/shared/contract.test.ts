@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nightShift } from '../../helpers/fixtures';
 import {
   CHANNELS,
   contract,
@@ -50,16 +51,7 @@ describe('contract', () => {
   });
 
   it('accepts overnight shifts and refuses zero-length ones', () => {
-    const shift = {
-      code: 'N2',
-      name: '大夜班',
-      startTime: '22:00',
-      endTime: '08:00',
-      breakMinutes: 60,
-      lateGraceMinutes: 5,
-      earlyLeaveGraceMinutes: 5,
-      color: '#722ed1',
-    };
+    const shift = nightShift({ code: 'N2' });
     expect(issuesOf(shiftTypeInput, shift)).toEqual([]);
     expect(issuesOf(shiftTypeInput, { ...shift, endTime: '22:00' })).toEqual([
       { field: 'endTime', key: 'validation.shiftEnd', params: {} },
