@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { changedFields } from '../../../shared/domain/audit';
 import { appendAudit } from '../../../db/queries/audit/trail';
 import type { DB } from '../../../db/schema';
-import type { AuditRecord, Session } from './context';
+import type { AuditEntity } from '../../../shared/domain/audit';
+import type { AuditRecord, HandlerContext, Session } from './context';
 
 /**
  * Writes one audit entry through the given transaction: who (the session's user, or the actor
@@ -32,4 +33,30 @@ export async function writeAudit(
     before: before as Record<string, unknown> | null,
     after: after as Record<string, unknown> | null,
   });
+}
+
+/**
+ * Audits an edit of one record with both sides (only the fields that changed are kept) and
+ * answers with the record as it is now: the last step of most update handlers.
+ */
+export async function auditUpdate<T extends object>(
+  ctx: HandlerContext,
+  entity: AuditEntity,
+  entityId: number,
+  { before, after }: { before: T; after: T },
+  action: 'update' | 'mark_left' = 'update',
+): Promise<T> {
+  await ctx.audit({ action, entity, entityId, before, after });
+  return after;
+}
+
+/** Audits a new record with what it was made from, and answers with the record. */
+export async function auditCreate<T extends { id: number }>(
+  ctx: HandlerContext,
+  entity: AuditEntity,
+  created: T,
+  from: object,
+): Promise<T> {
+  await ctx.audit({ action: 'create', entity, entityId: created.id, after: from });
+  return created;
 }

@@ -1,5 +1,6 @@
 import type { accountsChannels } from '../../../../shared/contract';
 import { findUser, listUsers } from '../../../../db/queries/accounts/users';
+import { auditCreate, auditUpdate } from '../../core/audit';
 import type { HandlersOf } from '../../core/context';
 import { idleMinutes, setIdleMinutes } from './security';
 import {
@@ -20,28 +21,17 @@ export const accountsHandlers: HandlersOf<typeof accountsChannels> = {
 
   'accounts.setup': async (ctx, input) => {
     const user = await createFirstAdmin(ctx, input);
-    const actor = { userId: user.id, username: user.username };
     await ctx.audit({
       action: 'create',
       entity: 'user',
       entityId: user.id,
       after: { username: user.username, role: 'admin' },
-      actor,
-    });
-    await ctx.audit({ action: 'sign_in', entity: 'session', entityId: user.id, actor });
-    return startSession(ctx, user);
-  },
-
-  'accounts.signIn': async (ctx, input) => {
-    const user = await checkSignIn(ctx, input);
-    await ctx.audit({
-      action: 'sign_in',
-      entity: 'session',
-      entityId: user.id,
       actor: { userId: user.id, username: user.username },
     });
     return startSession(ctx, user);
   },
+
+  'accounts.signIn': async (ctx, input) => startSession(ctx, await checkSignIn(ctx, input)),
 
   'accounts.signOut': async (ctx) => {
     if (ctx.auth.token) ctx.auth.sessions.revoke(ctx.auth.token);
@@ -61,17 +51,11 @@ export const accountsHandlers: HandlersOf<typeof accountsChannels> = {
 
   'accounts.users.list': (ctx) => listUsers(ctx.db),
 
-  'accounts.users.create': async (ctx, { password, ...input }) => {
-    const user = await createUser(ctx, input, password);
-    await ctx.audit({ action: 'create', entity: 'user', entityId: user.id, after: input });
-    return user;
-  },
+  'accounts.users.create': async (ctx, { password, ...input }) =>
+    auditCreate(ctx, 'user', await createUser(ctx, input, password), input),
 
-  'accounts.users.update': async (ctx, { id, ...input }) => {
-    const { before, after } = await editUser(ctx, id, input);
-    await ctx.audit({ action: 'update', entity: 'user', entityId: id, before, after });
-    return after;
-  },
+  'accounts.users.update': async (ctx, { id, ...input }) =>
+    auditUpdate(ctx, 'user', id, await editUser(ctx, id, input)),
 
   'accounts.users.resetPassword': async (ctx, { id, password }) => {
     const user = await resetPassword(ctx, id, password);

@@ -24,8 +24,14 @@ const sessionOf = (user: User): Session => ({
   role: user.role,
 });
 
-/** A new session for the user: the token the renderer sends with every call. */
-export function startSession(ctx: HandlerContext, user: User) {
+/** Signs the user in, audited: a new session, whose token the renderer sends with every call. */
+export async function startSession(ctx: HandlerContext, user: User) {
+  await ctx.audit({
+    action: 'sign_in',
+    entity: 'session',
+    entityId: user.id,
+    actor: { userId: user.id, username: user.username },
+  });
   return { token: ctx.auth.sessions.create(sessionOf(user)), user };
 }
 

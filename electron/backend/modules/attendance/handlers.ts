@@ -7,6 +7,7 @@ import {
 } from '../../../../db/queries/attendance/leave-types';
 import { listProposals } from '../../../../db/queries/attendance/proposals';
 import { listSwaps } from '../../../../db/queries/attendance/swaps';
+import { auditCreate } from '../../core/audit';
 import type { HandlersOf } from '../../core/context';
 import { applyClockImport, previewClockImport } from './clock-import';
 import { correctRecord, recordLeave } from './corrections';
@@ -25,11 +26,13 @@ import { swapShifts } from './swaps';
 export const attendanceHandlers: HandlersOf<typeof attendanceChannels> = {
   'attendance.leaveTypes.list': (ctx) => listLeaveTypes(ctx.db),
 
-  'attendance.leaveTypes.create': async (ctx, input) => {
-    const id = await insertLeaveType(ctx.db, input, ctx.now);
-    await ctx.audit({ action: 'create', entity: 'leave_type', entityId: id, after: input });
-    return { id, ...input };
-  },
+  'attendance.leaveTypes.create': async (ctx, input) =>
+    auditCreate(
+      ctx,
+      'leave_type',
+      { id: await insertLeaveType(ctx.db, input, ctx.now), ...input },
+      input,
+    ),
 
   'attendance.leaveTypes.update': async (ctx, input) => {
     const before = await findLeaveType(ctx.db, input.id);
@@ -102,8 +105,7 @@ export const attendanceHandlers: HandlersOf<typeof attendanceChannels> = {
 
   'attendance.swap': async (ctx, input) => {
     const swap = await swapShifts(ctx, input);
-    await ctx.audit({ action: 'create', entity: 'shift_swap', entityId: swap.id, after: swap });
-    return swap;
+    return auditCreate(ctx, 'shift_swap', swap, swap);
   },
 
   'attendance.swaps': (ctx, { month }) => listSwaps(ctx.db, monthRange(month)),

@@ -2,6 +2,7 @@ import type { orgChannels } from '../../../../shared/contract';
 import { listStaff } from '../../../../db/queries/org/staff';
 import { listShiftTypes } from '../../../../db/queries/org/shift-types';
 import { listTeams } from '../../../../db/queries/org/teams';
+import { auditCreate, auditUpdate } from '../../core/audit';
 import type { HandlersOf } from '../../core/context';
 import { importRoster } from './roster-import';
 import { assignCells, copyWeek, scheduleOfDay, teamWeek } from './schedule';
@@ -12,38 +13,23 @@ import { createTeam, editTeam } from './teams';
 export const orgHandlers: HandlersOf<typeof orgChannels> = {
   'org.teams.list': (ctx) => listTeams(ctx.db),
 
-  'org.teams.create': async (ctx, input) => {
-    const team = await createTeam(ctx, input);
-    await ctx.audit({ action: 'create', entity: 'team', entityId: team.id, after: input });
-    return team;
-  },
+  'org.teams.create': async (ctx, input) =>
+    auditCreate(ctx, 'team', await createTeam(ctx, input), input),
 
-  'org.teams.update': async (ctx, { id, ...input }) => {
-    const { before, after } = await editTeam(ctx, id, input);
-    await ctx.audit({ action: 'update', entity: 'team', entityId: id, before, after });
-    return after;
-  },
+  'org.teams.update': async (ctx, { id, ...input }) =>
+    auditUpdate(ctx, 'team', id, await editTeam(ctx, id, input)),
 
   'org.staff.list': (ctx, { page, pageSize, ...filter }) =>
     listStaff(ctx.db, filter, { page, pageSize }),
 
-  'org.staff.create': async (ctx, input) => {
-    const staff = await createStaff(ctx, input);
-    await ctx.audit({ action: 'create', entity: 'staff', entityId: staff.id, after: input });
-    return staff;
-  },
+  'org.staff.create': async (ctx, input) =>
+    auditCreate(ctx, 'staff', await createStaff(ctx, input), input),
 
-  'org.staff.update': async (ctx, { id, ...input }) => {
-    const { before, after } = await editStaff(ctx, id, input);
-    await ctx.audit({ action: 'update', entity: 'staff', entityId: id, before, after });
-    return after;
-  },
+  'org.staff.update': async (ctx, { id, ...input }) =>
+    auditUpdate(ctx, 'staff', id, await editStaff(ctx, id, input)),
 
-  'org.staff.markLeft': async (ctx, input) => {
-    const { before, after } = await markLeft(ctx, input);
-    await ctx.audit({ action: 'mark_left', entity: 'staff', entityId: input.id, before, after });
-    return after;
-  },
+  'org.staff.markLeft': async (ctx, input) =>
+    auditUpdate(ctx, 'staff', input.id, await markLeft(ctx, input), 'mark_left'),
 
   'org.staff.import': async (ctx, input) => {
     const report = await importRoster(ctx, input);
@@ -57,22 +43,11 @@ export const orgHandlers: HandlersOf<typeof orgChannels> = {
 
   'org.shiftTypes.list': (ctx) => listShiftTypes(ctx.db),
 
-  'org.shiftTypes.create': async (ctx, input) => {
-    const shiftType = await createShiftType(ctx, input);
-    await ctx.audit({
-      action: 'create',
-      entity: 'shift_type',
-      entityId: shiftType.id,
-      after: input,
-    });
-    return shiftType;
-  },
+  'org.shiftTypes.create': async (ctx, input) =>
+    auditCreate(ctx, 'shift_type', await createShiftType(ctx, input), input),
 
-  'org.shiftTypes.update': async (ctx, { id, ...input }) => {
-    const { before, after } = await editShiftType(ctx, id, input);
-    await ctx.audit({ action: 'update', entity: 'shift_type', entityId: id, before, after });
-    return after;
-  },
+  'org.shiftTypes.update': async (ctx, { id, ...input }) =>
+    auditUpdate(ctx, 'shift_type', id, await editShiftType(ctx, id, input)),
 
   'org.schedule.week': (ctx, { teamId, weekStart }) => teamWeek(ctx, teamId, weekStart),
 
