@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { preloadDefine } from './electron/preload/define';
+import { CHANNELS } from './shared/contract';
 
 export default defineConfig({
   main: {
@@ -16,7 +16,9 @@ export default defineConfig({
     },
   },
   preload: {
-    define: preloadDefine,
+    // The channel names, computed from the contract now: the preload bundles them, not zod and
+    // every schema (see electron/preload/index.ts).
+    define: { __CONTRACT_CHANNELS__: JSON.stringify(CHANNELS) },
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },

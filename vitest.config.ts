@@ -1,9 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { preloadDefine } from './electron/preload/define';
 
 export default defineConfig({
-  // The preload's test runs it as built: with the channel names put in.
-  define: preloadDefine,
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/fault/**/*.test.ts'],
     environment: 'node',

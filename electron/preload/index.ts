@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { PRINT_TO_PDF_CHANNEL } from '../main/print';
 
-/** Every contract channel's name, put in at build time (electron.vite.config.ts): names only. */
+/** Every contract channel's name, put in at build time (electron.vite.config.ts' define): names only. */
 declare const __CONTRACT_CHANNELS__: readonly string[];
 
 /**

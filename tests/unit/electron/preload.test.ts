@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/contract';
 
 /**
  * The preload runs inside Electron; here its two Electron calls are replaced by recorders so we
@@ -12,6 +13,8 @@ vi.mock('electron', () => ({
 }));
 
 beforeAll(async () => {
+  // What the build puts in its place (electron.vite.config.ts): the contract's channel names.
+  vi.stubGlobal('__CONTRACT_CHANNELS__', CHANNELS);
   await import('../../../electron/preload/index');
 });
 
