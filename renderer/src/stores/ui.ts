@@ -1,25 +1,12 @@
 import { create } from 'zustand';
 import i18n, { persistLanguage, savedLanguage, type Language } from '../i18n';
+import { NAV, type Page } from '../modules';
 
-export const PAGES = [
-  'home',
-  'rollCall',
-  'attendance',
-  'handover',
-  'schedule',
-  'roster',
-  'teams',
-  'shiftTypes',
-  'attendanceSettings',
-  'users',
-  'audit',
-  'backups',
-] as const;
-export type Page = (typeof PAGES)[number];
+export type { Page };
 
 function pageFromHash(): Page {
   const name = /^#\/(\w+)/.exec(window.location.hash)?.[1];
-  return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'home';
+  return NAV.find((entry) => entry.key === name)?.key ?? 'home';
 }
 
 interface UiState {

@@ -10,7 +10,7 @@ import { useErrorText } from '../../../components/errors';
 import { EmptyState, LoadError } from '../../../components/PageState';
 import { useDateFormat } from '../../../format';
 import { useUi } from '../../../stores/ui';
-import { ShiftHoursText } from '../../ShiftTypesPage';
+import { ShiftHoursText } from '../../../components/ShiftHours';
 import { STATUS_COLORS, StatusTag, useLeaveTypeName, type StatusColor } from '../status';
 import { LatePrompt, LeavePrompt } from './Prompts';
 import './rollcall.css';

@@ -1,45 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  ColorPicker,
-  Form,
-  Input,
-  InputNumber,
-  Switch,
-  Table,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Button, Card, ColorPicker, Form, Input, InputNumber, Switch, Table, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftType } from '../../../shared/contract';
-import { crossesMidnight, shiftLengthMinutes } from '../../../shared/domain/time';
-import { api } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { FormModal, useEditor } from '../components/FormModal';
-import { EmptyState, LoadError } from '../components/PageState';
-import { useSession } from '../stores/session';
+import type { ShiftType } from '../../../../shared/contract';
+import { shiftLengthMinutes } from '../../../../shared/domain/time';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { FormModal, useEditor } from '../../components/FormModal';
+import { EmptyState, LoadError } from '../../components/PageState';
+import { ShiftHoursText } from '../../components/ShiftHours';
+import { useSession } from '../../stores/session';
 
 type ShiftValues = Omit<ShiftType, 'id' | 'color'> & { color: string | { toHexString(): string } };
-
-/** 22:00 – 次日 08:00: an overnight shift says so. */
-export function ShiftHoursText({ shift }: { shift: Pick<ShiftType, 'startTime' | 'endTime'> }) {
-  const { t } = useTranslation();
-  return crossesMidnight(shift) ? (
-    <Tooltip title={t('shiftTypes.crossesMidnight')}>
-      {shift.startTime} –{' '}
-      <Tag color="purple" style={{ marginInline: 2 }}>
-        {t('shiftTypes.nextDay')}
-      </Tag>
-      {shift.endTime}
-    </Tooltip>
-  ) : (
-    <span>
-      {shift.startTime} – {shift.endTime}
-    </span>
-  );
-}
 
 function ShiftTypeModal({
   shift,

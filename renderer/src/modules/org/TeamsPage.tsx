@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Table } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../shared/contract';
-import { api } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { FormModal, useEditor } from '../components/FormModal';
-import { EmptyState, LoadError } from '../components/PageState';
-import { useSession } from '../stores/session';
+import type { Team } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { FormModal, useEditor } from '../../components/FormModal';
+import { EmptyState, LoadError } from '../../components/PageState';
+import { useSession } from '../../stores/session';
 
 interface TeamValues {
   name?: string;

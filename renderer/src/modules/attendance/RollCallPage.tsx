@@ -10,7 +10,7 @@ import { addDaysTo } from '../../../../shared/domain/time';
 import { useQuery } from '../../api/useQuery';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useUi } from '../../stores/ui';
-import { wallNow } from './rollcall/clock';
+import { wallNow } from '../../format';
 import { ShiftRollCall } from './rollcall/ShiftRollCall';
 
 /** The team a desk last called: the same supervisor sits at the same desk shift after shift. */

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors';
 import { EmptyState } from '../../components/PageState';
 import { useUi } from '../../stores/ui';
-import { wallNow } from '../attendance/rollcall/clock';
+import { wallNow } from '../../format';
 import { HandoverRows } from './HandoverRows';
 import { useMyHandovers } from './mine';
 import { useHandoverRefs } from './refs';

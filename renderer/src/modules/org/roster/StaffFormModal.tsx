@@ -2,10 +2,10 @@ import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff, Team } from '../../../../shared/contract';
-import { POSITIONS } from '../../../../shared/domain/org';
-import { api } from '../../api/client';
-import { FormModal } from '../../components/FormModal';
+import type { Staff, Team } from '../../../../../shared/contract';
+import { POSITIONS } from '../../../../../shared/domain/org';
+import { api } from '../../../api/client';
+import { FormModal } from '../../../components/FormModal';
 
 interface FormValues {
   employeeNo: string;

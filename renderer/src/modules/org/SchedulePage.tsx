@@ -14,15 +14,15 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScheduleValue, ScheduleWeek, ShiftType } from '../../../shared/contract';
-import { addDaysTo, formatDate, weekStartOf } from '../../../shared/domain/time';
-import { api, errorOf } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { useErrorText } from '../components/errors';
-import { EmptyState, LoadError } from '../components/PageState';
-import { useDateFormat } from '../format';
-import { useSession } from '../stores/session';
-import { useUi } from '../stores/ui';
+import type { ScheduleValue, ScheduleWeek, ShiftType } from '../../../../shared/contract';
+import { addDaysTo, formatDate, weekStartOf } from '../../../../shared/domain/time';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useErrorText } from '../../components/errors';
+import { EmptyState, LoadError } from '../../components/PageState';
+import { useDateFormat } from '../../format';
+import { useSession } from '../../stores/session';
+import { useUi } from '../../stores/ui';
 
 type Person = ScheduleWeek['staff'][number];
 const CLEAR = 'clear';

@@ -6,7 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { useErrorText } from '../../components/errors';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
-import { formatBytes } from '../BackupsPage';
+import { formatBytes } from './BackupsPage';
 
 /** Shown instead of a crash when the database file is damaged: offers the newest good backup. */
 export function RecoveryScreen() {

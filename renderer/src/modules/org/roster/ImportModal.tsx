@@ -2,9 +2,9 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Spin, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Output } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { useErrorText } from '../../components/errors';
+import type { ApiError, Output } from '../../../../../shared/contract';
+import { api } from '../../../api/client';
+import { useErrorText } from '../../../components/errors';
 
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);

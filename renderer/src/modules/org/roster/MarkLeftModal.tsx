@@ -2,9 +2,9 @@ import { Alert, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { FormModal } from '../../components/FormModal';
+import type { Staff } from '../../../../../shared/contract';
+import { api } from '../../../api/client';
+import { FormModal } from '../../../components/FormModal';
 
 export function MarkLeftModal({
   staff,

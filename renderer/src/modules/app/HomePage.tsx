@@ -1,16 +1,16 @@
 import { DatabaseOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { createElement, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../shared/domain/time';
-import { api, errorOf } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { useErrorText } from '../components/errors';
-import { EmptyState, LoadError } from '../components/PageState';
-import { useDateFormat } from '../format';
-import { useSession } from '../stores/session';
-import { useUi } from '../stores/ui';
-import { HomeHandoverCard } from './handover/HomeHandoverCard';
+import { formatDate } from '../../../../shared/domain/time';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useErrorText } from '../../components/errors';
+import { EmptyState, LoadError } from '../../components/PageState';
+import { useDateFormat } from '../../format';
+import { useSession } from '../../stores/session';
+import { useUi } from '../../stores/ui';
+import { HOME_CARDS } from '..';
 
 function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
   const { t } = useTranslation();
@@ -91,7 +91,7 @@ export function HomePage() {
   const teams = useQuery('org.teams.list', {});
   const active = useQuery('org.staff.list', { status: 'active', page: 1, pageSize: 1 });
   const onLeave = useQuery('org.staff.list', { status: 'on_leave', page: 1, pageSize: 1 });
-  const canReadHandovers = useSession((s) => s.can('handover.openItems'));
+  const can = useSession((s) => s.can);
 
   if (info.error) return <LoadError error={info.error} onRetry={info.reload} />;
   if (!info.data) return <Card loading />;
@@ -124,7 +124,12 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
-      {canReadHandovers && <HomeHandoverCard />}
+      {HOME_CARDS.filter((c) => can(c.needs)).map((c, i) => (
+        // Each module's card, while its code loads, holds its place as a loading card.
+        <Suspense key={i} fallback={<Card loading />}>
+          {createElement(c.card)}
+        </Suspense>
+      ))}
       <Card
         title={`${t('home.todayByShift')} · ${dates.long(today)}`}
         extra={<Button onClick={() => go('schedule')}>{t('home.goSchedule')}</Button>}

@@ -1,15 +1,9 @@
-import { format } from 'date-fns';
 import { fromWallMinutes, wallMinutes } from '../../../../../shared/domain/time';
 
 /**
  * Clock arithmetic for the roll-call: the supervisor types only 'HH:mm'; the date is worked out
  * from the shift, so an arrival of 00:10 on a 22:00–08:00 night shift lands on the next day.
  */
-
-/** The desk's local wall clock as the console stores it: 'yyyy-MM-dd HH:mm'. */
-export function wallNow(date: Date = new Date()): string {
-  return format(date, 'yyyy-MM-dd HH:mm');
-}
 
 /**
  * A typed clock time as 'HH:mm', or null. Takes what people type in a hurry: 8:25, 08:25, 0825,

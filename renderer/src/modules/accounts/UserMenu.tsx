@@ -2,9 +2,9 @@ import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Form, Input, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { useSession } from '../stores/session';
-import { FormModal } from './FormModal';
+import { api } from '../../api/client';
+import { useSession } from '../../stores/session';
+import { FormModal } from '../../components/FormModal';
 
 /** Signs the desk out after the configured idle minutes: the console PC is shared. */
 export function useIdleSignOut() {

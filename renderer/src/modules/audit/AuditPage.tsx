@@ -3,14 +3,14 @@ import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Typography 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../shared/contract';
-import { api, errorOf } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { useErrorText } from '../components/errors';
-import { LoadError } from '../components/PageState';
-import { saveFile } from '../download';
-import { useDateFormat } from '../format';
-import { useSession } from '../stores/session';
+import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../../shared/contract';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useErrorText } from '../../components/errors';
+import { LoadError } from '../../components/PageState';
+import { saveFile } from '../../download';
+import { useDateFormat } from '../../format';
+import { useSession } from '../../stores/session';
 
 type Entity = (typeof AUDIT_ENTITIES)[number];
 

@@ -15,15 +15,15 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../shared/domain/org';
-import type { User } from '../../../shared/contract';
-import { api, errorOf } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { useErrorText } from '../components/errors';
-import { FormModal, useEditor } from '../components/FormModal';
-import { LoadError } from '../components/PageState';
-import { useDateFormat } from '../format';
-import { useSession } from '../stores/session';
+import { ROLES } from '../../../../shared/domain/org';
+import type { User } from '../../../../shared/contract';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useErrorText } from '../../components/errors';
+import { FormModal, useEditor } from '../../components/FormModal';
+import { LoadError } from '../../components/PageState';
+import { useDateFormat } from '../../format';
+import { useSession } from '../../stores/session';
 
 interface UserValues {
   username?: string;

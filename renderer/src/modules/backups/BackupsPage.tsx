@@ -2,13 +2,13 @@ import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Backup } from '../../../shared/contract';
-import { api, errorOf } from '../api/client';
-import { useQuery } from '../api/useQuery';
-import { useErrorText } from '../components/errors';
-import { LoadError } from '../components/PageState';
-import { useDateFormat } from '../format';
-import { useUi } from '../stores/ui';
+import type { Backup } from '../../../../shared/contract';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useErrorText } from '../../components/errors';
+import { LoadError } from '../../components/PageState';
+import { useDateFormat } from '../../format';
+import { useUi } from '../../stores/ui';
 
 export const formatBytes = (bytes: number) =>
   bytes < 1024 * 1024
