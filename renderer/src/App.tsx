@@ -45,7 +45,7 @@ function Console() {
           items={pages.map((entry) => ({
             key: entry.key,
             icon: createElement(entry.icon),
-            label: t(`nav.${entry.key}`),
+            label: t(`nav.${entry.key}`, { ns: entry.module }),
           }))}
           style={{ borderInlineEnd: 'none' }}
         />
@@ -62,7 +62,7 @@ function Console() {
           }}
         >
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {t(`nav.${current.key}`)}
+            {t(`nav.${current.key}`, { ns: current.module })}
           </Typography.Title>
           <Space size="middle">
             <Segmented

@@ -7,10 +7,10 @@ import { crossesMidnight } from '../../../shared/domain/time';
 export function ShiftHoursText({ shift }: { shift: Pick<ShiftType, 'startTime' | 'endTime'> }) {
   const { t } = useTranslation();
   return crossesMidnight(shift) ? (
-    <Tooltip title={t('shiftTypes.crossesMidnight')}>
+    <Tooltip title={t('shiftHours.crossesMidnight')}>
       {shift.startTime} –{' '}
       <Tag color="purple" style={{ marginInline: 2 }}>
-        {t('shiftTypes.nextDay')}
+        {t('shiftHours.nextDay')}
       </Tag>
       {shift.endTime}
     </Tooltip>

@@ -11,7 +11,7 @@ import { useUi } from '../../stores/ui';
 
 /** The frame of the screens before sign-in: the console's name, the language switch, one card. */
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { language, setLanguage } = useUi();
   return (
     <div
@@ -65,7 +65,7 @@ function useSubmit(form: FormInstance<any>) {
 }
 
 export function SignInScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<{ username: string; password: string }>();
   const { signedIn, notice } = useSession();
   const { errorText } = useErrorText();
@@ -116,7 +116,7 @@ export function SignInScreen() {
 }
 
 export function SetupScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<{
     username: string;
     displayName: string;

@@ -27,7 +27,7 @@ export function useIdleSignOut() {
 }
 
 function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   return (
@@ -67,7 +67,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => 
 
 /** Who is signed in, and the ways out: change password, switch user, sign out. */
 export function UserMenu() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { user, signOut } = useSession();
   const [changing, setChanging] = useState(false);
   if (!user) return null;

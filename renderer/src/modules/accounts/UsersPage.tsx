@@ -42,7 +42,7 @@ function UserModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<UserValues>();
   const existing = user && user !== 'new' ? user : undefined;
 
@@ -125,7 +125,7 @@ function ResetPasswordModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<{ password: string }>();
   return (
     <FormModal
@@ -158,7 +158,7 @@ function ResetPasswordModal({
 
 /** The idle sign-out: how long a shared desk stays signed in without anyone touching it. */
 function SecuritySettings() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const settings = useQuery('accounts.security', {});
@@ -192,7 +192,7 @@ function SecuritySettings() {
 }
 
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();

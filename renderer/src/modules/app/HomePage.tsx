@@ -13,7 +13,7 @@ import { useUi } from '../../stores/ui';
 import { HOME_CARDS } from '..';
 
 function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('app');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
@@ -80,7 +80,7 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
 }
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('app');
   const dates = useDateFormat();
   const go = useUi((s) => s.go);
   const dataChanged = useUi((s) => s.dataChanged);

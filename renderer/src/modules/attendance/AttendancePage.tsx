@@ -41,7 +41,7 @@ const shiftMonth = (month: string, by: number) =>
  * (import, leave, swaps, corrections, closing the month, export) show only to roles allowed them.
  */
 export function AttendancePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { message } = App.useApp();
   const dates = useDateFormat();
   const language = useUi((s) => s.language);
@@ -93,7 +93,7 @@ export function AttendancePage() {
           body={t('attendance.noTeamsBody')}
           action={
             <Button type="primary" onClick={() => go('teams')}>
-              {t('teams.add')}
+              {t('org:teams.add')}
             </Button>
           }
         />
@@ -110,7 +110,7 @@ export function AttendancePage() {
       body={t('attendance.noScheduleBody')}
       action={
         <Button type="primary" icon={<CalendarOutlined />} onClick={() => go('schedule')}>
-          {t('home.goSchedule')}
+          {t('app:home.goSchedule')}
         </Button>
       }
     />

@@ -27,7 +27,7 @@ function useWallClock() {
 }
 
 function ShortcutLegend() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const keys: [string, string][] = [
     ['↑ ↓ / J K', t('rollCall.keys.move')],
     ['1', t('rollCall.marks.present')],
@@ -56,7 +56,7 @@ function ShortcutLegend() {
  * supervisor at the meeting marks whoever is there; any other date and shift for a late entry.
  */
 export function RollCallPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const go = useUi((s) => s.go);
   const now = useWallClock();
   const teams = useQuery('org.teams.list', {});

@@ -31,7 +31,7 @@ export function StatusTag({
   status: AttendanceStatus;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   return (
     <Tag color={STATUS_COLORS[status]}>
       {t(`attendanceStatus.${status}`)}
@@ -42,7 +42,7 @@ export function StatusTag({
 
 /** The default leave types are named in the user's language by code; a center's own types show their own name. */
 export function useLeaveTypeName() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   return useCallback(
     (leaveType: Pick<LeaveType, 'code' | 'name'>) =>
       t(`leaveType.${leaveType.code}`, { defaultValue: leaveType.name }),

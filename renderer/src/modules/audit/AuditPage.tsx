@@ -39,7 +39,7 @@ function Changes({ entry }: { entry: AuditEntryRow }) {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();

@@ -23,7 +23,7 @@ const REASON_COLOR: Record<Backup['reason'], string> = {
 };
 
 export function BackupsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('backups');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();

@@ -10,7 +10,7 @@ import { formatBytes } from './BackupsPage';
 
 /** Shown instead of a crash when the database file is damaged: offers the newest good backup. */
 export function RecoveryScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('backups');
   const { errorText } = useErrorText();
   const dates = useDateFormat();
   const load = useSession((s) => s.load);

@@ -54,7 +54,7 @@ type SaveState =
   | { kind: 'failed'; text: string };
 
 function SaveIndicator({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const [icon, text, type] =
     state.kind === 'saved'
       ? [<CheckCircleOutlined key="i" />, t('handover.editor.saved', { time: state.at }), 'success']
@@ -88,7 +88,7 @@ function Section({
   extra?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return (
     <section className="handover-section">
       <Flex justify="space-between" align="center" gap={12}>
@@ -123,7 +123,7 @@ export function HandoverEditor({
   onChange: (detail: HandoverDetail) => void;
   reload: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { message } = App.useApp();
   const { errorText, issueText } = useErrorText();
   const me = useSession((s) => s.user);

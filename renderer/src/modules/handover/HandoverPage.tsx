@@ -14,7 +14,7 @@ import { WriteTab } from './WriteTab';
 import './handover.css';
 
 function HandoverTabs({ tab }: { tab?: HandoverTab }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const can = useSession((s) => s.can);
   const writes = can('handover.start');
   const incoming = useMyHandovers('incoming', 'submitted', writes).rows.length;

@@ -20,7 +20,7 @@ export function HandoverRows({
   pagination?: TablePaginationConfig | false;
   onOpen: (row: HandoverRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const { shiftName, teamLabel } = useHandoverRefs();
   const at = (iso: string | null) => (iso ? dates.time(iso) : '—');

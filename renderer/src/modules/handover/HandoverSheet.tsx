@@ -36,7 +36,7 @@ export function useInstanceLabel() {
 }
 
 export function TextBlock({ text }: { text: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return text ? (
     <div className="handover-text">{text}</div>
   ) : (
@@ -45,7 +45,7 @@ export function TextBlock({ text }: { text: string | null }) {
 }
 
 function Section({ n, title, children }: { n: number; title: string; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return (
     <section className="handover-section">
       <h3>{t('handover.sheet.sectionTitle', { n, title })}</h3>
@@ -56,7 +56,7 @@ function Section({ n, title, children }: { n: number; title: string; children: R
 
 /** The shift's queue figures, with the rates a lead works out anyway. */
 export function QueueTable({ queue }: { queue: HandoverDetail['queue'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const language = useUi((s) => s.language);
   const number = (v: number | null) => (v === null ? '—' : v.toLocaleString(language));
   const rate = (part: number | null) =>
@@ -116,7 +116,7 @@ export function HandoverSheet({
   detail: HandoverDetail;
   print?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const instanceLabel = useInstanceLabel();
   const { shiftName, teamLabel } = useHandoverRefs();

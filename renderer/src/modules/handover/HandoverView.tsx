@@ -81,7 +81,7 @@ function TextModal({
  * the sheet, and the incoming lead signs it (接班确认) or sends it back with a remark.
  */
 export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { message, modal } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();

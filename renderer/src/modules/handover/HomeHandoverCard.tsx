@@ -46,7 +46,7 @@ function HandoverLinks({
 }
 
 function Summary() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const signs = useSession((s) => s.can('handover.acknowledge'));
   const items = useQuery('handover.openItems', {});
   const waiting = useMyHandovers('incoming', 'submitted', signs).rows;

@@ -7,7 +7,7 @@ import { goHandover } from './route';
 
 /** 待接班: handovers submitted to the signed-in lead, waiting for 接班确认 or a dispute. */
 export function IncomingTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const list = useMyHandovers('incoming', 'submitted');
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
 

@@ -45,7 +45,7 @@ export function ItemModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { settings, categoryName } = useHandoverRefs();
   const [form] = Form.useForm<ItemValues>();
   const existing = item && item !== 'new' ? item : undefined;

@@ -25,7 +25,7 @@ const isValues = (v: unknown): v is Values => !!v && typeof v === 'object' && !A
  * update as `{ before, after }` of the changed fields; a new item's own fields are on its row.
  */
 function useChanges() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { categoryName } = useHandoverRefs();
   const wallTime = useWallTime();
   return (event: ItemEvent): string[] => {
@@ -51,7 +51,7 @@ function useChanges() {
 
 /** An item's whole life across shifts: written, carried from shift to shift, changed, resolved. */
 export function ItemHistory({ events }: { events: ItemEvent[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const changes = useChanges();
   if (events.length === 0)
@@ -92,7 +92,7 @@ export function ItemsTable({
   print?: boolean;
   onEdit?: (item: Item) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const [open, setOpen] = useState<Set<number>>(new Set());
   const columns = onEdit ? 8 : 7;
 

@@ -18,7 +18,7 @@ const PAGE_SIZE = 20;
  * items, with full-text search over the text, the items and the addenda (Chinese words included).
  */
 export function LogTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { shiftTypes, teams, leads } = useHandoverRefs();
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);

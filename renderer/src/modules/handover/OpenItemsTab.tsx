@@ -31,7 +31,7 @@ const byUrgency = (a: OpenItem, b: OpenItem) =>
   b.ageHours - a.ageHours;
 
 function ExportItems() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const [running, setRunning] = useState(false);
@@ -69,7 +69,7 @@ function ExportItems() {
  * overdue first. A lead updates or resolves an item here without opening its handover.
  */
 export function OpenItemsTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const age = useAge();
   const { categoryName, settings } = useHandoverRefs();

@@ -23,7 +23,7 @@ export function requestPrint(id: number) {
  * prints at once.
  */
 export function PrintView({ id, from }: { id: number; from?: HandoverTab }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const { token } = theme.useToken();
   const query = useQuery('handover.get', { id });

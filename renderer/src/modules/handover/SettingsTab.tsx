@@ -29,7 +29,7 @@ const DEFAULT_CODES = new Set<string>(ITEM_CATEGORIES);
  * whole floor, and the item categories — the seven defaults plus the center's own.
  */
 export function SettingsTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { message } = App.useApp();
   const { errorText, issueText } = useErrorText();
   const settings = useQuery('handover.settings', {});

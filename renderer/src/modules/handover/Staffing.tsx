@@ -7,7 +7,7 @@ import type { ShiftAttendance } from '../../../../shared/contract';
  * (roll-call and clock import), so the handover never retypes what the roll-call already knows.
  */
 export function StaffingFacts({ staffing }: { staffing: ShiftAttendance }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { counts, people } = staffing;
   const named = (statuses: string[]) =>
     people.filter((p) => p.record && statuses.includes(p.record.status));

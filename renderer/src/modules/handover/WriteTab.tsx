@@ -20,7 +20,7 @@ const TEAM_KEY = 'supervisor-console.handover.team';
 
 /** The signed-in lead's handovers that are not signed yet: sent back first, then drafts, then waiting. */
 function MyOpenHandovers() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const lists = [
     useMyHandovers('outgoing', 'disputed'),
     useMyHandovers('outgoing', 'draft'),
@@ -43,7 +43,7 @@ function MyOpenHandovers() {
  * backend creates the draft with every unresolved item carried in, or opens the one already begun.
  */
 export function WriteTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
@@ -68,7 +68,7 @@ export function WriteTab() {
       <EmptyState
         title={t('handover.write.noShiftsTitle')}
         body={t('handover.write.noShiftsBody')}
-        action={<Button onClick={() => go('shiftTypes')}>{t('nav.shiftTypes')}</Button>}
+        action={<Button onClick={() => go('shiftTypes')}>{t('org:nav.shiftTypes')}</Button>}
       />
     );
   if (loaded && !floor && teams.length === 0)
@@ -76,7 +76,7 @@ export function WriteTab() {
       <EmptyState
         title={t('handover.write.noTeamsTitle')}
         body={t('handover.write.noTeamsBody')}
-        action={<Button onClick={() => go('teams')}>{t('nav.teams')}</Button>}
+        action={<Button onClick={() => go('teams')}>{t('org:nav.teams')}</Button>}
       />
     );
 

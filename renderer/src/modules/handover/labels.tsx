@@ -28,17 +28,17 @@ const STATE_COLORS: Record<HandoverState, string> = {
 };
 
 export function PriorityTag({ priority }: { priority: ItemPriority }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return <Tag color={PRIORITY_COLORS[priority]}>{t(`handover.priority.${priority}`)}</Tag>;
 }
 
 export function ItemStatusTag({ status }: { status: ItemStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return <Tag color={ITEM_STATUS_COLORS[status]}>{t(`handover.itemStatus.${status}`)}</Tag>;
 }
 
 export function StateTag({ state }: { state: HandoverState }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return <Tag color={STATE_COLORS[state]}>{t(`handover.state.${state}`)}</Tag>;
 }
 
@@ -55,7 +55,7 @@ export function useWallTime() {
 
 /** A due time; past it and unresolved, it is red with a warning sign, everywhere. */
 export function DueTime({ dueAt, overdue }: { dueAt: string | null; overdue: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const wallTime = useWallTime();
   if (!dueAt) return <Typography.Text type="secondary">—</Typography.Text>;
   return overdue ? (
@@ -72,7 +72,7 @@ export function DueTime({ dueAt, overdue }: { dueAt: string | null; overdue: boo
 
 /** "第 3 班" and "遗留": how long an item has been handed from shift to shift. */
 export function CarriedBadges({ shifts, carried }: { shifts: number; carried: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return (
     <>
       {carried && (
@@ -89,7 +89,7 @@ export function CarriedBadges({ shifts, carried }: { shifts: number; carried: bo
 
 /** Hours since an item was written down, as "5 小时" or "2 天 3 小时". */
 export function useAge() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   return (hours: number) => {
     const whole = Math.max(0, Math.floor(hours));
     const days = Math.floor(whole / 24);

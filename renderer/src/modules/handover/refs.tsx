@@ -47,7 +47,7 @@ export function HandoverRefsProvider({ children }: { children: ReactNode }) {
 }
 
 export function useHandoverRefs() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('handover');
   const refs = useContext(Refs);
   const { settings, shiftTypes, teams } = refs;
 

@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<StaffStatus, string> = {
 };
 
 export function RosterPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const dates = useDateFormat();
   const dataChanged = useUi((s) => s.dataChanged);
   const [search, setSearch] = useState('');

@@ -40,7 +40,7 @@ function ShiftCell({
   label: string;
   onChange: (value: ScheduleValue) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const current = typeof value === 'number' ? shifts.find((s) => s.id === value) : undefined;
   return (
     <Select
@@ -79,7 +79,7 @@ function ShiftCell({
 }
 
 export function SchedulePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();

@@ -22,7 +22,7 @@ function ShiftTypeModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const [form] = Form.useForm<ShiftValues>();
   const existing = shift && shift !== 'new' ? shift : undefined;
 
@@ -83,7 +83,7 @@ function ShiftTypeModal({
             name="endTime"
             label={t('fields.endTime')}
             required
-            extra={t('shiftTypes.crossesMidnight')}
+            extra={t('shiftHours.crossesMidnight')}
           >
             <Input placeholder="08:00" maxLength={5} />
           </Form.Item>
@@ -109,7 +109,7 @@ function ShiftTypeModal({
 }
 
 export function ShiftTypesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const shifts = useQuery('org.shiftTypes.list', {});
   const editor = useEditor<ShiftType>();
   const canEdit = useSession((s) => s.can('org.shiftTypes.update'));

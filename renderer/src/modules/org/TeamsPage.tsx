@@ -24,7 +24,7 @@ function TeamModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const [form] = Form.useForm<TeamValues>();
   const existing = team && team !== 'new' ? team : undefined;
   // Only the team's own active members can lead it.
@@ -86,7 +86,7 @@ function TeamModal({
 }
 
 export function TeamsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const teams = useQuery('org.teams.list', {});
   const editor = useEditor<Team>();
   const canEdit = useSession((s) => s.can('org.teams.update'));

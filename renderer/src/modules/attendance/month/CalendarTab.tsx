@@ -31,7 +31,7 @@ function DayBox({
   leaveTypes: LeaveType[];
   onOpen?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const palette = useStatusPalette();
   const leaveTypeName = useLeaveTypeName();
   const { record } = cell;
@@ -105,7 +105,7 @@ function Figures({
   person: MonthSummary['people'][number] | undefined;
   leaveTypes: LeaveType[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   if (!person) return <Empty description={t('attendance.calendar.noFigures')} />;
   const leave = leaveTypes.filter((l) => person.leave[l.id]);
@@ -118,7 +118,7 @@ function Figures({
         {
           key: 'team',
           label: t('fields.teamId'),
-          children: person.teamName ?? t('roster.unassigned'),
+          children: person.teamName ?? t('org:roster.unassigned'),
         },
         { key: 'scheduled', label: t('attendance.summary.scheduled'), children: person.scheduled },
         { key: 'worked', label: t('attendance.summary.worked'), children: person.worked },
@@ -190,7 +190,7 @@ export function CalendarTab({
   leaveTypes: LeaveType[];
   onOpen?: (person: PersonRef, cell: DayCell) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const grid = useQuery('attendance.month', staff ? { month, staffId: staff.id } : null);
   // The person's figures come from their team's summary: the same numbers as the summary tab.

@@ -49,7 +49,7 @@ const OPTIONAL: ReadonlySet<string> = new Set(['date', 'clockOut']);
 
 /** Every problem row of a file: the row as Excel numbers it, the column, and how to fix it. */
 function ProblemTable({ problems }: { problems: (Problem | RowIssue)[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { issueText, fieldLabel } = useErrorText();
   return (
     <Table
@@ -60,13 +60,13 @@ function ProblemTable({ problems }: { problems: (Problem | RowIssue)[] }) {
       dataSource={problems}
       pagination={problems.length > 8 ? { pageSize: 8, size: 'small' } : false}
       columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 64 },
+        { title: t('org:import.row'), dataIndex: 'row', width: 64 },
         {
-          title: t('import.field'),
+          title: t('org:import.field'),
           width: 110,
           render: (_, r) => fieldLabel(r.field),
         },
-        { title: t('import.problem'), render: (_, r) => issueText(r) },
+        { title: t('org:import.problem'), render: (_, r) => issueText(r) },
       ]}
     />
   );
@@ -88,7 +88,7 @@ export function ClockImportModal({
   onClose: () => void;
   onApplied: (result: { applied: number; kept: number }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { errorText } = useErrorText();
   const [file, setFile] = useState<PickedFile>();
   const [mapping, setMapping] = useState<Partial<ClockMapping>>({});
@@ -203,7 +203,7 @@ export function ClockImportModal({
             </p>
           )}
           <p className="ant-upload-text">
-            {file ? t('attendance.import.picked', { name: file.fileName }) : t('import.drop')}
+            {file ? t('attendance.import.picked', { name: file.fileName }) : t('org:import.drop')}
           </p>
         </Upload.Dragger>
 

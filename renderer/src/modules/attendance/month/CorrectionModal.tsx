@@ -43,7 +43,7 @@ export function CorrectionModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const leaveTypeName = useLeaveTypeName();
   const [form] = Form.useForm<FormValues>();

@@ -33,7 +33,7 @@ function useElapsed(running: boolean) {
  * A 600-person month takes a few seconds, so a modal shows that the export is still running.
  */
 export function ExportButton({ month, teamId }: { month: string; teamId: number | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const canExport = useSession((s) => s.can('attendance.export'));

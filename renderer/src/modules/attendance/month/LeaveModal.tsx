@@ -28,7 +28,7 @@ export function LeaveModal({
   onClose: () => void;
   onSaved: (shifts: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   const [form] = Form.useForm<FormValues>();
 

@@ -20,7 +20,7 @@ function ReopenModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const [form] = Form.useForm<{ reason: string }>();
 
   useEffect(() => {
@@ -63,7 +63,7 @@ function ReopenModal({
  * roll-call); reopening is an audited act with a reason. Hidden from roles that may do neither.
  */
 export function MonthCloseButton({ month, closed }: { month: string; closed: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { message, modal } = App.useApp();
   const { errorText } = useErrorText();
   const dataChanged = useUi((s) => s.dataChanged);

@@ -18,7 +18,7 @@ export function ProposalsTab({
   /** The people of the chosen team; undefined shows everyone's. */
   staffIds: Set<number> | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const proposals = useQuery('attendance.proposals', { month });
   const rules = useQuery('attendance.rules', {});

@@ -32,7 +32,7 @@ export function StaffSelect({
   'aria-label'?: string;
   id?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const [search, setSearch] = useState('');
   const list = useQuery('org.staff.list', { search: search || undefined, page: 1, pageSize: 30 });
   // The chosen person stays labelled after the search moves on to other names.

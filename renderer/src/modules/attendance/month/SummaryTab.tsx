@@ -51,7 +51,7 @@ const leaveTotal = (figures: SummaryFigures) =>
  * Leave shows one column per leave type used this month, plus the total.
  */
 function useFigureColumns<T extends SummaryFigures>(usedLeave: LeaveType[], sortable: boolean) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   return useMemo((): TableColumnsType<T> => {
     const num = (key: keyof SummaryFigures, title: string) => ({
@@ -127,11 +127,11 @@ const widthOf = (columns: TableColumnsType<never>): number =>
   );
 
 function TeamCharts({ teams }: { teams: TeamRow[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const palette = useStatusPalette();
 
   const [rateOption, countOption] = useMemo((): EChartsCoreOption[] => {
-    const names = teams.map((row) => row.teamName ?? t('roster.unassigned'));
+    const names = teams.map((row) => row.teamName ?? t('org:roster.unassigned'));
     const xAxis = { type: 'category', data: names, axisLabel: { interval: 0 } };
     return [
       {
@@ -206,7 +206,7 @@ export function SummaryTab({
   /** Opens one person's calendar. */
   onPerson: (person: Person) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const people = useMemo(() => summary?.people ?? [], [summary]);
   const teams = useMemo(() => summary?.teams ?? [], [summary]);
   const usedLeave = useMemo(() => {
@@ -250,7 +250,7 @@ export function SummaryTab({
       title: t('fields.teamId'),
       width: whoWidths[2],
       sorter: (a, b) => (a.teamName ?? '').localeCompare(b.teamName ?? '', 'zh-CN'),
-      render: (_, person) => person.teamName ?? t('roster.unassigned'),
+      render: (_, person) => person.teamName ?? t('org:roster.unassigned'),
     },
     ...personFigures,
   ];
@@ -260,7 +260,7 @@ export function SummaryTab({
       title: t('fields.teamId'),
       width: whoWidths[0] + whoWidths[1] + whoWidths[2],
       fixed: 'left',
-      render: (_, row) => <b>{row.teamName ?? t('roster.unassigned')}</b>,
+      render: (_, row) => <b>{row.teamName ?? t('org:roster.unassigned')}</b>,
     },
     ...teamFigures,
   ];

@@ -30,7 +30,7 @@ export function SwapModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form) ?? 'exchange';
 

@@ -16,7 +16,7 @@ export function SwapsTab({
   /** The people of the chosen team; undefined shows everyone's. */
   staffIds: Set<number> | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const swaps = useQuery('attendance.swaps', { month });
   if (swaps.error) return <LoadError error={swaps.error} onRetry={swaps.reload} />;

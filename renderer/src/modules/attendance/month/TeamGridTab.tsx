@@ -30,7 +30,7 @@ function GridCell({
   label: string;
   onOpen?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const palette = useStatusPalette();
   const { record, shiftTypeId } = cell;
   const shift = shiftTypeId ? shiftTypes.get(shiftTypeId) : undefined;
@@ -95,7 +95,7 @@ function GridCell({
 
 /** What each colour and mark of the grid means. */
 export function GridLegend() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const palette = useStatusPalette();
   const box = (style: React.CSSProperties, text: string) => (
     <span
@@ -117,7 +117,7 @@ export function GridLegend() {
   );
   return (
     <Space size={[12, 6]} wrap style={{ marginBottom: 12 }} data-testid="attendance-legend">
-      <Typography.Text type="secondary">{t('schedule.legend')}</Typography.Text>
+      <Typography.Text type="secondary">{t('org:schedule.legend')}</Typography.Text>
       {ATTENDANCE_STATUSES.map((status) => {
         const c = palette(status);
         return (
@@ -158,7 +158,7 @@ export function TeamGridTab({
   loading: boolean;
   onOpen?: (person: Person, cell: DayCell) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const cellOf = useMemo(() => indexGrid(grid), [grid]);
   const shifts = useMemo(() => new Map(shiftTypes.map((s) => [s.id, s])), [shiftTypes]);
@@ -167,7 +167,7 @@ export function TeamGridTab({
   const columns: TableColumnsType<Person> = [
     {
       key: 'person',
-      title: t('schedule.staff'),
+      title: t('org:schedule.staff'),
       fixed: 'left',
       width: 120,
       render: (_, person) => (

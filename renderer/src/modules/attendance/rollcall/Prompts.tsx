@@ -29,7 +29,7 @@ function Prompt({
   afterOpen: () => void;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   return (
     <Modal
       open={open}
@@ -85,7 +85,7 @@ export function LatePrompt({
   onConfirm: (arrivedAt: string) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const dates = useDateFormat();
   const input = useRef<InputRef>(null);
   // Until the supervisor types, the field follows the clock (see defaultArrival).
@@ -191,7 +191,7 @@ export function LeavePrompt({
   onConfirm: (leaveTypeId: number) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   const group = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState<number>();

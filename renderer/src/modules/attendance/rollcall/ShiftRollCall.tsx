@@ -54,7 +54,7 @@ export function ShiftRollCall({
   /** Put the keyboard on the first person not yet marked as soon as the list arrives. */
   autoFocus: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const { token } = theme.useToken();

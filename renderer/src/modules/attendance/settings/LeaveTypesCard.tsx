@@ -20,12 +20,12 @@ function LeaveTypeModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   const [form] = Form.useForm<LeaveTypeValues>();
   const existing = leaveType && leaveType !== 'new' ? leaveType : undefined;
   // A default type is named by the interface language, so its stored name would never show.
-  const translated = !!existing && i18n.exists(`leaveType.${existing.code}`);
+  const translated = !!existing && i18n.exists(`attendance:leaveType.${existing.code}`);
 
   useEffect(() => {
     if (!leaveType) return;
@@ -106,7 +106,7 @@ function LeaveTypeModal({
 
 /** 假别: what a lead can choose when someone is on leave, and whether it is paid. */
 export function LeaveTypesCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const leaveTypeName = useLeaveTypeName();
   const leaveTypes = useQuery('attendance.leaveTypes.list', {});
   const editor = useEditor<LeaveType>();

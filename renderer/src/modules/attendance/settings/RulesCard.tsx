@@ -20,7 +20,7 @@ function Rule({ explain, children }: { explain: string; children: ReactNode }) {
 
 /** 考勤规则: when lateness counts as absence, and when the console proposes a penalty. */
 export function RulesCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('attendance');
   const { message } = App.useApp();
   const { errorText, issueText } = useErrorText();
   const rules = useQuery('attendance.rules', {});

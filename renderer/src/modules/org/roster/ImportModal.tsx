@@ -25,7 +25,7 @@ export function ImportModal({
   onClose: () => void;
   onImported: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const { errorText, issueText, fieldLabel } = useErrorText();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Output<'org.staff.import'>>();

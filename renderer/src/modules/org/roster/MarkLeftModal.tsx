@@ -15,7 +15,7 @@ export function MarkLeftModal({
   onClose: () => void;
   onDone: (staff: Staff) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const [form] = Form.useForm<{ leftOn: Dayjs | null; reason: string }>();
 
   useEffect(() => {

@@ -33,7 +33,7 @@ export function StaffFormModal({
   onClose: () => void;
   onSaved: (saved: Staff) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const [form] = Form.useForm<FormValues>();
 
   useEffect(() => {
