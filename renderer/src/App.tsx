@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createElement, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryClient } from './api/queries';
 import { PageLoading } from './components/PageState';
 import { localeOf, type Language } from './i18n';
 import { SetupScreen, SignInScreen } from './modules/accounts/AuthScreens';
@@ -104,16 +106,18 @@ export function App() {
       theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        {phase === 'setup' && <SetupScreen />}
-        {phase === 'signedOut' && <SignInScreen />}
-        {phase === 'signedIn' && <Console />}
-        {phase === 'damaged' && (
-          <Suspense fallback={<PageLoading />}>
-            <RecoveryScreen />
-          </Suspense>
-        )}
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <AntApp>
+          {phase === 'setup' && <SetupScreen />}
+          {phase === 'signedOut' && <SignInScreen />}
+          {phase === 'signedIn' && <Console />}
+          {phase === 'damaged' && (
+            <Suspense fallback={<PageLoading />}>
+              <RecoveryScreen />
+            </Suspense>
+          )}
+        </AntApp>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

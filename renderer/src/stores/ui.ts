@@ -12,11 +12,8 @@ function pageFromHash(): Page {
 interface UiState {
   page: Page;
   language: Language;
-  /** Bumped after writes that other pages show (demo load, import), so they reload. */
-  dataVersion: number;
   go(page: Page): void;
   setLanguage(language: Language): void;
-  dataChanged(): void;
 }
 
 export const useUi = create<UiState>((set) => {
@@ -25,7 +22,6 @@ export const useUi = create<UiState>((set) => {
   return {
     page: pageFromHash(),
     language: savedLanguage(),
-    dataVersion: 0,
     go(page) {
       history.replaceState(null, '', `#/${page}`);
       set({ page });
@@ -35,6 +31,5 @@ export const useUi = create<UiState>((set) => {
       void i18n.changeLanguage(language);
       set({ language });
     },
-    dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
   };
 });

@@ -2,7 +2,7 @@ import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Form, Input, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { write } from '../../api/queries';
 import { useSession } from '../../stores/session';
 import { FormModal } from '../../components/FormModal';
 
@@ -37,7 +37,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => 
       form={form}
       submit={() => {
         const v = form.getFieldsValue(true) as { currentPassword?: string; newPassword?: string };
-        return api.call('accounts.changePassword', {
+        return write('accounts.changePassword', {
           currentPassword: v.currentPassword ?? '',
           newPassword: v.newPassword ?? '',
         });

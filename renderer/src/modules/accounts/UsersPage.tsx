@@ -17,8 +17,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../shared/domain/org';
 import type { User } from '../../../../shared/contract';
-import { api, errorOf } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { errorOf } from '../../api/client';
+import { useQuery, write, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { FormModal, useEditor } from '../../components/FormModal';
 import { LoadError } from '../../components/PageState';
@@ -60,8 +60,8 @@ function UserModal({
       staffId: null,
     };
     return existing
-      ? api.call('accounts.users.update', { ...common, id: existing.id, active: v.active ?? true })
-      : api.call('accounts.users.create', {
+      ? write('accounts.users.update', { ...common, id: existing.id, active: v.active ?? true })
+      : write('accounts.users.create', {
           ...common,
           username: v.username ?? '',
           password: v.password ?? '',
@@ -133,7 +133,7 @@ function ResetPasswordModal({
       title={user ? t('users.resetTitle', { name: user.displayName }) : ''}
       form={form}
       submit={() =>
-        api.call('accounts.users.resetPassword', {
+        write('accounts.users.resetPassword', {
           id: user?.id ?? 0,
           password: (form.getFieldValue('password') as string) ?? '',
         })
@@ -166,7 +166,7 @@ function SecuritySettings() {
   useEffect(() => setMinutes(settings.data?.idleMinutes ?? null), [settings.data]);
   const save = async () => {
     try {
-      await api.get('accounts.updateSecurity', { idleMinutes: minutes ?? 0 });
+      await writeOrThrow('accounts.updateSecurity', { idleMinutes: minutes ?? 0 });
       message.success(t('common.saved'));
       useSession.setState({ idleMinutes: minutes ?? 15 });
     } catch (error) {
@@ -203,9 +203,8 @@ export function UsersPage() {
 
   const unlock = async (user: User) => {
     try {
-      await api.get('accounts.users.unlock', { id: user.id });
+      await writeOrThrow('accounts.users.unlock', { id: user.id });
       message.success(t('users.unlocked', { name: user.displayName }));
-      users.reload();
     } catch (error) {
       message.error(errorText(errorOf(error)));
     }

@@ -3,8 +3,8 @@ import { App, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from '
 import { createElement, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/domain/time';
-import { api, errorOf } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { errorOf } from '../../api/client';
+import { useQuery, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
@@ -12,7 +12,7 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { HOME_CARDS } from '..';
 
-function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
+function EmptyConsole() {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
   const { errorText } = useErrorText();
@@ -23,7 +23,7 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
   const loadDemo = async () => {
     setLoading(true);
     try {
-      const summary = await api.get('app.loadDemo', {});
+      const summary = await writeOrThrow('app.loadDemo', {});
       message.success(
         t('home.demoLoaded', {
           teams: summary.teams,
@@ -32,7 +32,6 @@ function EmptyConsole({ onLoaded }: { onLoaded: () => void }) {
           records: summary.attendanceRecords,
         }),
       );
-      onLoaded();
     } catch (error) {
       message.error(errorText(errorOf(error)));
     } finally {
@@ -83,7 +82,6 @@ export function HomePage() {
   const { t } = useTranslation('app');
   const dates = useDateFormat();
   const go = useUi((s) => s.go);
-  const dataChanged = useUi((s) => s.dataChanged);
   const today = formatDate(new Date());
   const info = useQuery('app.info', {});
   const day = useQuery('org.schedule.day', { date: today });
@@ -95,7 +93,7 @@ export function HomePage() {
 
   if (info.error) return <LoadError error={info.error} onRetry={info.reload} />;
   if (!info.data) return <Card loading />;
-  if (info.data.empty) return <EmptyConsole onLoaded={dataChanged} />;
+  if (info.data.empty) return <EmptyConsole />;
 
   const shiftById = new Map((shiftTypes.data ?? []).map((s) => [s.id, s]));
   const scheduled = (day.data?.shifts ?? []).reduce((n, s) => n + s.staff.length, 0);

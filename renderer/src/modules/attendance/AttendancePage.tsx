@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, monthOf } from '../../../../shared/domain/time';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useEditor } from '../../components/FormModal';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
@@ -46,7 +46,6 @@ export function AttendancePage() {
   const dates = useDateFormat();
   const language = useUi((s) => s.language);
   const go = useUi((s) => s.go);
-  const dataChanged = useUi((s) => s.dataChanged);
   const can = useSession((s) => s.can);
 
   const [month, setMonth] = useState(() => monthOf(formatDate(new Date())));
@@ -80,7 +79,6 @@ export function AttendancePage() {
   const written = (text: string) => {
     message.success(text);
     closeDialog();
-    dataChanged();
   };
 
   if (teams.error) return <LoadError error={teams.error} onRetry={teams.reload} />;

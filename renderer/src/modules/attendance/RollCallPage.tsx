@@ -7,7 +7,7 @@ import {
   type ShiftInstanceRef,
 } from '../../../../shared/domain/attendance';
 import { addDaysTo } from '../../../../shared/domain/time';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useUi } from '../../stores/ui';
 import { wallNow } from '../../format';

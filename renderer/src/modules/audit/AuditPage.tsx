@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../../shared/contract';
 import { api, errorOf } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
 import { saveFile } from '../../download';

@@ -3,12 +3,11 @@ import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../shared/contract';
-import { api, errorOf } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { errorOf } from '../../api/client';
+import { useQuery, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
-import { useUi } from '../../stores/ui';
 
 export const formatBytes = (bytes: number) =>
   bytes < 1024 * 1024
@@ -27,7 +26,6 @@ export function BackupsPage() {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();
-  const dataChanged = useUi((s) => s.dataChanged);
   const backups = useQuery('backups.list', {});
   const info = useQuery('app.info', {});
   const [busy, setBusy] = useState<string>();
@@ -36,7 +34,6 @@ export function BackupsPage() {
     setBusy(key);
     try {
       message.success(await work());
-      dataChanged();
     } catch (error) {
       message.error(errorText(errorOf(error)));
     } finally {
@@ -54,7 +51,7 @@ export function BackupsPage() {
           loading={busy === 'create'}
           onClick={() =>
             void act('create', async () =>
-              t('backups.created', { name: (await api.get('backups.create', {})).name }),
+              t('backups.created', { name: (await writeOrThrow('backups.create', {})).name }),
             )
           }
         >
@@ -111,7 +108,7 @@ export function BackupsPage() {
                 cancelText={t('common.cancel')}
                 onConfirm={() =>
                   act(b.name, async () => {
-                    const result = await api.get('backups.restore', { name: b.name });
+                    const result = await writeOrThrow('backups.restore', { name: b.name });
                     return t('backups.restored', { safety: result.safetyCopy.name });
                   })
                 }

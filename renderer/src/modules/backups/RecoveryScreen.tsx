@@ -1,8 +1,7 @@
 import { Alert, Button, Card, List, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery, write } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
@@ -21,7 +20,7 @@ export function RecoveryScreen() {
 
   const restore = async (name: string) => {
     setBusy(name);
-    const result = await api.call('backups.recovery.restore', { name });
+    const result = await write('backups.recovery.restore', { name });
     setBusy(undefined);
     if (result.ok) void load();
     else setError(errorText(result.error));

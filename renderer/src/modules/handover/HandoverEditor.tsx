@@ -22,7 +22,7 @@ import { format } from 'date-fns';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverDetail } from '../../../../shared/contract';
-import { api } from '../../api/client';
+import { write } from '../../api/queries';
 import { useEditor } from '../../components/FormModal';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { useSession } from '../../stores/session';
@@ -117,11 +117,9 @@ const contentOf = (id: number, v: ContentValues) => ({
 export function HandoverEditor({
   detail,
   onChange,
-  reload,
 }: {
   detail: HandoverDetail;
   onChange: (detail: HandoverDetail) => void;
-  reload: () => void;
 }) {
   const { t } = useTranslation('handover');
   const { message } = App.useApp();
@@ -152,7 +150,7 @@ export function HandoverEditor({
     dirty.current = false;
     setSaveState({ kind: 'saving' });
     queue.current = queue.current.then(async () => {
-      const result = await api.call('handover.save', contentOf(id, form.getFieldsValue(true)));
+      const result = await write('handover.save', contentOf(id, form.getFieldsValue(true)));
       if (result.ok) {
         clearFieldErrors(form);
         onChangeRef.current(result.value);
@@ -205,7 +203,7 @@ export function HandoverEditor({
       return;
     }
     setSubmitting(true);
-    const result = await api.call('handover.submit', { id, incomingUserId: incoming });
+    const result = await write('handover.submit', { id, incomingUserId: incoming });
     setSubmitting(false);
     if (!result.ok) {
       message.error(errorText(result.error));
@@ -390,12 +388,7 @@ export function HandoverEditor({
         item={items.editing}
         handoverId={id}
         onClose={items.close}
-        // Only this handover changed: reload it, not every list on the page, while the lead types on.
-        onSaved={() => {
-          message.success(t('common.saved'));
-          items.close();
-          reload();
-        }}
+        onSaved={() => items.saved()}
       />
     </Card>
   );

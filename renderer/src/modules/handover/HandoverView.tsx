@@ -11,8 +11,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverDetail, Result } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery, write } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
 import { useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
@@ -132,12 +131,7 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
           {back}
           {print}
         </Flex>
-        <HandoverEditor
-          key={detail.id}
-          detail={detail}
-          onChange={query.setData}
-          reload={query.reload}
-        />
+        <HandoverEditor key={detail.id} detail={detail} onChange={query.setData} />
       </Space>
     );
   }
@@ -149,7 +143,7 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
       okText: t('handover.view.acknowledge'),
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const result = await api.call('handover.acknowledge', { id });
+        const result = await write('handover.acknowledge', { id });
         if (!result.ok) {
           message.error(errorText(result.error));
           return;
@@ -255,7 +249,7 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
         maxLength={500}
         okText={t('handover.view.dispute')}
         danger
-        submit={(remark) => api.call('handover.dispute', { id, remark })}
+        submit={(remark) => write('handover.dispute', { id, remark })}
         onSaved={(value) => {
           query.setData(value);
           setDialog(undefined);
@@ -271,7 +265,7 @@ export function HandoverView({ id, from }: { id: number; from?: HandoverTab }) {
         hint={t('handover.addendum.hint')}
         maxLength={2000}
         okText={t('handover.addendum.save')}
-        submit={(text) => api.call('handover.addendum', { id, text })}
+        submit={(text) => write('handover.addendum', { id, text })}
         onSaved={(value) => {
           query.setData(value);
           setDialog(undefined);

@@ -2,7 +2,7 @@ import { WarningFilled } from '@ant-design/icons';
 import { Button, Card, Col, Flex, List, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HandoverRow } from '../../../../shared/contract';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 import { CategoryTag, DueTime } from './labels';

@@ -9,7 +9,7 @@ import {
   type ItemPriority,
   type ItemStatus,
 } from '../../../../shared/domain/handover';
-import { api } from '../../api/client';
+import { write } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
 import { useHandoverRefs } from './refs';
 
@@ -83,14 +83,14 @@ export function ItemModal({
       owner: v.owner || null,
     };
     return existing
-      ? api.call('handover.updateItem', {
+      ? write('handover.updateItem', {
           ...fields,
           id: existing.id,
           handoverId: handoverId ?? null,
           status: v.status ?? existing.status,
           resolution: v.status === 'resolved' ? v.resolution || null : null,
         })
-      : api.call('handover.addItem', { ...fields, handoverId: handoverId ?? 0 });
+      : write('handover.addItem', { ...fields, handoverId: handoverId ?? 0 });
   };
 
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input as ChannelInput } from '../../../../shared/contract';
 import { HANDOVER_STATES } from '../../../../shared/domain/handover';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { HandoverRows } from './HandoverRows';
 import { useHandoverRefs } from './refs';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItem } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useEditor } from '../../components/FormModal';
 import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';

@@ -3,7 +3,7 @@ import { Button, Space, Spin, theme, Typography } from 'antd';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { printOrSavePdf } from '../../download';
 import { LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';

@@ -15,11 +15,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, ItemCategoryDef } from '../../../../shared/contract';
 import { ITEM_CATEGORIES } from '../../../../shared/domain/handover';
-import { api } from '../../api/client';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
-import { useQuery } from '../../api/useQuery';
-import { useUi } from '../../stores/ui';
+import { useQuery, write } from '../../api/queries';
 import { clearFieldErrors } from './forms';
 
 const DEFAULT_CODES = new Set<string>(ITEM_CATEGORIES);
@@ -35,7 +33,6 @@ export function SettingsTab() {
   const settings = useQuery('handover.settings', {});
   const [form] = Form.useForm<HandoverSettings>();
   const [saving, setSaving] = useState(false);
-  const dataChanged = useUi((s) => s.dataChanged);
   // The saved categories come first in the list; rows after them are new.
   const savedCount = settings.data?.categories.length ?? 0;
 
@@ -47,13 +44,11 @@ export function SettingsTab() {
 
   const save = async () => {
     setSaving(true);
-    const result = await api.call('handover.updateSettings', form.getFieldsValue(true));
+    const result = await write('handover.updateSettings', form.getFieldsValue(true));
     setSaving(false);
     if (result.ok) {
       clearFieldErrors(form);
       message.success(t('common.saved'));
-      // Every handover screen names categories from the settings: reload them all.
-      dataChanged();
     } else if (!showFieldErrors(form, result.error, issueText)) {
       message.error(errorText(result.error));
     }

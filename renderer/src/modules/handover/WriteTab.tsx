@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentAndNextInstances } from '../../../../shared/domain/attendance';
 import { addDaysTo } from '../../../../shared/domain/time';
-import { api } from '../../api/client';
+import { write } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState } from '../../components/PageState';
 import { useUi } from '../../stores/ui';
@@ -83,7 +83,7 @@ export function WriteTab() {
   const open = async () => {
     if (!shiftTypeId) return;
     setOpening(true);
-    const result = await api.call('handover.start', {
+    const result = await write('handover.start', {
       date,
       shiftTypeId,
       teamId: floor ? null : (team?.id ?? null),

@@ -1,5 +1,5 @@
 import type { HandoverState } from '../../../../shared/domain/handover';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useSession } from '../../stores/session';
 
 /**

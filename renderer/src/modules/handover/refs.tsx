@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, ShiftType, Team } from '../../../../shared/contract';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 
 interface Lead {
   id: number;
@@ -15,7 +15,6 @@ interface HandoverRefs {
   teams: Team[];
   leads: Lead[];
   loaded: boolean;
-  reloadSettings: () => void;
 }
 
 const Refs = createContext<HandoverRefs>({
@@ -23,7 +22,6 @@ const Refs = createContext<HandoverRefs>({
   teams: [],
   leads: [],
   loaded: false,
-  reloadSettings: () => {},
 });
 
 /** What every handover screen names things by: categories, shifts, teams, leads. Loaded once per page. */
@@ -39,9 +37,8 @@ export function HandoverRefsProvider({ children }: { children: ReactNode }) {
       teams: teams.data ?? [],
       leads: leads.data ?? [],
       loaded: !!settings.data && !!shiftTypes.data && !!teams.data,
-      reloadSettings: settings.reload,
     }),
-    [settings.data, settings.reload, shiftTypes.data, teams.data, leads.data],
+    [settings.data, shiftTypes.data, teams.data, leads.data],
   );
   return <Refs.Provider value={value}>{children}</Refs.Provider>;
 }

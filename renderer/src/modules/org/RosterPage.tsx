@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/contract';
 import { STAFF_STATUSES, type StaffStatus } from '../../../../shared/domain/org';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/queries';
 import { useEditor } from '../../components/FormModal';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
-import { useUi } from '../../stores/ui';
 import { ImportModal } from './roster/ImportModal';
 import { MarkLeftModal } from './roster/MarkLeftModal';
 import { StaffFormModal } from './roster/StaffFormModal';
@@ -23,7 +22,6 @@ const STATUS_COLOR: Record<StaffStatus, string> = {
 export function RosterPage() {
   const { t } = useTranslation('org');
   const dates = useDateFormat();
-  const dataChanged = useUi((s) => s.dataChanged);
   const [search, setSearch] = useState('');
   const [teamId, setTeamId] = useState<number>();
   const [status, setStatus] = useState<StaffStatus>();
@@ -199,7 +197,7 @@ export function RosterPage() {
         onClose={leaver.close}
         onDone={(staff) => leaver.saved(t('roster.markedLeft', { name: staff.name }))}
       />
-      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={dataChanged} />
+      <ImportModal open={importing} onClose={() => setImporting(false)} />
     </Card>
   );
 }

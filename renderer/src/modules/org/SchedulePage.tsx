@@ -16,8 +16,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleValue, ScheduleWeek, ShiftType } from '../../../../shared/contract';
 import { addDaysTo, formatDate, weekStartOf } from '../../../../shared/domain/time';
-import { api, errorOf } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { errorOf } from '../../api/client';
+import { useQuery, write, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
@@ -103,7 +103,7 @@ export function SchedulePage() {
   );
 
   const assign = async (person: Person, date: string, value: ScheduleValue) => {
-    const result = await api.call('org.schedule.assign', {
+    const result = await write('org.schedule.assign', {
       cells: [{ staffId: person.id, date, value }],
     });
     if (!result.ok) {
@@ -124,13 +124,12 @@ export function SchedulePage() {
     if (!teamId) return;
     setCopying(true);
     try {
-      const { copied } = await api.get('org.schedule.copyWeek', {
+      const { copied } = await writeOrThrow('org.schedule.copyWeek', {
         teamId,
         fromWeekStart: addDaysTo(weekStart, -7),
         toWeekStart: weekStart,
       });
       message.success(t('schedule.copied', { count: copied }));
-      week.reload();
     } catch (error) {
       message.error(errorText(errorOf(error)));
     } finally {

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftType } from '../../../../shared/contract';
 import { shiftLengthMinutes } from '../../../../shared/domain/time';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery, write } from '../../api/queries';
 import { FormModal, useEditor } from '../../components/FormModal';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { ShiftHoursText } from '../../components/ShiftHours';
@@ -51,8 +50,8 @@ function ShiftTypeModal({
       color: typeof values.color === 'string' ? values.color : values.color.toHexString(),
     };
     return existing
-      ? api.call('org.shiftTypes.update', { ...input, id: existing.id })
-      : api.call('org.shiftTypes.create', input);
+      ? write('org.shiftTypes.update', { ...input, id: existing.id })
+      : write('org.shiftTypes.create', input);
   };
 
   return (

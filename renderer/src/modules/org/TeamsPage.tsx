@@ -3,8 +3,7 @@ import { Button, Card, Form, Input, Select, Table } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useQuery, write } from '../../api/queries';
 import { FormModal, useEditor } from '../../components/FormModal';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useSession } from '../../stores/session';
@@ -47,8 +46,8 @@ function TeamModal({
       leadStaffId: values.leadStaffId ?? null,
     };
     return existing
-      ? api.call('org.teams.update', { ...input, id: existing.id })
-      : api.call('org.teams.create', input);
+      ? write('org.teams.update', { ...input, id: existing.id })
+      : write('org.teams.create', input);
   };
 
   return (

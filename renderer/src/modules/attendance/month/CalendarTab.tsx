@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType, MonthSummary, ShiftType } from '../../../../../shared/contract';
 import { addDaysTo, weekDates, weekStartOf } from '../../../../../shared/domain/time';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery } from '../../../api/queries';
 import { useDateFormat } from '../../../format';
 import { StatusTag, useLeaveTypeName } from '../status';
 import {

@@ -10,6 +10,7 @@ import type {
   ShiftType,
 } from '../../../../../shared/contract';
 import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
 import { StatusTag } from '../status';
 import { clockOf } from './cells';
@@ -138,7 +139,7 @@ export function ClockImportModal({
     const full = complete(mapping);
     if (!file || !full) return;
     setBusy('apply');
-    const result = await api.call('attendance.applyImport', { ...file, mapping: full });
+    const result = await write('attendance.applyImport', { ...file, mapping: full });
     setBusy(undefined);
     if (result.ok) {
       close();

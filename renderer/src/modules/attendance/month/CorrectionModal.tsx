@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType, ShiftType } from '../../../../../shared/contract';
 import { ATTENDANCE_MARKS, plannedTimes } from '../../../../../shared/domain/attendance';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { FormModal } from '../../../components/FormModal';
 import { useDateFormat } from '../../../format';
 import { StatusTag, useLeaveTypeName } from '../status';
@@ -83,7 +83,7 @@ export function CorrectionModal({
   const submit = () => {
     const v = form.getFieldsValue(true) as FormValues;
     const markValue = v.mark === NO_MARK ? null : v.mark;
-    return api.call('attendance.correct', {
+    return write('attendance.correct', {
       staffId: target?.staffId ?? 0,
       date: target?.date ?? '',
       clockIn: v.clockIn ? v.clockIn.format(PICKER_FORMAT) : null,

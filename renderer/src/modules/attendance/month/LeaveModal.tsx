@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType } from '../../../../../shared/contract';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { FormModal } from '../../../components/FormModal';
 import { useLeaveTypeName } from '../status';
 import { StaffSelect } from './StaffSelect';
@@ -39,7 +39,7 @@ export function LeaveModal({
   const submit = () => {
     const v = form.getFieldsValue(true) as FormValues;
     // An empty choice goes as missing, so the backend answers "required" beside its field.
-    return api.call('attendance.leave', {
+    return write('attendance.leave', {
       staffId: v.staffId as number,
       from: v.from?.format('YYYY-MM-DD') as string,
       to: v.to?.format('YYYY-MM-DD') as string,

@@ -3,10 +3,10 @@ import { Alert, App, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
 import { FormModal, useEditor } from '../../../components/FormModal';
 import { useSession } from '../../../stores/session';
-import { useUi } from '../../../stores/ui';
 
 /** 重新开启: unlocks a closed month, with a reason the audit trail keeps. */
 function ReopenModal({
@@ -35,7 +35,7 @@ function ReopenModal({
       danger
       okText={t('attendance.close.reopen')}
       submit={() =>
-        api.call('attendance.reopenMonth', {
+        write('attendance.reopenMonth', {
           month,
           reason: (form.getFieldValue('reason') as string | undefined) ?? '',
         })
@@ -66,7 +66,6 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
   const { t } = useTranslation('attendance');
   const { message, modal } = App.useApp();
   const { errorText } = useErrorText();
-  const dataChanged = useUi((s) => s.dataChanged);
   const canClose = useSession((s) => s.can('attendance.closeMonth'));
   const canReopen = useSession((s) => s.can('attendance.reopenMonth'));
   const reopen = useEditor<string>();
@@ -98,13 +97,12 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
       cancelText: t('common.cancel'),
       width: 480,
       onOk: async () => {
-        const result = await api.call('attendance.closeMonth', { month });
+        const result = await write('attendance.closeMonth', { month });
         if (!result.ok) {
           message.error(errorText(result.error));
           return;
         }
         message.success(t('attendance.close.closed', { month }));
-        dataChanged();
       },
     });
   };

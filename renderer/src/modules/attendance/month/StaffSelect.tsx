@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../../shared/contract';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery } from '../../../api/queries';
 import type { PersonRef } from './cells';
 
 const optionOf = (s: Pick<PersonRef, 'id' | 'name' | 'employeeNo' | 'teamName'>) => ({

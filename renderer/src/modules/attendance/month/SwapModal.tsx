@@ -2,7 +2,7 @@ import { Alert, DatePicker, Form, Input, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { FormModal } from '../../../components/FormModal';
 import { StaffSelect } from './StaffSelect';
 
@@ -45,7 +45,7 @@ export function SwapModal({
     const v = form.getFieldsValue(true) as FormValues;
     const dates = v.kind === 'trade' ? [v['dates.0'], v['dates.1']] : [v['dates.0']];
     // An empty choice goes as missing (null in a list), so "required" lands beside its field.
-    return api.call('attendance.swap', {
+    return write('attendance.swap', {
       staffAId: v.staffAId as number,
       staffBId: v.staffBId as number,
       dates: dates.map((d) => (d ? d.format('YYYY-MM-DD') : null) as string),

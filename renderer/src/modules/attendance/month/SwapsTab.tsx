@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/contract';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery } from '../../../api/queries';
 import { LoadError } from '../../../components/PageState';
 import { useDateFormat } from '../../../format';
 

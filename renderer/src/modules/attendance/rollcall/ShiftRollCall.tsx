@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, LeaveType, ShiftAttendance, ShiftType } from '../../../../../shared/contract';
 import type { AttendanceRules } from '../../../../../shared/domain/attendance';
-import { api, errorOf } from '../../../api/client';
-import { useQuery } from '../../../api/useQuery';
+import { errorOf } from '../../../api/client';
+import { useQuery, write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
 import { EmptyState, LoadError } from '../../../components/PageState';
 import { useDateFormat } from '../../../format';
@@ -105,7 +105,7 @@ export function ShiftRollCall({
       const list =
         typeof entries === 'function' ? (saved.current ? entries(saved.current) : []) : entries;
       if (list.length === 0) return;
-      const result = await api.call('attendance.rollCall', {
+      const result = await write('attendance.rollCall', {
         date,
         shiftTypeId: shift.id,
         teamId,

@@ -3,8 +3,7 @@ import { Button, Card, Form, Input, Switch, Table, Tag, Typography } from 'antd'
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType } from '../../../../../shared/contract';
-import { api } from '../../../api/client';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery, write } from '../../../api/queries';
 import { FormModal, useEditor } from '../../../components/FormModal';
 import { EmptyState, LoadError } from '../../../components/PageState';
 import { useLeaveTypeName } from '../status';
@@ -42,8 +41,8 @@ function LeaveTypeModal({
       active: v.active ?? true,
     };
     return existing
-      ? api.call('attendance.leaveTypes.update', { ...input, id: existing.id })
-      : api.call('attendance.leaveTypes.create', input);
+      ? write('attendance.leaveTypes.update', { ...input, id: existing.id })
+      : write('attendance.leaveTypes.create', input);
   };
 
   return (

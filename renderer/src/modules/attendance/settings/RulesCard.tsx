@@ -2,8 +2,7 @@ import { App, Button, Card, Form, InputNumber, Space, Switch } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRules } from '../../../../../shared/domain/attendance';
-import { api } from '../../../api/client';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery, write } from '../../../api/queries';
 import { showFieldErrors, useErrorText } from '../../../components/errors';
 import { LoadError } from '../../../components/PageState';
 
@@ -35,7 +34,7 @@ export function RulesCard() {
     // A cleared number box is null: the backend names the field, next to it.
     const values = form.getFieldsValue(true) as AttendanceRules;
     setSaving(true);
-    const result = await api.call('attendance.updateRules', values);
+    const result = await write('attendance.updateRules', values);
     setSaving(false);
     if (result.ok) {
       rules.setData(result.value);

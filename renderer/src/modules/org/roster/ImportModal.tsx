@@ -3,7 +3,7 @@ import { Alert, Button, Modal, Spin, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Output } from '../../../../../shared/contract';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
 
 function toBase64(bytes: ArrayBuffer): string {
@@ -16,15 +16,7 @@ function toBase64(bytes: ArrayBuffer): string {
 }
 
 /** Upload a roster file; either everything is imported, or every problem is listed by row. */
-export function ImportModal({
-  open,
-  onClose,
-  onImported,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('org');
   const { errorText, issueText, fieldLabel } = useErrorText();
   const [busy, setBusy] = useState(false);
@@ -35,14 +27,13 @@ export function ImportModal({
     setBusy(true);
     setReport(undefined);
     setError(undefined);
-    const result = await api.call('org.staff.import', {
+    const result = await write('org.staff.import', {
       fileName: file.name,
       contentBase64: toBase64(await file.arrayBuffer()),
     });
     setBusy(false);
     if (result.ok) {
       setReport(result.value);
-      onImported();
     } else setError(result.error);
   };
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../../shared/contract';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { FormModal } from '../../../components/FormModal';
 
 export function MarkLeftModal({
@@ -27,7 +27,7 @@ export function MarkLeftModal({
       leftOn: Dayjs | null;
       reason?: string;
     };
-    return api.call('org.staff.markLeft', {
+    return write('org.staff.markLeft', {
       id: staff?.id ?? 0,
       leftOn: leftOn ? leftOn.format('YYYY-MM-DD') : '',
       reason: reason ?? '',

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff, Team } from '../../../../../shared/contract';
 import { POSITIONS } from '../../../../../shared/domain/org';
-import { api } from '../../../api/client';
+import { write } from '../../../api/queries';
 import { FormModal } from '../../../components/FormModal';
 
 interface FormValues {
@@ -66,8 +66,8 @@ export function StaffFormModal({
       hireDate: values.hireDate ? values.hireDate.format('YYYY-MM-DD') : null,
     };
     return staff
-      ? api.call('org.staff.update', { ...input, id: staff.id, status: values.status ?? 'active' })
-      : api.call('org.staff.create', input);
+      ? write('org.staff.update', { ...input, id: staff.id, status: values.status ?? 'active' })
+      : write('org.staff.create', input);
   };
 
   return (
