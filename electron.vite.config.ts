@@ -29,6 +29,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      // electron-vite leaves the renderer unminified; the script is loaded on every start.
+      minify: true,
       chunkSizeWarningLimit: 3000,
     },
   },

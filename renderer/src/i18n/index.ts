@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS as dateEnUS, zhCN as dateZhCN, type Locale } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
+import { enUS as dateEnUS } from 'date-fns/locale/en-US';
+import { zhCN as dateZhCN } from 'date-fns/locale/zh-CN';
 import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import type { Locale as AntdLocale } from 'antd/es/locale';
