@@ -8,6 +8,7 @@ import { showFieldErrors, useErrorText } from '../../components/errors';
 import type { Language } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
+import { NewPasswordField } from './NewPasswordField';
 
 /** The frame of the screens before sign-in: the console's name, the language switch, one card. */
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -165,14 +166,7 @@ export function SetupScreen() {
         <Form.Item name="displayName" label={t('fields.displayName')} required>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.password')}
-          extra={t('auth.passwordHint')}
-          required
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordField name="password" label={t('auth.password')} />
         <Form.Item name="confirm" label={t('auth.confirmPassword')} required>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

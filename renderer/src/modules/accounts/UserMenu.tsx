@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { write } from '../../api/queries';
 import { useSession } from '../../stores/session';
 import { FormModal } from '../../components/FormModal';
+import { NewPasswordField } from './NewPasswordField';
 
 /** Signs the desk out after the configured idle minutes: the console PC is shared. */
 export function useIdleSignOut() {
@@ -52,14 +53,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => 
         <Form.Item name="currentPassword" label={t('fields.currentPassword')} required>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('fields.newPassword')}
-          extra={t('auth.passwordHint')}
-          required
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordField name="newPassword" label={t('fields.newPassword')} />
       </Form>
     </FormModal>
   );

@@ -24,6 +24,7 @@ import { FormModal, useEditor } from '../../components/FormModal';
 import { LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
+import { NewPasswordField } from './NewPasswordField';
 
 interface UserValues {
   username?: string;
@@ -102,14 +103,7 @@ function UserModal({
             <Switch />
           </Form.Item>
         ) : (
-          <Form.Item
-            name="password"
-            label={t('auth.password')}
-            extra={t('auth.passwordHint')}
-            required
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField name="password" label={t('auth.password')} />
         )}
       </Form>
     </FormModal>
@@ -143,14 +137,7 @@ function ResetPasswordModal({
     >
       <Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="password"
-          label={t('fields.newPassword')}
-          extra={t('auth.passwordHint')}
-          required
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordField name="password" label={t('fields.newPassword')} />
       </Form>
     </FormModal>
   );
