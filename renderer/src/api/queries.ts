@@ -11,8 +11,7 @@ import {
   type Output,
   type Result,
 } from '../../../shared/contract';
-import { ALL_MODULES } from '../modules';
-import type { ChannelPattern } from '../modules/module';
+import { affectedBy, matches } from '../modules/affects';
 import { api, errorOf } from './client';
 
 /**
@@ -56,21 +55,6 @@ export function useQuery<C extends Channel>(channel: C, input: Input<C> | null) 
     setData: (update: Output<C> | ((old: Output<C> | undefined) => Output<C> | undefined)) =>
       queryClient.setQueryData<Output<C>>(queryKey, update),
   };
-}
-
-const matches = (pattern: ChannelPattern, channel: string) =>
-  pattern === '*' || pattern === channel || (pattern.endsWith('.') && channel.startsWith(pattern));
-
-/**
- * The query channels a write reloads: the longest pattern any module declares for it (see
- * `invalidates` in each module's index.ts), else its own module's channels.
- */
-export function affectedBy(channel: Channel): readonly ChannelPattern[] {
-  const declared = ALL_MODULES.flatMap((m) => Object.entries(m.invalidates ?? {})).filter(
-    ([pattern]) => matches(pattern as ChannelPattern, channel),
-  );
-  const best = declared.sort(([a], [b]) => b.length - a.length)[0];
-  return best?.[1] ?? [`${channel.split('.')[0]}.` as ChannelPattern];
 }
 
 function reloadAfter(channel: Channel) {
