@@ -10,7 +10,7 @@ import { localeOf, type Language } from './i18n';
 import { SetupScreen, SignInScreen } from './modules/accounts/AuthScreens';
 import { useIdleSignOut, UserMenu } from './modules/accounts/UserMenu';
 import { lazyNamed } from './modules/module';
-import { NAV, type Page } from './modules';
+import { HOME_CARDS, NAV, type Page } from './modules';
 import { useSession } from './stores/session';
 import { useUi } from './stores/ui';
 
@@ -26,6 +26,14 @@ function Console() {
   const { page, go, language, setLanguage } = useUi();
   const can = useSession((s) => s.can);
   useIdleSignOut();
+  // The first screen waits for nothing else; the other pages' code follows while the desk reads it.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      for (const entry of [...NAV.map((e) => e.page), ...HOME_CARDS.map((c) => c.card)])
+        void entry.preload();
+    }, 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
   const pages = NAV.filter((entry) => can(entry.needs));
   const current = pages.find((entry) => entry.key === page) ?? pages.find((e) => e.key === 'home')!;
 

@@ -44,11 +44,11 @@ export function EmptyState({
   );
 }
 
-/** While a page's code or first data arrives; quick loads show nothing rather than a flash. */
+/** While a page's code arrives (the first time it opens, before the console has fetched it). */
 export function PageLoading() {
   return (
     <Flex justify="center" style={{ padding: 48 }}>
-      <Spin delay={200} />
+      <Spin />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 import type { Channel } from '../../../shared/contract';
 
 /** `attendance` of `attendance.summary`: a module's name is its channels' prefix and its i18n namespace. */
@@ -19,7 +19,7 @@ export type ChannelPattern = Channel | DotPrefixes<Channel> | '*';
 export interface NavEntry {
   key: string;
   icon: ComponentType;
-  page: LazyExoticComponent<ComponentType>;
+  page: LoadedLater;
   /** The page shows only to roles allowed to call this channel: the backend would refuse the rest. */
   needs: Channel;
   /** Menu position, across modules: smaller first. */
@@ -28,7 +28,7 @@ export interface NavEntry {
 
 /** A card a module adds to the home page, to roles allowed `needs`, in `order`. */
 export interface HomeCard {
-  card: LazyExoticComponent<ComponentType>;
+  card: LoadedLater;
   needs: Channel;
   order: number;
 }
@@ -52,10 +52,26 @@ export interface RendererModule {
 /** Keeps the literal page keys, so the console's page type derives from the module list. */
 export const defineModule = <const M extends RendererModule>(module: M): M => module;
 
-/** A component loaded the first time it renders: its code stays out of the first screen's script. */
+/** A component whose code loads on first use, or earlier with `preload()`. */
+export type LoadedLater = ComponentType & { preload(): Promise<unknown> };
+
+/**
+ * A component whose code is fetched the first time it renders (or when `preload` is called), so
+ * it stays out of the first screen's script. Once fetched, a new mount renders it at once, with
+ * no loading state; a mount that had to wait keeps its lazy wrapper, so nothing remounts.
+ */
 export function lazyNamed<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((loaded) => ({ default: loaded[name] })));
+): LoadedLater {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () => (loading ??= load().then((module) => (loaded = module[name])));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function LoadedLater() {
+    const [ready] = useState(() => loaded);
+    return createElement(ready ?? Lazy);
+  }
+  LoadedLater.displayName = name;
+  return Object.assign(LoadedLater, { preload });
 }

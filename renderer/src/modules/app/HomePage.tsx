@@ -12,6 +12,9 @@ import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { HOME_CARDS } from '..';
 
+/** The cards' code, fetched with the page's: the page shows once both are here, cards in place. */
+export const homeCardsLoaded = Promise.all(HOME_CARDS.map((c) => c.card.preload()));
+
 function EmptyConsole() {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
@@ -123,7 +126,6 @@ export function HomePage() {
         </Col>
       </Row>
       {HOME_CARDS.filter((c) => can(c.needs)).map((c, i) => (
-        // Each module's card, while its code loads, holds its place as a loading card.
         <Suspense key={i} fallback={<Card loading />}>
           {createElement(c.card)}
         </Suspense>

@@ -8,7 +8,10 @@ export const app = defineModule({
     {
       key: 'home',
       icon: HomeOutlined,
-      page: lazyNamed(() => import('./HomePage'), 'HomePage'),
+      page: lazyNamed(
+        () => import('./HomePage').then((page) => page.homeCardsLoaded.then(() => page)),
+        'HomePage',
+      ),
       needs: 'app.info',
       order: 10,
     },
