@@ -42,7 +42,12 @@ describe('renderer modules', () => {
   });
 
   it('reload after a write what its module declares, else that module', () => {
-    expect(affectedBy('handover.save')).toEqual(['handover.']);
+    expect(affectedBy('handover.save')).toEqual([
+      'handover.get',
+      'handover.list',
+      'handover.openItems',
+    ]);
+    expect(affectedBy('handover.updateSettings')).toEqual(['handover.']);
     expect(affectedBy('audit.export')).toEqual(['audit.']);
     expect(affectedBy('org.staff.create')).toEqual(['org.', 'attendance.', 'handover.']);
     // The longest pattern wins: a swap also moves the schedule, a correction does not.

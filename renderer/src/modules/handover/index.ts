@@ -20,4 +20,9 @@ export const handover = defineModule({
       order: 10,
     },
   ],
+  invalidates: {
+    // A sheet's writes change sheets, the lists and the open items, not the settings or the leads.
+    'handover.': ['handover.get', 'handover.list', 'handover.openItems'],
+    'handover.updateSettings': ['handover.'],
+  },
 });
