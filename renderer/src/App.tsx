@@ -1,80 +1,24 @@
-import {
-  AuditOutlined,
-  CalendarOutlined,
-  CheckSquareOutlined,
-  ScheduleOutlined,
-  SettingOutlined,
-  DatabaseOutlined,
-  ClockCircleOutlined,
-  HomeOutlined,
-  SafetyOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { createElement, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel } from '../../shared/contract';
-import { useIdleSignOut, UserMenu } from './components/UserMenu';
+import { queryClient } from './api/queries';
+import { PageLoading } from './components/PageState';
 import { localeOf, type Language } from './i18n';
-import { AttendancePage } from './pages/attendance/AttendancePage';
-import { AttendanceSettingsPage } from './pages/attendance/AttendanceSettingsPage';
-import { RollCallPage } from './pages/attendance/RollCallPage';
-import { AuditPage } from './pages/AuditPage';
-import { SetupScreen, SignInScreen } from './pages/auth/AuthScreens';
-import { RecoveryScreen } from './pages/auth/RecoveryScreen';
-import { BackupsPage } from './pages/BackupsPage';
-import { HandoverPage } from './pages/handover/HandoverPage';
-import { HomePage } from './pages/HomePage';
-import { RosterPage } from './pages/RosterPage';
-import { SchedulePage } from './pages/SchedulePage';
-import { ShiftTypesPage } from './pages/ShiftTypesPage';
-import { TeamsPage } from './pages/TeamsPage';
-import { UsersPage } from './pages/UsersPage';
+import { SetupScreen, SignInScreen } from './modules/accounts/AuthScreens';
+import { useIdleSignOut, UserMenu } from './modules/accounts/UserMenu';
+import { lazyNamed } from './modules/module';
+import { HOME_CARDS, NAV, type Page } from './modules';
 import { useSession } from './stores/session';
-import { useUi, type Page } from './stores/ui';
+import { useUi } from './stores/ui';
 
-/** Each page, and the channel a role must be allowed to call to see it at all. */
-const PAGE_VIEWS: Record<
-  Page,
-  { icon: React.ReactNode; view: () => React.ReactNode; needs: Channel }
-> = {
-  home: { icon: <HomeOutlined />, view: () => <HomePage />, needs: 'app.info' },
-  rollCall: {
-    icon: <CheckSquareOutlined />,
-    view: () => <RollCallPage />,
-    needs: 'attendance.rollCall',
-  },
-  attendance: {
-    icon: <ScheduleOutlined />,
-    view: () => <AttendancePage />,
-    needs: 'attendance.summary',
-  },
-  handover: { icon: <SwapOutlined />, view: () => <HandoverPage />, needs: 'handover.list' },
-  schedule: {
-    icon: <CalendarOutlined />,
-    view: () => <SchedulePage />,
-    needs: 'org.schedule.week',
-  },
-  roster: { icon: <UserOutlined />, view: () => <RosterPage />, needs: 'org.staff.list' },
-  teams: { icon: <TeamOutlined />, view: () => <TeamsPage />, needs: 'org.teams.list' },
-  shiftTypes: {
-    icon: <ClockCircleOutlined />,
-    view: () => <ShiftTypesPage />,
-    needs: 'org.shiftTypes.list',
-  },
-  attendanceSettings: {
-    icon: <SettingOutlined />,
-    view: () => <AttendanceSettingsPage />,
-    needs: 'attendance.leaveTypes.create',
-  },
-  users: { icon: <SafetyOutlined />, view: () => <UsersPage />, needs: 'accounts.users.list' },
-  audit: { icon: <AuditOutlined />, view: () => <AuditPage />, needs: 'audit.list' },
-  backups: { icon: <DatabaseOutlined />, view: () => <BackupsPage />, needs: 'backups.list' },
-};
+/** Shown only when the database file is damaged: loaded then, not with every start. */
+const RecoveryScreen = lazyNamed(
+  () => import('./modules/backups/RecoveryScreen'),
+  'RecoveryScreen',
+);
 
 /** The signed-in console: navigation shows only what the user's role may open. */
 function Console() {
@@ -82,8 +26,16 @@ function Console() {
   const { page, go, language, setLanguage } = useUi();
   const can = useSession((s) => s.can);
   useIdleSignOut();
-  const pages = (Object.keys(PAGE_VIEWS) as Page[]).filter((key) => can(PAGE_VIEWS[key].needs));
-  const current = pages.includes(page) ? page : 'home';
+  // The first screen waits for nothing else; the other pages' code follows while the desk reads it.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      for (const entry of [...NAV.map((e) => e.page), ...HOME_CARDS.map((c) => c.card)])
+        void entry.preload();
+    }, 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
+  const pages = NAV.filter((entry) => can(entry.needs));
+  const current = pages.find((entry) => entry.key === page) ?? pages.find((e) => e.key === 'home')!;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -98,9 +50,13 @@ function Console() {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[current]}
+          selectedKeys={[current.key]}
           onClick={({ key }) => go(key as Page)}
-          items={pages.map((key) => ({ key, icon: PAGE_VIEWS[key].icon, label: t(`nav.${key}`) }))}
+          items={pages.map((entry) => ({
+            key: entry.key,
+            icon: createElement(entry.icon),
+            label: t(`nav.${entry.key}`, { ns: entry.module }),
+          }))}
           style={{ borderInlineEnd: 'none' }}
         />
       </Layout.Sider>
@@ -116,7 +72,7 @@ function Console() {
           }}
         >
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {t(`nav.${current}`)}
+            {t(`nav.${current.key}`, { ns: current.module })}
           </Typography.Title>
           <Space size="middle">
             <Segmented
@@ -131,7 +87,9 @@ function Console() {
             <UserMenu />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{PAGE_VIEWS[current].view()}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<PageLoading />}>{createElement(current.page)}</Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );
@@ -156,12 +114,18 @@ export function App() {
       theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        {phase === 'setup' && <SetupScreen />}
-        {phase === 'signedOut' && <SignInScreen />}
-        {phase === 'signedIn' && <Console />}
-        {phase === 'damaged' && <RecoveryScreen />}
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <AntApp>
+          {phase === 'setup' && <SetupScreen />}
+          {phase === 'signedOut' && <SignInScreen />}
+          {phase === 'signedIn' && <Console />}
+          {phase === 'damaged' && (
+            <Suspense fallback={<PageLoading />}>
+              <RecoveryScreen />
+            </Suspense>
+          )}
+        </AntApp>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

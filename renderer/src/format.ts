@@ -20,3 +20,8 @@ export function useDateFormat() {
     dateTime: (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm:ss'),
   };
 }
+
+/** The desk's local wall clock as the console stores it: 'yyyy-MM-dd HH:mm'. */
+export function wallNow(date: Date = new Date()): string {
+  return format(date, 'yyyy-MM-dd HH:mm');
+}

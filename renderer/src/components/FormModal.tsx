@@ -2,7 +2,6 @@ import { App, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/contract';
-import { useUi } from '../stores/ui';
 import { showFieldErrors, useErrorText } from './errors';
 
 /**
@@ -70,7 +69,6 @@ export function FormModal<T>({
 export function useEditor<T>() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const dataChanged = useUi((s) => s.dataChanged);
   const [editing, setEditing] = useState<T | 'new'>();
   return {
     editing,
@@ -79,7 +77,6 @@ export function useEditor<T>() {
     saved: (text: string = t('common.saved')) => {
       message.success(text);
       setEditing(undefined);
-      dataChanged();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty } from 'antd';
+import { Alert, Button, Empty, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/contract';
 import { useErrorText } from './errors';
@@ -41,5 +41,14 @@ export function EmptyState({
     >
       {action}
     </Empty>
+  );
+}
+
+/** While a page's code arrives (the first time it opens, before the console has fetched it). */
+export function PageLoading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin />
+    </Flex>
   );
 }

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '../../../shared/contract';
+import { NAMESPACES } from '../i18n/catalogs';
 
 /**
  * Translates backend errors: the message key, with the field named in the user's language.
@@ -15,8 +16,11 @@ export function useErrorText(entity?: 'team' | 'shiftType' | 'leaveType') {
         .split('.')
         .filter((p) => !/^\d+$/.test(p))
         .pop() ?? field;
-    const general = t(`fields.${last}`, { defaultValue: last });
-    return entity ? t(`fields.${entity}.${last}`, { defaultValue: general }) : general;
+    // A field's label is in the core namespace or its module's: an error names it from any screen.
+    const general = t(`fields.${last}`, { ns: NAMESPACES, defaultValue: last });
+    return entity
+      ? t(`fields.${entity}.${last}`, { ns: NAMESPACES, defaultValue: general })
+      : general;
   };
   const issueText = (issue: { key: string; field?: string; params?: FieldIssue['params'] }) =>
     t(issue.key, { ...issue.params, field: fieldLabel(issue.field) });

@@ -1,14 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS as dateEnUS, zhCN as dateZhCN, type Locale } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
+import { enUS as dateEnUS } from 'date-fns/locale/en-US';
+import { zhCN as dateZhCN } from 'date-fns/locale/zh-CN';
 import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import enUS from './en-US.json';
-import zhCN from './zh-CN.json';
+import { CORE, LANGUAGES, NAMESPACES, resources, type Language } from './catalogs';
 
-export const LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 const STORAGE_KEY = 'supervisor-console.language';
 
 export function savedLanguage(): Language {
@@ -28,7 +28,12 @@ export const localeOf: Record<Language, { antd: AntdLocale; dates: Locale }> = {
 };
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources,
+  // A module's screens ask for their namespace (useTranslation('attendance')); what is not there,
+  // the app-wide words, errors and validation messages, comes from the core namespace.
+  ns: NAMESPACES,
+  defaultNS: CORE,
+  fallbackNS: CORE,
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ApiError, Channel, User } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
 import { api, setSessionToken } from '../api/client';
+import { queryClient } from '../api/queries';
 
 const TOKEN_KEY = 'supervisor-console.session';
 
@@ -21,6 +22,8 @@ interface SessionState {
 }
 
 function setToken(token: string | null) {
+  // Answers depend on who asks: a session starts and ends with nothing cached.
+  queryClient.clear();
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
   setSessionToken(token, (error) => void useSession.getState().signOut(error));

@@ -1,35 +1,19 @@
 import { create } from 'zustand';
 import i18n, { persistLanguage, savedLanguage, type Language } from '../i18n';
+import { NAV, type Page } from '../modules';
 
-export const PAGES = [
-  'home',
-  'rollCall',
-  'attendance',
-  'handover',
-  'schedule',
-  'roster',
-  'teams',
-  'shiftTypes',
-  'attendanceSettings',
-  'users',
-  'audit',
-  'backups',
-] as const;
-export type Page = (typeof PAGES)[number];
+export type { Page };
 
 function pageFromHash(): Page {
   const name = /^#\/(\w+)/.exec(window.location.hash)?.[1];
-  return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'home';
+  return NAV.find((entry) => entry.key === name)?.key ?? 'home';
 }
 
 interface UiState {
   page: Page;
   language: Language;
-  /** Bumped after writes that other pages show (demo load, import), so they reload. */
-  dataVersion: number;
   go(page: Page): void;
   setLanguage(language: Language): void;
-  dataChanged(): void;
 }
 
 export const useUi = create<UiState>((set) => {
@@ -38,7 +22,6 @@ export const useUi = create<UiState>((set) => {
   return {
     page: pageFromHash(),
     language: savedLanguage(),
-    dataVersion: 0,
     go(page) {
       history.replaceState(null, '', `#/${page}`);
       set({ page });
@@ -48,6 +31,5 @@ export const useUi = create<UiState>((set) => {
       void i18n.changeLanguage(language);
       set({ language });
     },
-    dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
   };
 });

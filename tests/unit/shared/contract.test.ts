@@ -8,8 +8,10 @@ import {
   toFieldIssues,
 } from '../../../shared/contract';
 import { ROLES } from '../../../shared/domain/org';
-import en from '../../../renderer/src/i18n/en-US.json';
-import zh from '../../../renderer/src/i18n/zh-CN.json';
+import { mergedCatalog } from '../../../renderer/src/i18n/catalogs';
+
+const zh = mergedCatalog('zh-CN');
+const en = mergedCatalog('en-US');
 
 const issuesOf = (
   schema: { safeParse(v: unknown, o?: object): { success: boolean; error?: unknown } },

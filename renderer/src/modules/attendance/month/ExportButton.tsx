@@ -1,0 +1,95 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Modal, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import { useErrorText } from '../../../components/errors';
+import { saveFile } from '../../../download';
+import { useSession } from '../../../stores/session';
+
+type Kind = 'summary' | 'detail';
+type Format = 'xlsx' | 'csv';
+
+const MIME: Record<Format, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/** Seconds since `running` became true, ticking while it stays true. */
+function useElapsed(running: boolean) {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
+
+/**
+ * 导出: the month's summary (one row per person) or detail (one row per shift) as XLSX or CSV.
+ * A 600-person month takes a few seconds, so a modal shows that the export is still running.
+ */
+export function ExportButton({ month, teamId }: { month: string; teamId: number | null }) {
+  const { t } = useTranslation('attendance');
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const canExport = useSession((s) => s.can('attendance.export'));
+  const [running, setRunning] = useState<{ kind: Kind; format: Format }>();
+  const seconds = useElapsed(!!running);
+
+  const run = async (kind: Kind, format: Format) => {
+    setRunning({ kind, format });
+    const result = await api.call('attendance.export', { month, teamId, kind, format });
+    setRunning(undefined);
+    if (!result.ok) {
+      message.error(errorText(result.error));
+      return;
+    }
+    saveFile(result.value.fileName, result.value.contentBase64, MIME[format]);
+    message.success(t('attendance.export.done', { name: result.value.fileName }));
+  };
+
+  if (!canExport) return null;
+  const items = (['summary', 'detail'] as const).flatMap((kind) =>
+    (['xlsx', 'csv'] as const).map((format) => ({
+      key: `${kind}.${format}`,
+      label: t(`attendance.export.${kind}`, { format: format.toUpperCase() }),
+      onClick: () => void run(kind, format),
+    })),
+  );
+
+  return (
+    <>
+      <Dropdown menu={{ items }} trigger={['click']} disabled={!!running}>
+        <Button icon={<DownloadOutlined />}>{t('attendance.export.button')}</Button>
+      </Dropdown>
+      <Modal
+        open={!!running}
+        title={t('attendance.export.running')}
+        footer={null}
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        width={420}
+      >
+        {running && (
+          // The backend reports no progress, so a spinner and the time so far, not a fake bar.
+          <div data-testid="export-progress" style={{ display: 'flex', gap: 16, padding: '8px 0' }}>
+            <Spin size="large" />
+            <div>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {t(`attendance.export.${running.kind}`, { format: running.format.toUpperCase() })}
+                {' · '}
+                {t('attendance.export.elapsed', { seconds })}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary">{t('attendance.export.wait')}</Typography.Text>
+            </div>
+          </div>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../../shared/contract';
+import { api, errorOf } from '../../api/client';
+import { useQuery } from '../../api/queries';
+import { useErrorText } from '../../components/errors';
+import { LoadError } from '../../components/PageState';
+import { saveFile } from '../../download';
+import { useDateFormat } from '../../format';
+import { useSession } from '../../stores/session';
+
+type Entity = (typeof AUDIT_ENTITIES)[number];
+
+/** before → after, one changed field per line, values as the user would read them. */
+function Changes({ entry }: { entry: AuditEntryRow }) {
+  const keys = [
+    ...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]),
+  ];
+  const show = (v: unknown) =>
+    v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return (
+    <div style={{ fontSize: 12, lineHeight: 1.6 }}>
+      {keys.map((k) => (
+        <div key={k} style={{ overflowWrap: 'anywhere' }}>
+          <Typography.Text type="secondary">{k}: </Typography.Text>
+          {entry.before && k in entry.before && (
+            <>
+              <Typography.Text delete>{show(entry.before[k])}</Typography.Text> →{' '}
+            </>
+          )}
+          {show(entry.after?.[k])}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function AuditPage() {
+  const { t } = useTranslation('audit');
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const dates = useDateFormat();
+  const canListUsers = useSession((s) => s.can('accounts.users.list'));
+  const [userId, setUserId] = useState<number>();
+  const [entity, setEntity] = useState<Entity>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const [verdict, setVerdict] = useState<Output<'audit.verify'>>();
+  const [busy, setBusy] = useState<'verify' | 'export'>();
+
+  const filter = {
+    userId,
+    entity,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  };
+  const list = useQuery('audit.list', { ...filter, page, pageSize: 50 });
+  const users = useQuery('accounts.users.list', canListUsers ? {} : null);
+
+  const run = async (kind: 'verify' | 'export') => {
+    setBusy(kind);
+    try {
+      if (kind === 'verify') setVerdict(await api.get('audit.verify', {}));
+      else {
+        const file = await api.get('audit.export', filter);
+        saveFile(file.fileName, file.contentBase64, 'text/csv');
+        message.success(t('audit.exported', { name: file.fileName }));
+      }
+    } catch (error) {
+      message.error(errorText(errorOf(error)));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
+  return (
+    <Card>
+      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          {canListUsers && (
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('audit.user')}
+              aria-label={t('audit.user')}
+              value={userId}
+              onChange={(v) => (setUserId(v), setPage(1))}
+              options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            />
+          )}
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('audit.entity')}
+            aria-label={t('audit.entity')}
+            value={entity}
+            onChange={(v) => (setEntity(v), setPage(1))}
+            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+          />
+          <DatePicker.RangePicker value={range} onChange={(v) => (setRange(v), setPage(1))} />
+        </Space>
+        <Space>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={busy === 'verify'}
+            onClick={() => void run('verify')}
+          >
+            {t('audit.verify')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'export'}
+            onClick={() => void run('export')}
+          >
+            {t('audit.export')}
+          </Button>
+        </Space>
+      </Space>
+      {verdict && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          type={verdict.ok ? 'success' : 'error'}
+          title={
+            verdict.ok
+              ? t('audit.chainOk', { count: verdict.entries })
+              : t('audit.chainBroken', { id: verdict.firstBadId })
+          }
+          closable
+          onClose={() => setVerdict(undefined)}
+        />
+      )}
+      <Table<AuditEntryRow>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.rows ?? []}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (count) => t('common.total', { count }),
+          onChange: setPage,
+        }}
+        columns={[
+          {
+            title: t('audit.time'),
+            dataIndex: 'at',
+            width: 170,
+            render: (v: string) => dates.dateTime(v),
+          },
+          {
+            title: t('audit.user'),
+            dataIndex: 'username',
+            width: 120,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 110,
+            render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }),
+          },
+          {
+            title: t('audit.entity'),
+            width: 140,
+            render: (_, e) =>
+              `${t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}${e.entityId ? ` #${e.entityId}` : ''}`,
+          },
+          { title: t('audit.changes'), render: (_, e) => <Changes entry={e} /> },
+        ]}
+      />
+    </Card>
+  );
+}
