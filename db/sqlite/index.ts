@@ -8,7 +8,7 @@
  * - schemaVersionOf, readSchemaVersion, writeSchemaVersion: PRAGMA user_version in the file header
  *     → a one-row schema_version table, written in the migration's own transaction
  * - readTransaction: BEGIN + PRAGMA query_only → BEGIN TRANSACTION READ ONLY
- * - writeTransaction: BEGIN (deferred; BEGIN IMMEDIATE is the next step)
+ * - writeTransaction: BEGIN IMMEDIATE (the write lock before the first read; waits busy_timeout)
  *     → BEGIN (READ COMMITTED) with SELECT … FOR UPDATE where a read decides a write
  * - onlineBackup: the online backup API → pg_dump (or the server's base backups and WAL archive)
  * - quickCheck, inspectDatabaseFile: PRAGMA quick_check before opening → none: the server owns

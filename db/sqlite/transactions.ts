@@ -9,19 +9,22 @@ export function readTransaction<DB, T>(
   db: Kysely<DB>,
   run: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`pragma query_only = on`.execute(trx);
-    try {
-      return await run(trx);
-    } finally {
-      await sql`pragma query_only = off`.execute(trx);
-    }
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`pragma query_only = on`.execute(trx);
+      try {
+        return await run(trx);
+      } finally {
+        await sql`pragma query_only = off`.execute(trx);
+      }
+    });
 }
 
 /**
- * A write transaction: one user action, its audit entry included, commits or rolls back whole.
- * A plain (deferred) BEGIN for now; taking the write lock first (BEGIN IMMEDIATE) is the next step.
+ * A write transaction: one user action, its audit entry included, commits or rolls back whole. It
+ * begins IMMEDIATE (see connection.ts), taking the write lock before its first read.
  */
 export function writeTransaction<DB, T>(
   db: Kysely<DB>,

@@ -16,6 +16,7 @@ import {
   type AuditRecord,
   type BackendData,
   type BackendInfo,
+  type Handler,
   type HandlerContext,
   type Handlers,
   type Session,
@@ -78,10 +79,30 @@ export function createBackend(
     // reportInput lets a missing value read as 'required' rather than 'wrong type'.
     const parsed = def.input.safeParse(input, { reportInput: true });
     if (!parsed.success) return fail(inputError(channel, parsed.error));
-    const handler = table[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const handler = table[channel] as Handler<Channel>;
     const auth = { token, sessions, passwordCost };
+    let prepared: unknown;
+    let step: (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    if (typeof handler === 'function') {
+      step = handler as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    } else {
+      try {
+        prepared = await handler.prepare(
+          {
+            session,
+            auth,
+            info,
+            read: (query) => readTransaction(data.db, query),
+          },
+          parsed.data as never,
+        );
+      } catch (error) {
+        return failed(channel, error);
+      }
+      step = (ctx, input) => handler.run(ctx, input as never, prepared);
+    }
     // The contract binds the backend too: an answer outside it is our bug, and rolls back.
-    const answer = async (ctx: HandlerContext) => def.output.parse(await handler(ctx, parsed.data));
+    const answer = async (ctx: HandlerContext) => def.output.parse(await step(ctx, parsed.data));
     const inTransaction = (db: HandlerContext['db']): HandlerContext => {
       const now = new Date().toISOString();
       const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
@@ -119,12 +140,17 @@ export function createBackend(
         }
       }
     } catch (error) {
-      if (error instanceof ApiFailure) return fail(error.error);
-      const known = fromDatabaseError(error);
-      if (known) return fail(known);
-      log(`handler ${channel} failed`, error);
-      return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
+      return failed(channel, error);
     }
+  }
+
+  /** Every failure as data: ours carry their error; the database's get words; the rest is logged. */
+  function failed(channel: Channel, error: unknown): Result<never> {
+    if (error instanceof ApiFailure) return fail(error.error);
+    const known = fromDatabaseError(error);
+    if (known) return fail(known);
+    log(`handler ${channel} failed`, error);
+    return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
   }
 
   const unknownChannel = (channel: unknown) =>

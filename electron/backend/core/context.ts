@@ -79,10 +79,40 @@ export interface HandlerContext {
   audit(record: AuditRecord): Promise<void>;
 }
 
-export type Handler<C extends Channel> = (
+type HandlerFunction<C extends Channel> = (
   ctx: HandlerContext,
   input: ParsedInput<C>,
 ) => Promise<Output<C>>;
+
+/** What the slow work before the transaction may see: the caller, and reads of its own. */
+export interface PrepareContext {
+  session: Session | null;
+  auth: AuthContext;
+  info: BackendInfo;
+  /** A read transaction of its own, separate from the action's write transaction. */
+  read<T>(query: (db: Kysely<DB>) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A handler with slow work (parsing a file, hashing a password) done first, outside the
+ * transaction, so it delays only its own caller: `prepare` runs with no lock held, then `run` gets
+ * its result inside the channel's transaction. `run` must re-check anything `prepare` read that
+ * may have changed in between.
+ */
+export interface PreparedHandler<C extends Channel, P> {
+  prepare(ctx: PrepareContext, input: ParsedInput<C>): Promise<P>;
+  run(ctx: HandlerContext, input: ParsedInput<C>, prepared: P): Promise<Output<C>>;
+}
+
+export type Handler<C extends Channel> =
+  | HandlerFunction<C>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler names its own P
+  | PreparedHandler<C, any>;
+
+/** Declares a handler with a prepare step, keeping the prepared value's type between the two. */
+export const preparedHandler = <C extends Channel, P>(
+  handler: PreparedHandler<C, P>,
+): PreparedHandler<C, P> => handler;
 
 /** One handler per contract channel: a channel without one fails to compile. */
 export type Handlers = { [C in Channel]: Handler<C> };

@@ -1,7 +1,15 @@
+import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type Channel, type Output } from '../../../shared/contract';
 import { createBackend, handlers, type Backend } from '../../../electron/backend';
-import type { Handler, Handlers } from '../../../electron/backend/core/context';
+import {
+  preparedHandler,
+  type Handler,
+  type Handlers,
+} from '../../../electron/backend/core/context';
+import { fieldFailure } from '../../../electron/backend/core/errors';
+import { createTeam } from '../../../electron/backend/modules/org/teams';
+import { nightShift } from '../../helpers/fixtures';
 import { FAST_SCRYPT, sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
 /**
@@ -134,5 +142,102 @@ describe('each kind', () => {
     const audit = await t.ok('audit.list', { entity: 'backup' });
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]).toMatchObject({ action: 'backup', entity: 'backup' });
+  });
+});
+
+describe('a write channel', () => {
+  /** Another process on the same file: takes the write lock, writes, holds it `ms`, commits. */
+  function holdWriteLock(file: string, ms: number) {
+    const script = `
+      const db = new (require('better-sqlite3'))(process.argv[1]);
+      db.exec("begin immediate; insert into settings (key, value, updated_at) values ('other-process', '1', 'now')");
+      console.log('locked');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
+      db.exec('commit');
+      db.close();`;
+    const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const locked = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { locked, exited };
+  }
+
+  it('takes the write lock before it reads, so it waits for another process instead of failing', async () => {
+    const backend = backendWith({
+      // Reads first, then writes: a deferred transaction could not upgrade once the other wrote.
+      'org.teams.create': async (ctx, input) => {
+        const before = await ctx.db.selectFrom('settings').select('key').execute();
+        const team = await ctx.db
+          .insertInto('teams')
+          .values({
+            name: input.name,
+            description: null,
+            lead_staff_id: null,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return {
+          id: team.id,
+          name: `${input.name} after ${before.length}`,
+          description: null,
+          leadStaffId: null,
+          leadName: null,
+          activeStaff: 0,
+        };
+      },
+    });
+    const other = holdWriteLock(t.store.file, 400);
+    await other.locked;
+    const result = await backend.callAs('org.teams.create', { name: '客服一组' }, admin);
+    expect(await other.exited).toBe(0);
+    // It read after the other process committed: its snapshot includes the other's row.
+    const settings = Number(t.store.sqlite.prepare('select count(*) from settings').pluck().get());
+    expect(result, JSON.stringify(logged)).toMatchObject({
+      ok: true,
+      value: { name: `客服一组 after ${settings}` },
+    });
+  });
+});
+
+describe('a handler with a prepare step', () => {
+  it('does its slow work before the transaction: other calls go on meanwhile', async () => {
+    let release: () => void = () => {};
+    const slowWork = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const backend = backendWith({
+      'org.teams.create': preparedHandler<'org.teams.create', string>({
+        async prepare(_ctx, input) {
+          await slowWork; // stands for parsing a file or hashing a password
+          order.push('prepared');
+          return `${input.name}（整理后）`;
+        },
+        run: (ctx, _input, name) => createTeam(ctx, { name, description: null, leadStaffId: null }),
+      }),
+    });
+    const slow = backend.callAs('org.teams.create', { name: '客服一组' }, admin);
+    const other = await backend.callAs('org.shiftTypes.create', nightShift({ code: 'N2' }), admin);
+    order.push('other write done');
+    release();
+    expect(await slow).toMatchObject({ ok: true, value: { name: '客服一组（整理后）' } });
+    expect(other).toMatchObject({ ok: true });
+    expect(order).toEqual(['other write done', 'prepared']);
+  });
+
+  it('writes nothing when the prepare step refuses', async () => {
+    const before = t.digest();
+    const backend = backendWith({
+      'org.teams.create': preparedHandler<'org.teams.create', string>({
+        prepare: async () => {
+          throw fieldFailure('name', 'validation.required');
+        },
+        run: (ctx, _input, name) => createTeam(ctx, { name, description: null, leadStaffId: null }),
+      }),
+    });
+    const result = await backend.callAs('org.teams.create', { name: '客服一组' }, admin);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
+    expect(t.digest()).toBe(before);
   });
 });
