@@ -7,7 +7,7 @@ import {
   shiftWindowMinutes,
   wallMinutes,
 } from '../../../../shared/domain/time';
-import { matchColumns, type TableFile } from '../../files/table-file';
+import { columnReader, matchColumns, type TableFile } from '../../files/import-file';
 
 /**
  * Clock (考勤机) and ACD login exports: each row has an employee number and one or two times
@@ -109,27 +109,32 @@ export interface Punch {
 export function readPunches(table: TableFile, mapping: ClockMapping) {
   const punches: Punch[] = [];
   const problems: RowIssue[] = [];
-  for (const { line, cells } of table.rows) {
-    const employeeNo = (cells[mapping.employeeNo] ?? '').trim();
+  const employeeNoOf = columnReader(table, mapping.employeeNo);
+  const dateOf = columnReader(table, mapping.date);
+  const clockInOf = columnReader(table, mapping.clockIn);
+  const clockOutOf = columnReader(table, mapping.clockOut);
+  for (const row of table.rows) {
+    const { line } = row;
+    const employeeNo = employeeNoOf(row);
     if (!employeeNo) {
       problems.push({ row: line, field: 'employeeNo', key: 'validation.required' });
       continue;
     }
     let date: string | null = null;
     if (mapping.date) {
-      date = parseDateCell(cells[mapping.date] ?? '');
+      date = parseDateCell(dateOf(row));
       if (!date) {
         problems.push({
           row: line,
           field: 'date',
           key: 'errors.badClockTime',
-          params: { value: cells[mapping.date] ?? '' },
+          params: { value: dateOf(row) },
         });
         continue;
       }
     }
-    const inText = cells[mapping.clockIn] ?? '';
-    const outText = mapping.clockOut ? (cells[mapping.clockOut] ?? '') : '';
+    const inText = clockInOf(row);
+    const outText = clockOutOf(row);
     const clockIn = parseClock(inText, date);
     let clockOut = parseClock(outText, date);
     if ((inText.trim() && !clockIn) || (outText.trim() && !clockOut)) {
