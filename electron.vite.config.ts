@@ -1,10 +1,41 @@
-import { resolve } from 'node:path';
+import { dirname, posix, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { CHANNELS } from './shared/contract';
+
+/**
+ * Worker threads named the standard way, `new URL('./x-worker.ts', import.meta.url)`, run as is
+ * from source (tsx, vitest); in the build each becomes a chunk of its own and the URL points at
+ * it, relative to the chunk that starts it, wherever the app is installed.
+ */
+function workerChunks(): Plugin {
+  const WORKER_URL = /new URL\((['"])(\.{1,2}\/[\w./-]+-worker)\.ts\1, import\.meta\.url\)/g;
+  const PLACEHOLDER = /__WORKER_CHUNK_(\w+)__/g;
+  return {
+    name: 'console:worker-chunks',
+    apply: 'build',
+    transform(code, id) {
+      if (!code.includes('-worker.ts')) return null;
+      const out = code.replace(WORKER_URL, (_match, _quote, path: string) => {
+        const ref = this.emitFile({ type: 'chunk', id: resolve(dirname(id), `${path}.ts`) });
+        return `new URL(__WORKER_CHUNK_${ref}__, import.meta.url)`;
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+    renderChunk(code, chunk) {
+      if (!PLACEHOLDER.test(code)) return null;
+      return code.replace(PLACEHOLDER, (_match, ref: string) => {
+        const path = relative(dirname(chunk.fileName), this.getFileName(ref)).split('\\').join('/');
+        return JSON.stringify(path.startsWith('.') ? path : `./${posix.normalize(path)}`);
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [workerChunks()],
     build: {
       rollupOptions: {
         // index: the Electron main process; host: browser mode's loopback server, plain Node.
