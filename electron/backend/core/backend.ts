@@ -7,6 +7,7 @@ import {
   type Result,
 } from '../../../shared/contract';
 import { readTransaction, writeTransaction } from '../../../db/sqlite';
+import { UnknownNameAttempts } from '../modules/accounts/attempts';
 import { OWASP_SCRYPT, type ScryptCost } from '../modules/accounts/passwords';
 import { DEFAULT_IDLE_MINUTES, idleMinutes } from '../modules/accounts/security';
 import { handlers } from '../modules';
@@ -51,6 +52,7 @@ export function createBackend(
   const log = options.log ?? ((m, e) => console.error(m, e));
   const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
   const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
+  const signInAttempts = new UnknownNameAttempts();
   // The idle limit lives in the database; read it once before the first call.
   const ready = idleMinutes(data).then((minutes) => (sessions.idleMinutes = minutes));
 
@@ -80,7 +82,7 @@ export function createBackend(
     const parsed = def.input.safeParse(input, { reportInput: true });
     if (!parsed.success) return fail(inputError(channel, parsed.error));
     const handler = table[channel] as Handler<Channel>;
-    const auth = { token, sessions, passwordCost };
+    const auth = { token, sessions, passwordCost, signInAttempts };
     let prepared: unknown;
     let step: (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     if (typeof handler === 'function') {

@@ -10,6 +10,7 @@ import {
 import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
 import type { DataLayer } from '../../../db/data-layer';
 import type { DB } from '../../../db/schema';
+import type { UnknownNameAttempts } from '../modules/accounts/attempts';
 import type { ScryptCost } from '../modules/accounts/passwords';
 import type { SessionStore } from './sessions';
 
@@ -55,6 +56,8 @@ export interface AuthContext {
   token: string | null;
   sessions: SessionStore;
   passwordCost: ScryptCost;
+  /** Failed sign-ins of names no account has, counted like an account's (in memory). */
+  signInAttempts: UnknownNameAttempts;
 }
 
 export interface BackendInfo {

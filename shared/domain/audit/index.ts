@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'restore',
   'copy',
   'password_change',
+  'password_change_failed',
   'password_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
