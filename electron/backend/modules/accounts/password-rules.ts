@@ -1,5 +1,5 @@
 import { fieldFailure } from '../../core/errors';
-import common from './common-passwords.json';
+import common from './common-passwords.json' with { type: 'json' };
 
 /**
  * What a new password must not be, beyond the contract's length (NIST SP 800-63B §5.1.1.2: no
