@@ -1,5 +1,5 @@
 import { SESSION_HEADER } from '../../shared/contract';
-import { ADMIN, expect, screenshot, signIn, test } from './fixtures';
+import { ADMIN, deskScreen, expect, screenshot, signIn, test } from './fixtures';
 
 test.describe('a brand-new console', () => {
   test.use({ withAdmin: false });
@@ -108,11 +108,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     store,
   }) => {
     const zh = language === 'zh-CN';
-    await page.addInitScript(
-      (lang) => localStorage.setItem('supervisor-console.language', lang),
-      language,
-    );
-    await page.setViewportSize({ width: 1366, height: 768 });
+    await deskScreen(page, language);
     await open();
     const elsewhere = await store.backend.call(
       'accounts.signIn',

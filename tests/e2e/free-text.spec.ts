@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures';
+import { deskScreen, expect, screenshot, test } from './fixtures';
 
 /**
  * A name with a hidden bidi override (U+202E, which makes 王芳 display reversed in places) is
@@ -11,11 +11,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     store,
   }) => {
     const zh = language === 'zh-CN';
-    await page.addInitScript(
-      (lang) => localStorage.setItem('supervisor-console.language', lang),
-      language,
-    );
-    await page.setViewportSize({ width: 1366, height: 768 });
+    await deskScreen(page, language);
     await open('#/roster');
     await page.getByRole('button', { name: zh ? '新增员工' : 'Add staff' }).click();
     const dialog = page.getByRole('dialog');
