@@ -29,7 +29,13 @@
  *     SQLITE_CONSTRAINT_*, SQLITE_BUSY → SQLSTATE 23505 (column from the constraint), other 23xxx,
  *     55P03 lock_not_available / 40001 serialization_failure
  */
-export { openConnection, queryBuilderOver, type OpenOptions } from './connection';
+export {
+  beginImmediate,
+  openConnection,
+  queryBuilderOver,
+  WRITE_LOCK_WAIT_MS,
+  type OpenOptions,
+} from './connection';
 export { readSchemaVersion, schemaVersionOf, writeSchemaVersion } from './version';
 export { readTransaction, writeTransaction } from './transactions';
 export {
