@@ -65,9 +65,7 @@ describe('busy and locked errors', () => {
     db.exec('create table t (x); insert into t values (1), (2)');
     db.unsafeMode(true); // better-sqlite3 otherwise refuses a statement while one iterates
     const error = caught(() => {
-      const rows = db.prepare('select * from t').iterate();
-      rows.next();
-      db.exec('drop table t');
+      for (const row of db.prepare('select * from t').iterate()) if (row) db.exec('drop table t');
     });
     expect(error).toMatchObject({ code: 'SQLITE_LOCKED' });
     expect(classifyDatabaseError(error)).toEqual({ kind: 'busy' });
