@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { classifyDatabaseError } from './errors';
+import { makePrivateDir, makePrivateFile, narrowToOwner } from './files';
 import {
   CompiledQuery,
   Kysely,
@@ -20,10 +20,14 @@ export interface OpenOptions {
 /**
  * The one connection to the file, with the pragmas every connection needs: WAL with FULL sync
  * (a committed action survives a power cut), foreign keys (off by default, per connection), and a
- * busy timeout so a second process waits for the lock instead of failing at once.
+ * busy timeout so a second process waits for the lock instead of failing at once. The folder is
+ * owner-only and so is the file, created that way before SQLite opens it (its -wal and -shm
+ * take the file's mode); files an older console left readable by others are narrowed.
  */
 export function openConnection(file: string, options: OpenOptions = {}): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
+  makePrivateFile(file);
+  for (const suffix of ['-wal', '-shm']) narrowToOwner(`${file}${suffix}`);
   const sqlite = new Database(
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
