@@ -13,6 +13,10 @@ export async function onlineBackup(source: string, target: string): Promise<void
   try {
     makePrivateFile(target);
     await reader.backup(target);
+  } catch (error) {
+    // A copy cut short (a full disk) is no backup: give its space back.
+    for (const file of [target, `${target}-journal`]) rmSync(file, { force: true });
+    throw error;
   } finally {
     reader.close();
   }

@@ -27,6 +27,8 @@
  *     plpgsql function that RAISEs an EXCEPTION (and REVOKE UPDATE, DELETE from the app's role)
  * - makePrivateDir, makePrivateFile, narrowToOwner: the data folder 0700, the file and its
  *     backups 0600 → none: the server's data directory is the server's (initdb makes it 0700)
+ * - firstWriteRefusal: may the folder and the file be written? → connect, then
+ *     SELECT pg_is_in_recovery() and the role's privileges
  * - beginImmediate: the write lock, waited for without stopping the process → lock_timeout
  * - classifyDatabaseError: SQLITE_CONSTRAINT_UNIQUE/_PRIMARYKEY (column from the message), other
  *     SQLITE_CONSTRAINT_*, SQLITE_BUSY/LOCKED and their extended codes, SQLITE_FULL, SQLITE_READONLY → SQLSTATE 23505 (column from the constraint), other 23xxx,
@@ -53,9 +55,11 @@ export { jsonGroupObject } from './json';
 export { appendOnly, lockedWhen } from './triggers';
 export { classifyDatabaseError, type DatabaseError } from './errors';
 export {
+  firstWriteRefusal,
   makePrivateDir,
   makePrivateFile,
   narrowToOwner,
   PRIVATE_DIR_MODE,
   PRIVATE_FILE_MODE,
+  type WriteRefusal,
 } from './files';

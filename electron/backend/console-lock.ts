@@ -163,7 +163,7 @@ export async function lockDataFolder(
         await sleep(100);
         continue;
       }
-      if (found === 'unreadable' && Date.now() - mtimeOf(file) < options.writingGraceMs) {
+      if (found === 'unreadable' && Date.now() - (mtimeOf(file) ?? 0) < options.writingGraceMs) {
         await sleep(50); // its creator is still writing it
         continue;
       }
@@ -173,7 +173,7 @@ export async function lockDataFolder(
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         // Another starter is taking over; a mutex left by a killed one goes after a while.
-        if (Date.now() - mtimeOf(mutex) > 10_000) rmdirSync(mutex);
+        if (Date.now() - (mtimeOf(mutex) ?? Date.now()) > 10_000) removeDir(mutex);
         await sleep(50);
         continue;
       }
@@ -187,7 +187,7 @@ export async function lockDataFolder(
             again.startedAt === found.startedAt);
         if (same) rmSync(file, { force: true });
       } finally {
-        rmdirSync(mutex);
+        removeDir(mutex);
       }
     }
     throw new Error(`could not take ${file}`);
@@ -199,11 +199,17 @@ export async function lockDataFolder(
   }
 }
 
-function mtimeOf(path: string): number {
+/** When the path last changed; undefined when it is gone. */
+function mtimeOf(path: string): number | undefined {
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+}
+
+/** Removes an (empty) directory that may already be gone. */
+function removeDir(path: string) {
   try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return 0;
+    rmdirSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

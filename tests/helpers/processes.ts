@@ -12,6 +12,8 @@ export interface Started {
   pid: number;
   /** Every complete line the child printed on stdout so far. */
   lines: string[];
+  /** What it printed on stderr so far. */
+  stderr(): string;
   /** Resolves with the first line (so far or to come) that matches. */
   line(match: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves when the process has exited and been reaped: its PID is free from then on. */
@@ -80,6 +82,7 @@ export function startNode(
     child,
     pid: child.pid,
     lines,
+    stderr: () => stderr,
     line(match, timeoutMs = 30_000) {
       const seen = lines.find((l) => match.test(l));
       if (seen !== undefined) return Promise.resolve(seen);

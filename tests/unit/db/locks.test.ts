@@ -89,6 +89,23 @@ describe('busy and locked errors', () => {
     });
   });
 
+  it('a full disk and a read-only file or disk have their own kinds', () => {
+    const full = new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    expect(classifyDatabaseError(full)).toEqual({ kind: 'diskFull' });
+    const nospc = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+    });
+    expect(classifyDatabaseError(nospc)).toEqual({ kind: 'diskFull' });
+    for (const code of ['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED'])
+      expect(
+        classifyDatabaseError(
+          new Database.SqliteError('attempt to write a readonly database', code),
+        ),
+      ).toEqual({ kind: 'readOnly' });
+    const erofs = Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    expect(classifyDatabaseError(erofs)).toEqual({ kind: 'readOnly' });
+  });
+
   it('a constraint is not busy, and neither is an unrelated error', () => {
     const db = open(tempFile());
     db.exec('create table t (x unique); insert into t values (1)');
