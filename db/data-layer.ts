@@ -10,7 +10,7 @@ import {
   type BackupReason,
   type RotationPolicy,
 } from './backups';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { migrations } from './migrations';
 import {
   classifyDatabaseError,
   firstWriteRefusal,
@@ -18,7 +18,7 @@ import {
   replaceDatabaseFile,
   type WriteRefusal,
 } from './sqlite';
-import { DATABASE_FILE_NAME, openStore, type OpenOptions, type Store } from './store';
+import { DATABASE_FILE_NAME, openStore, type Store, type StoreOptions } from './store';
 
 /** The file is there but SQLite cannot trust it: the console offers a backup instead of crashing. */
 export class DatabaseDamagedError extends Error {
@@ -46,7 +46,7 @@ export class BackupRejectedError extends Error {
   }
 }
 
-export interface DataLayerOptions extends OpenOptions {
+export interface DataLayerOptions extends StoreOptions {
   rotation?: RotationPolicy;
   /** Where problems that do not stop the console are told (a daily backup the full disk refused). */
   log?: (message: string, error: unknown) => void;
@@ -90,7 +90,7 @@ export class DataLayer {
         throw new DatabaseDamagedError(error instanceof Error ? error.message : String(error));
       }
       // A migration rewrites the schema: keep the file as it was, first.
-      if (version > 0 && version < LATEST_SCHEMA_VERSION)
+      if (version > 0 && version < (options.migrations ?? migrations).length)
         await backupDatabase(file, backupDir, 'pre-migration');
     }
     const layer = new DataLayer(await openStore(file, options), file, backupDir, options);
