@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, getISOWeek, getISOWeekYear } from 'date-fns';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { checkDatabaseFile, onlineBackup } from './sqlite';
+import { checkDatabaseFile, makePrivateDir, onlineBackup } from './sqlite';
 
 /**
  * Backups, one file each, named so the folder reads as a list:
@@ -59,7 +59,7 @@ export async function backupDatabase(
   reason: BackupReason,
   now = new Date(),
 ): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `console-${format(now, 'yyyyMMdd-HHmmssSSS')}-${reason}.sqlite`;
   const partial = join(dir, `${name}.partial`);
   await onlineBackup(source, partial);

@@ -10,14 +10,33 @@ import {
   type BackupReason,
   type RotationPolicy,
 } from './backups';
-import { LATEST_SCHEMA_VERSION } from './migrations';
-import { inspectDatabaseFile, replaceDatabaseFile } from './sqlite';
-import { DATABASE_FILE_NAME, openStore, type OpenOptions, type Store } from './store';
+import { migrations } from './migrations';
+import {
+  classifyDatabaseError,
+  firstWriteRefusal,
+  inspectDatabaseFile,
+  replaceDatabaseFile,
+  type WriteRefusal,
+} from './sqlite';
+import { DATABASE_FILE_NAME, openStore, type Store, type StoreOptions } from './store';
 
 /** The file is there but SQLite cannot trust it: the console offers a backup instead of crashing. */
 export class DatabaseDamagedError extends Error {
   constructor(readonly detail: string) {
     super(`The database file is damaged: ${detail}`);
+  }
+}
+
+/**
+ * The data folder (or its database, or its backups folder) refuses writes: permissions, a
+ * locked-down PC, a read-only disk. Nothing is wrong with the data; the console says so and where.
+ */
+export class FolderReadOnlyError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly refusal: WriteRefusal,
+  ) {
+    super(`The data folder cannot be written (${refusal.code}): ${refusal.path}`);
   }
 }
 
@@ -27,8 +46,10 @@ export class BackupRejectedError extends Error {
   }
 }
 
-export interface DataLayerOptions extends OpenOptions {
+export interface DataLayerOptions extends StoreOptions {
   rotation?: RotationPolicy;
+  /** Where problems that do not stop the console are told (a daily backup the full disk refused). */
+  log?: (message: string, error: unknown) => void;
   /** Take a daily backup on open when the newest is older than a day (off in tests that count backups). */
   dailyBackup?: boolean;
 }
@@ -50,6 +71,14 @@ export class DataLayer {
   static async open(dataDir: string, options: DataLayerOptions = {}): Promise<DataLayer> {
     const file = join(dataDir, DATABASE_FILE_NAME);
     const backupDir = join(dataDir, 'backups');
+    // Before SQLite opens anything: a file it may not write, it would open read-only and fail
+    // later; a folder it may not write, it could not make its -wal and -shm in ("damaged").
+    const refusal = firstWriteRefusal(existsSync(backupDir) ? [dataDir, backupDir] : [dataDir], [
+      file,
+      `${file}-wal`,
+      `${file}-shm`,
+    ]);
+    if (refusal) throw new FolderReadOnlyError(dataDir, refusal);
     if (existsSync(file)) {
       let version: number;
       try {
@@ -61,11 +90,19 @@ export class DataLayer {
         throw new DatabaseDamagedError(error instanceof Error ? error.message : String(error));
       }
       // A migration rewrites the schema: keep the file as it was, first.
-      if (version > 0 && version < LATEST_SCHEMA_VERSION)
+      if (version > 0 && version < (options.migrations ?? migrations).length)
         await backupDatabase(file, backupDir, 'pre-migration');
     }
     const layer = new DataLayer(await openStore(file, options), file, backupDir, options);
-    if (options.dailyBackup !== false) await layer.dailyBackupIfDue();
+    if (options.dailyBackup !== false) {
+      try {
+        await layer.dailyBackupIfDue();
+      } catch (error) {
+        // A full disk must not keep the console from opening: every save will say so instead.
+        if (classifyDatabaseError(error)?.kind !== 'diskFull') throw error;
+        (options.log ?? console.error)('the daily backup was not taken: the disk is full', error);
+      }
+    }
     return layer;
   }
 

@@ -1,16 +1,22 @@
 import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { makePrivateFile, narrowToOwner } from './files';
 import { schemaVersionOf } from './version';
 
 /**
  * Copies a live database with SQLite's online backup API (a copied live file is not a backup),
  * through a second, read-only connection: it sees only committed data and never waits on, or
- * blocks, the console's own transactions.
+ * blocks, the console's own transactions. The copy is owner-only like the database (see files.ts).
  */
 export async function onlineBackup(source: string, target: string): Promise<void> {
   const reader = new Database(source, { readonly: true, fileMustExist: true });
   try {
+    makePrivateFile(target);
     await reader.backup(target);
+  } catch (error) {
+    // A copy cut short (a full disk) is no backup: give its space back.
+    for (const file of [target, `${target}-journal`]) rmSync(file, { force: true });
+    throw error;
   } finally {
     reader.close();
   }
@@ -59,6 +65,7 @@ export function checkDatabaseFile(file: string): { schemaVersion: number; proble
 export function replaceDatabaseFile(target: string, backupFile: string) {
   const staged = `${target}.restoring`;
   copyFileSync(backupFile, staged);
+  narrowToOwner(staged);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   renameSync(staged, target);
 }

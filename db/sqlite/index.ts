@@ -25,11 +25,22 @@
  * - jsonGroupObject: json_group_object(key, value) → json_object_agg(key, value)
  * - appendOnly, lockedWhen: BEFORE triggers that RAISE(ABORT, …) → BEFORE triggers calling a
  *     plpgsql function that RAISEs an EXCEPTION (and REVOKE UPDATE, DELETE from the app's role)
+ * - makePrivateDir, makePrivateFile, narrowToOwner: the data folder 0700, the file and its
+ *     backups 0600 → none: the server's data directory is the server's (initdb makes it 0700)
+ * - firstWriteRefusal: may the folder and the file be written? → connect, then
+ *     SELECT pg_is_in_recovery() and the role's privileges
+ * - beginImmediate: the write lock, waited for without stopping the process → lock_timeout
  * - classifyDatabaseError: SQLITE_CONSTRAINT_UNIQUE/_PRIMARYKEY (column from the message), other
- *     SQLITE_CONSTRAINT_*, SQLITE_BUSY → SQLSTATE 23505 (column from the constraint), other 23xxx,
- *     55P03 lock_not_available / 40001 serialization_failure
+ *     SQLITE_CONSTRAINT_*, SQLITE_BUSY/LOCKED and their extended codes, SQLITE_FULL, SQLITE_READONLY → SQLSTATE 23505 (column from the constraint), other 23xxx,
+ *     55P03 lock_not_available / 40001 serialization_failure, 53100 disk_full, 25006 read_only_sql_transaction
  */
-export { openConnection, queryBuilderOver, type OpenOptions } from './connection';
+export {
+  beginImmediate,
+  openConnection,
+  queryBuilderOver,
+  WRITE_LOCK_WAIT_MS,
+  type OpenOptions,
+} from './connection';
 export { readSchemaVersion, schemaVersionOf, writeSchemaVersion } from './version';
 export { readTransaction, writeTransaction } from './transactions';
 export {
@@ -43,3 +54,12 @@ export { createFullTextIndex, ftsQuery, ftsText, matchingRowids, replaceIndexedT
 export { jsonGroupObject } from './json';
 export { appendOnly, lockedWhen } from './triggers';
 export { classifyDatabaseError, type DatabaseError } from './errors';
+export {
+  firstWriteRefusal,
+  makePrivateDir,
+  makePrivateFile,
+  narrowToOwner,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  type WriteRefusal,
+} from './files';

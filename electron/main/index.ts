@@ -8,6 +8,7 @@ import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';
 import { appProtocolResponse } from './app-protocol';
 import { resolveNativeBinding } from './native-binding';
+import { claimDataFolder } from './single-console';
 import { PRINT_TO_PDF_CHANNEL, saveAsPdf } from './print';
 import {
   APP_SCHEME,
@@ -49,6 +50,11 @@ function createWindow() {
 
 async function start() {
   const dataDir = app.getPath('userData');
+  const claim = await claimDataFolder(dataDir, (message) =>
+    dialog.showErrorBox('值班主管控制台 / Supervisor console', message),
+  );
+  if (claim === 'another console runs') return app.exit(0);
+  app.on('will-quit', () => claim.lock?.release());
   try {
     slot = await startBackend(
       { version: app.getVersion(), dataDir },

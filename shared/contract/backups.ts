@@ -22,6 +22,20 @@ export const recoveryStatus = z.object({
   backups: z.array(backupInfo),
 });
 
+/** What keeps the console from writing its data folder, with what the user needs to fix it. */
+export const folderStatus = z.object({
+  /** null: nothing; the console works. */
+  problem: z.enum(['read_only']).nullable(),
+  folder: z.string(),
+  /** The folder or file that refused a write, and the system's code for it (EACCES, EPERM, EROFS). */
+  path: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** The backups in the folder, newest first, when its backups folder can be read. */
+  backups: z.array(backupInfo),
+  backupsReadable: z.boolean(),
+});
+export type FolderStatus = z.infer<typeof folderStatus>;
+
 /** Backups and restore; recovery, when the database file is damaged. */
 export const backupsChannels = {
   'backups.list': channel({
@@ -56,6 +70,15 @@ export const backupsChannels = {
   'backups.recovery.restore': channel({
     input: z.object({ name: backupName }),
     output: z.object({}),
+    roles: everyone,
+    public: true,
+    transaction: 'none',
+  }),
+  // A folder that refuses writes keeps everyone from signing in, like a damaged file: open to the
+  // desk. Asked again, it checks again, and the console opens once the folder can be written.
+  'backups.folder.status': channel({
+    input: empty,
+    output: folderStatus,
     roles: everyone,
     public: true,
     transaction: 'none',

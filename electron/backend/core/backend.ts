@@ -146,11 +146,22 @@ export function createBackend(
     }
   }
 
-  /** Every failure as data: ours carry their error; the database's get words; the rest is logged. */
+  /**
+   * Every failure as data: ours carry their error; the database's get words; the rest is logged.
+   * A full disk or a folder that refuses writes is logged too, with its real cause: the user's
+   * words say what to do, the log says what happened.
+   */
   function failed(channel: Channel, error: unknown): Result<never> {
     if (error instanceof ApiFailure) return fail(error.error);
-    const known = fromDatabaseError(error);
-    if (known) return fail(known);
+    const known = fromDatabaseError(error, info.dataDir);
+    // A read channel runs with query_only: its "readonly database" is a handler that tried to write.
+    const readHandlerWrote =
+      known?.code === 'read_only' && contract[channel].transaction === 'read';
+    if (known && !readHandlerWrote) {
+      if (known.code === 'disk_full' || known.code === 'read_only')
+        log(`handler ${channel} failed: ${known.code}`, error);
+      return fail(known);
+    }
     log(`handler ${channel} failed`, error);
     return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
   }

@@ -159,6 +159,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
   'backups.recovery.status': {},
   'backups.recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.folder.status': {},
 };
 
 const invalid: { [C in Channel]: unknown } = {
@@ -277,6 +278,7 @@ const invalid: { [C in Channel]: unknown } = {
   'backups.restore': { name: '../console.sqlite' },
   'backups.recovery.status': { verbose: 1 },
   'backups.recovery.restore': { name: '/etc/passwd' },
+  'backups.folder.status': { folder: '/' },
 };
 
 const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
@@ -357,6 +359,7 @@ describe('every channel checks the caller role before anything else', () => {
       'accounts.setup',
       'accounts.signIn',
       'accounts.status',
+      'backups.folder.status',
       'backups.recovery.restore',
       'backups.recovery.status',
     ]);

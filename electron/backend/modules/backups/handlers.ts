@@ -1,7 +1,7 @@
 import { failure, type backupsChannels } from '../../../../shared/contract';
 import { BackupRejectedError } from '../../../../db/data-layer';
 import type { HandlersOf } from '../../core/context';
-import { publicInfo, rejected } from './service';
+import { noFolderProblem, publicInfo, rejected } from './service';
 
 export const backupsHandlers: HandlersOf<typeof backupsChannels> = {
   'backups.list': async (ctx) => ctx.data.list().map(publicInfo),
@@ -35,4 +35,7 @@ export const backupsHandlers: HandlersOf<typeof backupsChannels> = {
   'backups.recovery.restore': async () => {
     throw failure('conflict', 'the database is not damaged', { key: 'errors.notDamaged' });
   },
+
+  /** A console that opened can write its folder (see read-only.ts for one that cannot). */
+  'backups.folder.status': async (ctx) => noFolderProblem(ctx.info.dataDir),
 };

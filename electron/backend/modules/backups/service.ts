@@ -1,4 +1,4 @@
-import { failure, type Backup } from '../../../../shared/contract';
+import { failure, type Backup, type FolderStatus } from '../../../../shared/contract';
 import { BackupRejectedError } from '../../../../db/data-layer';
 import type { BackupInfo } from '../../../../db/backups';
 
@@ -18,3 +18,13 @@ export function rejected(error: BackupRejectedError) {
     params: { problems: error.problems.join('; ') },
   });
 }
+
+/** The folder status of a console that can write its folder. */
+export const noFolderProblem = (folder: string): FolderStatus => ({
+  problem: null,
+  folder,
+  path: null,
+  reason: null,
+  backups: [],
+  backupsReadable: true,
+});
