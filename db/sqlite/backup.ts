@@ -1,5 +1,7 @@
 import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { queryBuilderOver } from './connection';
 import { schemaVersionOf } from './version';
 
 /**
@@ -61,4 +63,20 @@ export function replaceDatabaseFile(target: string, backupFile: string) {
   copyFileSync(backupFile, staged);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   renameSync(staged, target);
+}
+
+/**
+ * Runs portable queries on a file other than the console's own (a backup), through a read-only
+ * connection of its own, closed afterwards.
+ */
+export async function readFileWith<DB, T>(
+  file: string,
+  query: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const db = queryBuilderOver<DB>(new Database(file, { readonly: true, fileMustExist: true }));
+  try {
+    return await query(db);
+  } finally {
+    await db.destroy();
+  }
 }

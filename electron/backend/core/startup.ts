@@ -24,14 +24,16 @@ export async function startBackend(
     close: async () => slot.data?.close(),
   };
   const openNormally = async () => {
-    slot.data = await DataLayer.open(info.dataDir, options);
-    slot.backend = createBackend(slot.data, info, options);
+    const data = await DataLayer.open(info.dataDir, options);
+    slot.data = data;
+    slot.backend = createBackend(data, info, options);
+    return data;
   };
   try {
     await openNormally();
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) throw error;
-    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally);
+    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally, options.log);
   }
   return slot;
 }
