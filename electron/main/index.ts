@@ -1,11 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { SchemaTooNewError } from '../../db/store';
 import { startBackend, type BackendSlot } from '../backend/core/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';
+import { safeStorageAuditKey } from './audit-key';
 import { resolveNativeBinding } from './native-binding';
 import { PRINT_TO_PDF_CHANNEL, saveAsPdf } from './print';
 import {
@@ -47,7 +48,10 @@ async function start() {
   try {
     slot = await startBackend(
       { version: app.getVersion(), dataDir },
-      { nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron) },
+      {
+        nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron),
+        auditKey: safeStorageAuditKey(safeStorage),
+      },
     );
   } catch (error) {
     const message =
