@@ -1,18 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
-  closeSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { format, getISOWeek, getISOWeekYear, startOfDay, subDays } from 'date-fns';
@@ -29,7 +26,13 @@ import { countUsers } from './queries/accounts/users';
 import type { AnchorSource } from '../shared/domain/audit';
 import { readAuditHead, type Anchor, type AuditHead } from './queries/audit/trail';
 import type { DB } from './schema';
-import { checkDatabaseFile, onlineBackup, readFileWith, readSchemaVersion } from './sqlite';
+import {
+  checkDatabaseFile,
+  onlineBackup,
+  readFileWith,
+  readSchemaVersion,
+  type OpenOptions,
+} from './sqlite';
 import { writeOwnerOnly } from './owner-only';
 
 export { BACKUP_REASONS, type BackupReason };
@@ -134,32 +137,39 @@ export interface BackupContents {
 }
 
 /** Reads a backup's accounts and audit head through a read-only connection (an old schema may lack them). */
-export async function inspectBackupContents(file: string): Promise<BackupContents> {
-  return readFileWith<DB, BackupContents>(file, async (db) => {
-    const tables = new Set(
-      (await db.introspection.getTables()).map((table) => table.name as string),
-    );
-    const users = tables.has('users') ? await countUsers(db) : 0;
-    const admins = tables.has('users')
-      ? Number(
-          (
-            await db
-              .selectFrom('users')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('role', '=', 'admin')
-              .where('active', '=', 1)
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : 0;
-    const auditHead = tables.has('audit_log') ? await readAuditHead(db) : null;
-    return {
-      schemaVersion: await readSchemaVersion(db as unknown as Kysely<unknown>),
-      users,
-      admins,
-      auditHead,
-    };
-  });
+export async function inspectBackupContents(
+  file: string,
+  options: OpenOptions = {},
+): Promise<BackupContents> {
+  return readFileWith<DB, BackupContents>(
+    file,
+    async (db) => {
+      const tables = new Set(
+        (await db.introspection.getTables()).map((table) => table.name as string),
+      );
+      const users = tables.has('users') ? await countUsers(db) : 0;
+      const admins = tables.has('users')
+        ? Number(
+            (
+              await db
+                .selectFrom('users')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('role', '=', 'admin')
+                .where('active', '=', 1)
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+        : 0;
+      const auditHead = tables.has('audit_log') ? await readAuditHead(db) : null;
+      return {
+        schemaVersion: await readSchemaVersion(db as unknown as Kysely<unknown>),
+        users,
+        admins,
+        auditHead,
+      };
+    },
+    options,
+  );
 }
 
 async function fileSha256(file: string): Promise<string> {
@@ -170,22 +180,29 @@ async function fileSha256(file: string): Promise<string> {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Checks a folder meant for backups: there, a folder, and we can create a file in it. */
-function folderProblem(
+/**
+ * Checks a folder meant for backups: there, a folder, and we can create a file in it. Without
+ * blocking: a network share that is down can take long to answer, and other desks keep working.
+ */
+async function folderProblem(
   dir: string,
-): Exclude<MirrorFolderProblem, 'notAbsolute' | 'insideData'> | null {
-  const stat = statSync(dir, { throwIfNoEntry: false });
+): Promise<Exclude<MirrorFolderProblem, 'notAbsolute' | 'insideData'> | null> {
+  const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat) return 'missing';
   if (!stat.isDirectory()) return 'notFolder';
   const probe = join(dir, `.supervisor-console-probe-${randomBytes(6).toString('hex')}`);
   try {
-    closeSync(openSync(probe, 'wx'));
-    rmSync(probe, { force: true });
+    await (await fs.open(probe, 'wx')).close();
+    await fs.rm(probe, { force: true });
   } catch {
     return 'notWritable';
   }
   return null;
 }
+
+/** Whether the folder is there right now (a USB drive may be unplugged), without blocking. */
+export const folderReachable = async (dir: string) =>
+  !!(await fs.stat(dir).catch(() => undefined))?.isDirectory();
 
 const samePathCase = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p);
 
@@ -194,12 +211,15 @@ const samePathCase = (p: string) => (process.platform === 'win32' ? p.toLowerCas
  * existing folder we can write to, and not inside the data folder (a copy on the same disk, in
  * the same folder, is no second copy).
  */
-export function mirrorFolderProblem(dir: string, dataDir: string): MirrorFolderProblem | null {
+export async function mirrorFolderProblem(
+  dir: string,
+  dataDir: string,
+): Promise<MirrorFolderProblem | null> {
   if (!isAbsolute(dir)) return 'notAbsolute';
-  const problem = folderProblem(dir);
+  const problem = await folderProblem(dir);
   if (problem) return problem;
-  const data = samePathCase(realpathSync(resolve(dataDir)));
-  const inside = relative(data, samePathCase(realpathSync(dir)));
+  const data = samePathCase(await fs.realpath(resolve(dataDir)));
+  const inside = relative(data, samePathCase(await fs.realpath(dir)));
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return 'insideData';
   return null;
 }
@@ -210,6 +230,7 @@ async function copyToMirror(
   name: string,
   dir: string,
   sha256: string,
+  options: OpenOptions,
 ): Promise<MirrorResult> {
   const result = (problem: MirrorCopyProblem | null, detail: string | null = null) => ({
     ok: problem === null,
@@ -218,19 +239,19 @@ async function copyToMirror(
     dir,
     checkedAt: new Date().toISOString(),
   });
-  const problem = folderProblem(dir);
+  const problem = await folderProblem(dir);
   if (problem) return result(problem);
   const target = join(dir, name);
   const partial = `${target}.partial`;
   try {
-    await copyFile(file, partial);
-    renameSync(partial, target);
+    await fs.copyFile(file, partial);
+    await fs.rename(partial, target);
   } catch (error) {
-    rmSync(partial, { force: true });
+    await fs.rm(partial, { force: true });
     return result('failed', errorText(error));
   }
   if ((await fileSha256(target)) !== sha256) return result('copyDiffers');
-  const { problems } = checkDatabaseFile(target);
+  const { problems } = await checkDatabaseFile(target, options);
   return problems.length ? result('copyDamaged', problems.join('; ')) : result(null);
 }
 
@@ -243,6 +264,7 @@ export async function backupDatabase(
   folders: BackupFolders,
   reason: BackupReason,
   key: AuditKey,
+  options: OpenOptions = {},
   now = new Date(),
 ): Promise<BackupInfo> {
   const dir = folders.primary;
@@ -250,12 +272,14 @@ export async function backupDatabase(
   const name = `console-${format(now, 'yyyyMMdd-HHmmssSSS')}-${reason}.sqlite`;
   const file = join(dir, name);
   const partial = `${file}.partial`;
-  await onlineBackup(source, partial);
+  await onlineBackup(source, partial, options);
   // Only a finished copy gets a backup's name: a crash mid-way leaves no half backup in the list.
   renameSync(partial, file);
-  const contents = await inspectBackupContents(file);
+  const contents = await inspectBackupContents(file, options);
   const sha256 = await fileSha256(file);
-  const mirror = folders.mirror ? await copyToMirror(file, name, folders.mirror, sha256) : null;
+  const mirror = folders.mirror
+    ? await copyToMirror(file, name, folders.mirror, sha256, options)
+    : null;
   const record: Omit<BackupManifest, 'sig'> = {
     format: 1,
     name,
@@ -273,10 +297,13 @@ export async function backupDatabase(
 }
 
 /** The audit head a backup holds: its signed manifest's, or (older backups) read from the file. */
-async function headOf(backup: BackupInfo): Promise<AuditHead | null | undefined> {
+async function headOf(
+  backup: BackupInfo,
+  options: OpenOptions,
+): Promise<AuditHead | null | undefined> {
   if (backup.manifest) return backup.manifest.auditHead;
   try {
-    return (await inspectBackupContents(backup.file)).auditHead;
+    return (await inspectBackupContents(backup.file, options)).auditHead;
   } catch {
     return undefined; // not a database this console can read: it protects no trail
   }
@@ -290,6 +317,7 @@ export async function newestBackupAnchor(
   dir: string,
   key: AuditKey,
   source: AnchorSource,
+  options: OpenOptions = {},
 ): Promise<Anchor | null> {
   const newest = listBackups(dir)[0];
   if (!newest) return null;
@@ -299,21 +327,29 @@ export async function newestBackupAnchor(
     if (!signatureMatches(key, MANIFEST_PURPOSE, record, sig))
       return { ...anchor, problem: 'forged' };
   }
-  const head = await headOf(newest);
+  const head = await headOf(newest, options);
   return head ? { ...anchor, head } : { ...anchor, problem: 'none' };
 }
 
 /** Whether the backup's audit trail holds the entry a head names: then it holds the whole trail up to it. */
-async function holdsTrail(backup: BackupInfo, head: AuditHead): Promise<boolean> {
+async function holdsTrail(
+  backup: BackupInfo,
+  head: AuditHead,
+  options: OpenOptions,
+): Promise<boolean> {
   try {
-    return await readFileWith<DB, boolean>(backup.file, async (db) => {
-      const row = await db
-        .selectFrom('audit_log')
-        .select('hash')
-        .where('id', '=', head.lastId)
-        .executeTakeFirst();
-      return row?.hash === head.mac;
-    });
+    return await readFileWith<DB, boolean>(
+      backup.file,
+      async (db) => {
+        const row = await db
+          .selectFrom('audit_log')
+          .select('hash')
+          .where('id', '=', head.lastId)
+          .executeTakeFirst();
+        return row?.hash === head.mac;
+      },
+      options,
+    );
   } catch {
     return false;
   }
@@ -341,6 +377,7 @@ export const DEFAULT_ROTATION: RotationPolicy = { daily: 7, weekly: 4, others: 5
 export async function rotateBackups(
   dir: string,
   policy: RotationPolicy = DEFAULT_ROTATION,
+  options: OpenOptions = {},
 ): Promise<string[]> {
   const all = listBackups(dir);
   if (all.length === 0) return [];
@@ -370,12 +407,12 @@ export async function rotateBackups(
     asked.slice(0, policy.others).forEach((b) => keep.add(b.name));
   }
   for (const candidate of all.filter((b) => !keep.has(b.name))) {
-    const head = await headOf(candidate);
+    const head = await headOf(candidate, options);
     if (!head) continue;
     let held = false;
     for (const newer of all) {
       if (newer.takenAt <= candidate.takenAt) break; // the list is newest first
-      if (keep.has(newer.name) && (await holdsTrail(newer, head))) {
+      if (keep.has(newer.name) && (await holdsTrail(newer, head, options))) {
         held = true;
         break;
       }
@@ -397,8 +434,8 @@ export interface BackupCheck {
 }
 
 /** What a restore checks first: the file is whole, its references hold, and this console can read it. */
-export function checkBackup(file: string): BackupCheck {
-  const { schemaVersion, problems } = checkDatabaseFile(file);
+export async function checkBackup(file: string, options: OpenOptions = {}): Promise<BackupCheck> {
+  const { schemaVersion, problems } = await checkDatabaseFile(file, options);
   if (schemaVersion > LATEST_SCHEMA_VERSION)
     problems.push(`schema ${schemaVersion} is newer than this console (${LATEST_SCHEMA_VERSION})`);
   return { ok: problems.length === 0, schemaVersion, problems };

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAuditKey, type AuditKey, type AuditKeySource } from './audit-key';
 import { readHeadFile, writeHeadFile } from './audit-head';
@@ -6,6 +6,7 @@ import {
   backupDatabase,
   checkBackup,
   DEFAULT_ROTATION,
+  folderReachable,
   inspectBackupContents,
   listBackups,
   newestBackupAnchor,
@@ -88,7 +89,7 @@ export class DataLayer {
     if (existsSync(file)) {
       let version: number;
       try {
-        const { schemaVersion, check } = inspectDatabaseFile(file);
+        const { schemaVersion, check } = inspectDatabaseFile(file, options);
         if (check !== 'ok') throw new DatabaseDamagedError(check);
         version = schemaVersion;
       } catch (error) {
@@ -97,7 +98,7 @@ export class DataLayer {
       }
       // A migration rewrites the schema: keep the file as it was, first.
       if (version > 0 && version < LATEST_SCHEMA_VERSION)
-        await backupDatabase(file, foldersOf(dataDir), 'pre-migration', auditKey);
+        await backupDatabase(file, foldersOf(dataDir), 'pre-migration', auditKey, options);
     }
     const store = await openStore(file, options);
     const layer = new DataLayer(store, dataDir, file, backupDir, auditKey, options);
@@ -116,10 +117,10 @@ export class DataLayer {
   /** Takes a backup (copied to the second folder, if set), then thins both folders. */
   async backup(reason: BackupReason = 'manual'): Promise<BackupInfo> {
     const folders = foldersOf(this.dataDir);
-    const info = await backupDatabase(this.file, folders, reason, this.auditKey);
+    const info = await backupDatabase(this.file, folders, reason, this.auditKey, this.options);
     const policy = this.options.rotation ?? DEFAULT_ROTATION;
-    await rotateBackups(this.backupDir, policy);
-    if (info.manifest?.mirror?.ok) await rotateBackups(folders.mirror!, policy);
+    await rotateBackups(this.backupDir, policy, this.options);
+    if (info.manifest?.mirror?.ok) await rotateBackups(folders.mirror!, policy, this.options);
     return info;
   }
 
@@ -143,12 +144,13 @@ export class DataLayer {
   }> {
     const restored = this.list().find((b) => b.name === name);
     if (!restored) throw new BackupRejectedError([`no backup named ${name}`]);
-    await checkRestorable(restored);
+    await checkRestorable(restored, this.options);
     const safetyCopy = await backupDatabase(
       this.file,
       foldersOf(this.dataDir),
       'safety',
       this.auditKey,
+      this.options,
     );
     await this.store.close();
     replaceDatabaseFile(this.file, restored.file);
@@ -157,13 +159,9 @@ export class DataLayer {
   }
 
   /** The second backup folder, and whether it is there right now (a USB drive may be unplugged). */
-  mirror(): { mirrorDir: string | null; reachable: boolean | null } {
+  async mirror(): Promise<{ mirrorDir: string | null; reachable: boolean | null }> {
     const { mirrorDir } = readBackupSettings(this.dataDir);
-    if (!mirrorDir) return { mirrorDir, reachable: null };
-    return {
-      mirrorDir,
-      reachable: !!statSync(mirrorDir, { throwIfNoEntry: false })?.isDirectory(),
-    };
+    return { mirrorDir, reachable: mirrorDir ? await folderReachable(mirrorDir) : null };
   }
 
   /** Sets or clears the second folder (the caller has checked it: see mirrorFolderProblem). */
@@ -171,11 +169,26 @@ export class DataLayer {
     writeBackupSettings(this.dataDir, { mirrorDir });
   }
 
-  /** Rewrites the head file beside the database: call after a commit that appended audit entries. */
-  async anchorAuditHead(): Promise<void> {
-    const previous = readHeadFile(this.dataDir, this.auditKey).head;
-    const head = await readTransaction(this.db, (db) => readAuditHead(db, previous));
-    if (head) writeHeadFile(this.dataDir, this.auditKey, head, new Date().toISOString());
+  private headWrites: Promise<void> = Promise.resolve();
+  private nextHeadWrite: Promise<void> | null = null;
+
+  /**
+   * Rewrites the head file beside the database: call after a commit that appended audit entries.
+   * One write at a time; callers arriving while one runs share the next, which reads the trail
+   * after all their commits (so parallel actions cost one flush to disk, not one each).
+   */
+  anchorAuditHead(): Promise<void> {
+    if (!this.nextHeadWrite) {
+      const write = this.headWrites.then(async () => {
+        this.nextHeadWrite = null;
+        const previous = readHeadFile(this.dataDir, this.auditKey).head;
+        const head = await readTransaction(this.db, (db) => readAuditHead(db, previous));
+        if (head) writeHeadFile(this.dataDir, this.auditKey, head, new Date().toISOString());
+      });
+      this.nextHeadWrite = write;
+      this.headWrites = write.catch(() => {});
+    }
+    return this.nextHeadWrite;
   }
 
   /** The chain's heads anchored outside the database: the head file, the newest backup in each folder. */
@@ -185,11 +198,11 @@ export class DataLayer {
     if (head.problem === 'none' && (await hasKeyedEntries(db)))
       head = { ...head, problem: 'missing' };
     const anchors = [head];
-    const { mirrorDir, reachable } = this.mirror();
+    const { mirrorDir, reachable } = await this.mirror();
     const folders: [string, Anchor['source']][] = [[this.backupDir, 'backup']];
     if (mirrorDir && reachable) folders.push([mirrorDir, 'mirror']);
     for (const [dir, source] of folders) {
-      const anchor = await newestBackupAnchor(dir, this.auditKey, source);
+      const anchor = await newestBackupAnchor(dir, this.auditKey, source, this.options);
       if (anchor) anchors.push(anchor);
     }
     return anchors;
@@ -210,10 +223,10 @@ function foldersOf(dataDir: string): BackupFolders {
 }
 
 /** The checks before any restore: sound, readable by this console, and with an administrator. */
-async function checkRestorable(backup: BackupInfo): Promise<number> {
-  const check = checkBackup(backup.file);
+async function checkRestorable(backup: BackupInfo, options: OpenOptions): Promise<number> {
+  const check = await checkBackup(backup.file, options);
   if (!check.ok) throw new BackupRejectedError(check.problems);
-  if ((await inspectBackupContents(backup.file)).admins === 0)
+  if ((await inspectBackupContents(backup.file, options)).admins === 0)
     throw new BackupWithoutAdminError(backup.name);
   return check.schemaVersion;
 }
@@ -224,6 +237,7 @@ async function checkRestorable(backup: BackupInfo): Promise<number> {
  */
 export async function recoveryTargets(
   dataDir: string,
+  options: OpenOptions = {},
 ): Promise<(BackupInfo & { schemaVersion: number })[]> {
   const { primary, mirror } = foldersOf(dataDir);
   const targets = new Map<string, BackupInfo & { schemaVersion: number }>();
@@ -231,7 +245,8 @@ export async function recoveryTargets(
     for (const backup of listBackups(dir)) {
       if (targets.has(backup.name)) continue;
       try {
-        targets.set(backup.name, { ...backup, schemaVersion: await checkRestorable(backup) });
+        const schemaVersion = await checkRestorable(backup, options);
+        targets.set(backup.name, { ...backup, schemaVersion });
       } catch {
         // not a target: damaged, from a newer console, or without an administrator
       }
@@ -241,15 +256,19 @@ export async function recoveryTargets(
 }
 
 /** The recovery target of that name, checked again now; the reason it is refused otherwise. */
-export async function findRecoveryTarget(dataDir: string, name: string): Promise<BackupInfo> {
-  const target = (await recoveryTargets(dataDir)).find((b) => b.name === name);
+export async function findRecoveryTarget(
+  dataDir: string,
+  name: string,
+  options: OpenOptions = {},
+): Promise<BackupInfo> {
+  const target = (await recoveryTargets(dataDir, options)).find((b) => b.name === name);
   if (target) return target;
   const { primary, mirror } = foldersOf(dataDir);
   const found = [primary, ...(mirror ? [mirror] : [])]
     .flatMap((dir) => listBackups(dir))
     .find((b) => b.name === name);
   if (!found) throw new BackupRejectedError([`no backup named ${name}`]);
-  await checkRestorable(found); // throws the reason
+  await checkRestorable(found, options); // throws the reason
   throw new BackupRejectedError([`${name} cannot be restored`]);
 }
 

@@ -15,7 +15,8 @@
  *     its files; check that it answers and report its schema_version
  * - readFileWith: a read-only connection to another file (a backup) → a connection to a restored
  *     scratch database
- * - checkDatabaseFile: integrity_check, foreign_key_check, user_version of a backup file
+ * - checkDatabaseFile: integrity_check, foreign_key_check, user_version of a backup file, in a
+ *     worker thread
  *     → pg_restore into a scratch database, then read its schema_version
  * - replaceDatabaseFile: swap the file, drop -wal/-shm → restore into a new database, then point
  *     the pool at it (or rename databases)

@@ -33,7 +33,7 @@ export async function startBackend(
     await openNormally();
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) throw error;
-    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally, options.log);
+    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally, options);
   }
   return slot;
 }

@@ -160,6 +160,15 @@ describe('the keyed audit chain', () => {
     );
   });
 
+  it('anchors the head after parallel actions too: the last write sees every commit', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.ok('org.teams.create', { name: `组${i}` })),
+    );
+    const head = JSON.parse(readFileSync(join(t.dir, 'audit-head.json'), 'utf8')) as object;
+    expect(head).toMatchObject({ lastId: 20, count: 20 });
+    expect(await t.ok('audit.verify', {})).toMatchObject({ ok: true, entries: 20 });
+  });
+
   it('keeps its key outside the database, in an owner-only file, and out of the backups', async () => {
     await teams('一组');
     const keyFile = join(t.dir, 'audit-key');

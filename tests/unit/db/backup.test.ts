@@ -61,7 +61,7 @@ describe('backups', () => {
     const { safetyCopy } = await layer.restore(backup.name);
     expect(teamCount(layer)).toBe(1);
     expect(safetyCopy.reason).toBe('safety');
-    expect(checkBackup(safetyCopy.file)).toMatchObject({ ok: true });
+    expect(await checkBackup(safetyCopy.file)).toMatchObject({ ok: true });
     // The safety copy holds what was there before the restore.
     const safety = new Database(safetyCopy.file, { readonly: true });
     expect(safety.prepare('select count(*) from teams').pluck().get()).toBe(2);

@@ -39,12 +39,12 @@ export const backupsHandlers: HandlersOf<typeof backupsChannels> = {
     // The folder is looked at (and a probe file written) before the transaction.
     async prepare(ctx, { dir }) {
       if (dir === null) return null;
-      const problem = mirrorFolderProblem(dir, ctx.info.dataDir);
+      const problem = await mirrorFolderProblem(dir, ctx.info.dataDir);
       if (problem) throw mirrorRefused(problem);
       return resolve(dir);
     },
     async run(ctx, _input, mirrorDir) {
-      const before = ctx.data.mirror().mirrorDir;
+      const before = (await ctx.data.mirror()).mirrorDir;
       await ctx.audit({
         action: 'update',
         entity: 'settings',

@@ -8,7 +8,7 @@ import {
 } from '../../../../db/data-layer';
 import { findCredentials } from '../../../../db/queries/accounts/users';
 import type { DB } from '../../../../db/schema';
-import { readFileWith, writeTransaction } from '../../../../db/sqlite';
+import { readFileWith, writeTransaction, type OpenOptions } from '../../../../db/sqlite';
 import { contract, type ApiError, type Result } from '../../../../shared/contract';
 import type { Backend } from '../../core/backend';
 import { writeAudit } from '../../core/audit';
@@ -19,9 +19,11 @@ import { LOCK_AFTER, LOCK_MINUTES } from '../accounts/sign-in';
 import { publicInfo, rejected } from './service';
 
 /** The administrator of that name in a backup, with the password hash the backup holds. */
-async function adminOfBackup(file: string, username: string) {
-  const found = await readFileWith<DB, Awaited<ReturnType<typeof findCredentials>>>(file, (db) =>
-    findCredentials(db, username),
+async function adminOfBackup(file: string, username: string, options: OpenOptions) {
+  const found = await readFileWith<DB, Awaited<ReturnType<typeof findCredentials>>>(
+    file,
+    (db) => findCredentials(db, username),
+    options,
   );
   return found && found.user.role === 'admin' && found.user.active ? found : undefined;
 }
@@ -40,8 +42,9 @@ export function createRecoveryBackend(
   dataDir: string,
   problem: string,
   onRestored: () => Promise<DataLayer>,
-  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+  options: OpenOptions & { log?: (message: string, error: unknown) => void } = {},
 ): Backend {
+  const log = options.log ?? ((m, e) => console.error(m, e));
   const damaged: Result<never> = {
     ok: false,
     error: { code: 'database_damaged', message: problem, key: 'errors.database_damaged' },
@@ -52,7 +55,7 @@ export function createRecoveryBackend(
 
   const call: Backend['call'] = async (channel, input) => {
     if (channel === 'backups.recovery.status') {
-      const backups = (await recoveryTargets(dataDir)).map(publicInfo);
+      const backups = (await recoveryTargets(dataDir, options)).map(publicInfo);
       return { ok: true, value: { damaged: true, problem, backups } };
     }
     if (channel !== 'backups.recovery.restore') return damaged;
@@ -67,8 +70,8 @@ export function createRecoveryBackend(
         params: { minutes: Math.ceil((lockedUntil - Date.now()) / 60_000) },
       });
     try {
-      const target = await findRecoveryTarget(dataDir, name);
-      const admin = await adminOfBackup(target.file, username);
+      const target = await findRecoveryTarget(dataDir, name, options);
+      const admin = await adminOfBackup(target.file, username, options);
       dummyHash ??= hashPassword('not a password');
       const right = await verifyPassword(password, admin?.passwordHash ?? (await dummyHash));
       if (!admin || !right) {
