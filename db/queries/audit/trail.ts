@@ -76,15 +76,20 @@ async function switchOverId(db: Kysely<DB>): Promise<number | null> {
   return row?.id ?? null;
 }
 
-/** Appends one entry, keyed and chained to the last one. Call inside the action's own transaction. */
-export async function appendAudit(db: Kysely<DB>, key: AuditKey, entry: AuditEntry): Promise<void> {
+/** What the next entry links to: the last entry's hash or MAC (the genesis value for the first). */
+async function lastLink(db: Kysely<DB>): Promise<string> {
   const last = await db
     .selectFrom('audit_log')
     .select('hash')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  return last?.hash ?? GENESIS_HASH;
+}
+
+/** Appends one entry, keyed and chained to the last one. Call inside the action's own transaction. */
+export async function appendAudit(db: Kysely<DB>, key: AuditKey, entry: AuditEntry): Promise<void> {
+  const prevHash = await lastLink(db);
   const row: LinkedFields = {
     at: entry.at,
     user_id: entry.userId,
@@ -103,13 +108,7 @@ export async function appendAudit(db: Kysely<DB>, key: AuditKey, entry: AuditEnt
 
 /** The unkeyed switch-over entry a migration appends to an existing trail (it has no key). */
 export async function appendSwitchOver(db: Kysely<DB>, at: string, legacyEntries: number) {
-  const last = await db
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const prevHash = await lastLink(db);
   const row: LinkedFields = {
     at,
     user_id: null,
