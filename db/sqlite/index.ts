@@ -13,7 +13,10 @@
  * - onlineBackup: the online backup API → pg_dump (or the server's base backups and WAL archive)
  * - quickCheck, inspectDatabaseFile: PRAGMA quick_check before opening → none: the server owns
  *     its files; check that it answers and report its schema_version
- * - checkDatabaseFile: integrity_check, foreign_key_check, user_version of a backup file
+ * - readFileWith: a read-only connection to another file (a backup) → a connection to a restored
+ *     scratch database
+ * - checkDatabaseFile: integrity_check, foreign_key_check, user_version of a backup file, in a
+ *     worker thread
  *     → pg_restore into a scratch database, then read its schema_version
  * - replaceDatabaseFile: swap the file, drop -wal/-shm → restore into a new database, then point
  *     the pool at it (or rename databases)
@@ -48,6 +51,7 @@ export {
   inspectDatabaseFile,
   onlineBackup,
   quickCheck,
+  readFileWith,
   replaceDatabaseFile,
 } from './backup';
 export { createFullTextIndex, ftsQuery, ftsText, matchingRowids, replaceIndexedText } from './fts';

@@ -1,12 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { SchemaTooNewError } from '../../db/store';
 import { startBackend, type BackendSlot } from '../backend/core/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';
 import { appProtocolResponse } from './app-protocol';
+import { safeStorageAuditKey } from './audit-key';
 import { resolveNativeBinding } from './native-binding';
 import { claimDataFolder } from './single-console';
 import { PRINT_TO_PDF_CHANNEL, saveAsPdf } from './print';
@@ -58,7 +59,10 @@ async function start() {
   try {
     slot = await startBackend(
       { version: app.getVersion(), dataDir },
-      { nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron) },
+      {
+        nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron),
+        auditKey: safeStorageAuditKey(safeStorage),
+      },
     );
   } catch (error) {
     const message =

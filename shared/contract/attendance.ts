@@ -441,9 +441,10 @@ export const attendanceChannels = {
     roles: everyone,
     transaction: 'read',
   }),
+  /** Takes a backup first, outside the close's transaction, and names it in the answer. */
   'attendance.closeMonth': channel({
     input: z.object({ month }),
-    output: monthClose,
+    output: monthClose.extend({ backup: z.string() }),
     roles: monthClosers,
     transaction: 'write',
   }),

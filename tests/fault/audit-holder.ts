@@ -11,7 +11,7 @@ import { writeTransaction } from '../../db/sqlite';
 const [dataDir, holdMs] = process.argv.slice(2);
 const layer = await DataLayer.open(dataDir!, { dailyBackup: false });
 await writeTransaction(layer.db, async (trx) => {
-  await appendAudit(trx, {
+  await appendAudit(trx, layer.auditKey, {
     at: new Date().toISOString(),
     userId: null,
     username: 'holder',

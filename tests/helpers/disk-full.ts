@@ -10,7 +10,7 @@ const isFull = (error: unknown) => (error as { code?: string }).code === 'SQLITE
  * chained entries no action's entry is smaller than, so every audited action needs a page it
  * cannot have. `makeRoom()` lifts the limit again.
  */
-export async function fillTheDisk(t: Pick<TestStore, 'store'>) {
+export async function fillTheDisk(t: Pick<TestStore, 'store' | 'data'>) {
   const sqlite = t.store.sqlite;
   sqlite.exec('create table disk_filler (b blob)');
   sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
@@ -27,7 +27,7 @@ export async function fillTheDisk(t: Pick<TestStore, 'store'>) {
   for (;;) {
     try {
       await writeTransaction(t.store.db, (trx) =>
-        appendAudit(trx, {
+        appendAudit(trx, t.data.auditKey, {
           at: new Date().toISOString(),
           userId: null,
           username: null,

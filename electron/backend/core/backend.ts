@@ -92,6 +92,7 @@ export function createBackend(
         prepared = await handler.prepare(
           {
             session,
+            data,
             auth,
             info,
             read: (query) => readTransaction(data.db, query),
@@ -105,13 +106,18 @@ export function createBackend(
     }
     // The contract binds the backend too: an answer outside it is our bug, and rolls back.
     const answer = async (ctx: HandlerContext) => def.output.parse(await step(ctx, parsed.data));
+    // Whether the action appended audit entries: then the chain's head file is rewritten after it.
+    let audited = false;
+    const auditThrough = (db: HandlerContext['db'], now: string) => (record: AuditRecord) => {
+      audited = true;
+      return writeAudit(db, data.auditKey, session, now, record);
+    };
     const inTransaction = (db: HandlerContext['db']): HandlerContext => {
       const now = new Date().toISOString();
-      const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
-      return { db, data, session, now, info, audit, auth };
+      return { db, data, session, now, info, audit: auditThrough(db, now), auth };
     };
     let committedRefusal: ApiError | undefined;
-    try {
+    const execute = async (): Promise<Result<unknown>> => {
       switch (def.transaction) {
         case 'read':
           return {
@@ -122,7 +128,7 @@ export function createBackend(
           const now = new Date().toISOString();
           // Audit through whatever database is current once the handler has swapped it.
           const audit = (record: AuditRecord) =>
-            writeTransaction(data.db, (db) => writeAudit(db, session, now, record));
+            writeTransaction(data.db, (db) => auditThrough(db, now)(record));
           return {
             ok: true,
             value: await answer({ db: data.db, data, session, now, info, audit, auth }),
@@ -141,8 +147,22 @@ export function createBackend(
           return committedRefusal ? fail(committedRefusal) : { ok: true, value };
         }
       }
+    };
+    try {
+      return await execute();
     } catch (error) {
       return failed(channel, error);
+    } finally {
+      if (audited) await anchorHead(channel);
+    }
+  }
+
+  /** After the commit: the head file follows the trail. The action stands even if this fails. */
+  async function anchorHead(channel: Channel) {
+    try {
+      await data.anchorAuditHead();
+    } catch (error) {
+      log(`the audit head after ${channel} could not be written`, error);
     }
   }
 

@@ -65,8 +65,20 @@ export interface BackendInfo {
   dataDir: string;
 }
 
-/** The data layer as handlers see it: the database and its backups. */
-export type BackendData = Pick<DataLayer, 'db' | 'list' | 'backup' | 'restore'>;
+/** The data layer as handlers see it: the database, its backups and its audit key and anchors. */
+export type BackendData = Pick<
+  DataLayer,
+  | 'db'
+  | 'dataDir'
+  | 'list'
+  | 'backup'
+  | 'restore'
+  | 'mirror'
+  | 'setMirror'
+  | 'auditKey'
+  | 'anchorAuditHead'
+  | 'verifyAudit'
+>;
 
 /** What a handler sees: the transaction it must write through, the caller, and one clock for the action. */
 export interface HandlerContext {
@@ -90,6 +102,8 @@ type HandlerFunction<C extends Channel> = (
 /** What the slow work before the transaction may see: the caller, and reads of its own. */
 export interface PrepareContext {
   session: Session | null;
+  /** The data layer: slow file work (a backup before a month close) belongs here, not in `run`. */
+  data: BackendData;
   auth: AuthContext;
   info: BackendInfo;
   /** A read transaction of its own, separate from the action's write transaction. */

@@ -31,8 +31,10 @@ export async function startBackend(
     close: async () => slot.data?.close(),
   };
   const openNormally = async () => {
-    slot.data = await DataLayer.open(info.dataDir, options);
-    slot.backend = createBackend(slot.data, info, options);
+    const data = await DataLayer.open(info.dataDir, options);
+    slot.data = data;
+    slot.backend = createBackend(data, info, options);
+    return data;
   };
   /** Opens the folder; a damaged file gets the recovery backend; null, or why the folder refuses writes. */
   const attach = async (): Promise<FolderReadOnlyError | null> => {
@@ -41,7 +43,7 @@ export async function startBackend(
     } catch (error) {
       if (error instanceof FolderReadOnlyError) return error;
       if (!(error instanceof DatabaseDamagedError)) throw error;
-      slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally);
+      slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally, options);
     }
     return null;
   };

@@ -157,8 +157,14 @@ const valid: { [C in Channel]: Input<C> } = {
   'backups.list': {},
   'backups.create': {},
   'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.settings': {},
+  'backups.setMirror': { dir: null },
   'backups.recovery.status': {},
-  'backups.recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.recovery.restore': {
+    name: 'console-20261122-083000-daily.sqlite',
+    username: 'admin',
+    password: 'correct horse',
+  },
   'backups.folder.status': {},
 };
 
@@ -276,8 +282,10 @@ const invalid: { [C in Channel]: unknown } = {
   'backups.list': { all: true },
   'backups.create': { reason: 'manual' },
   'backups.restore': { name: '../console.sqlite' },
+  'backups.settings': { mirrorDir: '/tmp' },
+  'backups.setMirror': { dir: '/media/usb\u0000' },
   'backups.recovery.status': { verbose: 1 },
-  'backups.recovery.restore': { name: '/etc/passwd' },
+  'backups.recovery.restore': { name: '/etc/passwd', username: 'admin', password: 'x' },
   'backups.folder.status': { folder: '/' },
 };
 
