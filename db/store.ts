@@ -55,11 +55,16 @@ export async function migrate(
   return latest;
 }
 
-export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
+export interface StoreOptions extends OpenOptions {
+  /** The migrations to bring the file up to: the console's own unless a test brings its own. */
+  migrations?: readonly Migration[];
+}
+
+export async function openStore(file: string, options: StoreOptions = {}): Promise<Store> {
   const sqlite = openConnection(file, options);
   const db = queryBuilderOver<DB>(sqlite);
   try {
-    const schemaVersion = await migrate(db, sqlite);
+    const schemaVersion = await migrate(db, sqlite, options.migrations);
     return { db, sqlite, file, schemaVersion, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();

@@ -3,6 +3,7 @@ import { organization } from './0001-organization';
 import { accountsAndAudit } from './0002-accounts-audit';
 import { attendance } from './0003-attendance';
 import { handover } from './0004-handover';
+import { auditKeyed } from './0005-audit-keyed';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -24,6 +25,12 @@ export function checkedMigrations(list: readonly Migration[]): readonly Migratio
   return list;
 }
 
-export const migrations = checkedMigrations([organization, accountsAndAudit, attendance, handover]);
+export const migrations = checkedMigrations([
+  organization,
+  accountsAndAudit,
+  attendance,
+  handover,
+  auditKeyed,
+]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { classifyDatabaseError } from './errors';
+import { makePrivateDir, makePrivateFile, narrowToOwner } from './files';
 import {
   CompiledQuery,
   Kysely,
@@ -19,10 +20,14 @@ export interface OpenOptions {
 /**
  * The one connection to the file, with the pragmas every connection needs: WAL with FULL sync
  * (a committed action survives a power cut), foreign keys (off by default, per connection), and a
- * busy timeout so a second process waits for the lock instead of failing at once.
+ * busy timeout so a second process waits for the lock instead of failing at once. The folder is
+ * owner-only and so is the file, created that way before SQLite opens it (its -wal and -shm
+ * take the file's mode); files an older console left readable by others are narrowed.
  */
 export function openConnection(file: string, options: OpenOptions = {}): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
+  makePrivateFile(file);
+  for (const suffix of ['-wal', '-shm']) narrowToOwner(`${file}${suffix}`);
   const sqlite = new Database(
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -34,19 +39,60 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
   return sqlite;
 }
 
+/** How long a write waits for another process's write lock before it answers "busy". */
+export const WRITE_LOCK_WAIT_MS = 15_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * BEGIN IMMEDIATE, waiting for another process's write lock without stopping this one. SQLite's
+ * own busy handler sleeps the thread: the whole host (in Electron, the main process and so every
+ * window's IPC) would stand still. So the lock is tried without it, and while another process
+ * holds it the attempt is repeated after short, growing, jittered pauses — short, so a process
+ * that writes back to back cannot starve the other for long — until `waitMs` have passed.
+ * Any busy code counts (SQLITE_BUSY, _RECOVERY, …: see errors.ts); anything else fails at once.
+ */
+export async function beginImmediate(sqlite: Database.Database, waitMs = WRITE_LOCK_WAIT_MS) {
+  const deadline = Date.now() + waitMs;
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        sqlite.exec('begin immediate');
+        return;
+      } catch (error) {
+        if (classifyDatabaseError(error)?.kind !== 'busy' || Date.now() >= deadline) throw error;
+        await sleep(Math.min(2 ** attempt, 20) * (0.5 + Math.random()));
+      }
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
 /**
  * Kysely's SQLite driver with the console's transactions:
  * - a read-only transaction is a plain (deferred) BEGIN: it reads a snapshot and takes no lock;
- * - every other one is BEGIN IMMEDIATE: it takes the write lock before its first read, so a second
- *   process on the same file waits (busy_timeout) instead of failing. A deferred transaction that
- *   read first cannot upgrade to a write once another process wrote: SQLITE_BUSY at once.
+ * - every other one is BEGIN IMMEDIATE (beginImmediate above): it takes the write lock before its
+ *   first read, so a second process on the same file waits instead of failing. A deferred
+ *   transaction that read first cannot upgrade to a write once another process wrote:
+ *   SQLITE_BUSY_SNAPSHOT at once, whatever the busy timeout.
  * - a rollback after SQLite has already rolled back (a full disk, an I/O error) is skipped quietly,
  *   so the real cause is what the caller sees, not "cannot rollback - no transaction is active".
  */
 class ConsoleSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: Database.Database,
+  ) {
+    super(config);
+  }
+
   override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
-    const begin = settings?.accessMode === 'read only' ? 'begin' : 'begin immediate';
-    await connection.executeQuery(CompiledQuery.raw(begin));
+    if (settings?.accessMode === 'read only')
+      await connection.executeQuery(CompiledQuery.raw('begin'));
+    else await beginImmediate(this.sqlite);
   }
 
   override async rollbackTransaction(connection: DatabaseConnection) {
@@ -59,16 +105,16 @@ class ConsoleSqliteDriver extends SqliteDriver {
 }
 
 class ConsoleSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: SqliteDialectConfig) {
-    super(config);
+  constructor(private readonly sqlite: Database.Database) {
+    super({ database: sqlite });
   }
 
   override createDriver() {
-    return new ConsoleSqliteDriver(this.config);
+    return new ConsoleSqliteDriver({ database: this.sqlite }, this.sqlite);
   }
 }
 
 /** Kysely over the connection: the portable query layer every module's queries use. */
 export function queryBuilderOver<DB>(sqlite: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new ConsoleSqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new ConsoleSqliteDialect(sqlite) });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SchemaTooNewError } from '../../db/store';
+import { lockDataFolder, runningConsoleMessage } from '../backend/console-lock';
 import { startBackend } from '../backend/core/startup';
 import { resolveDataDir, userDataDir } from '../backend/data-dir';
 import { findBrowser, openAppWindow } from './browser';
@@ -21,6 +22,17 @@ async function main() {
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
+  const profileDir = join(dataDir, 'browser-profile');
+  // One console per data folder: a second start opens the running one instead of a second host.
+  const claim = await lockDataFolder(dataDir, 'browser');
+  if (!claim.acquired && claim.holder) {
+    console.log(runningConsoleMessage(claim.holder, dataDir));
+    const browser = argv.includes('--no-open') || !claim.holder.url ? undefined : findBrowser();
+    if (browser) openAppWindow(browser, claim.holder.url!, profileDir);
+    process.exit(0);
+  }
+  const lock = claim.acquired ? claim.lock : null;
+  process.on('exit', () => lock?.release());
   let slot;
   try {
     slot = await startBackend({ version, dataDir });
@@ -39,10 +51,12 @@ async function main() {
     port: Number(flag('--port') ?? 0),
   });
 
+  lock?.setUrl(host.launchUrl);
+
   console.log(`Supervisor console (browser mode) — data: ${dataDir}`);
   const browser = argv.includes('--no-open') ? undefined : findBrowser();
   if (browser) {
-    openAppWindow(browser, host.launchUrl, join(dataDir, 'browser-profile'));
+    openAppWindow(browser, host.launchUrl, profileDir);
     console.log(`Opened in ${browser}. If the window was closed, open:\n  ${host.launchUrl}`);
   } else {
     console.log(`Open this address in Chrome, Edge or Chromium:\n  ${host.launchUrl}`);

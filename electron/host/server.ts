@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { ApiError } from '../../shared/contract';
 import type { Backend } from '../backend';
 import { SESSION_HEADER } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../backend/csp';
+import { decodePath, rendererFile } from '../backend/renderer-files';
 
 /**
  * Browser mode's transport: the built renderer and the handler table over HTTP, on loopback only.
@@ -33,17 +33,6 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export class NonLoopbackBindError extends Error {
   constructor(bind: string) {
@@ -91,22 +80,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let allowedHosts = new Set<string>();
 
   const serveStatic = (pathname: string, res: ServerResponse) => {
-    const root = normalize(options.staticDir);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
-    if (file !== root && !file.startsWith(root + sep))
-      return refuse(res, 404, 'not_found', 'not found');
-    let stat = statSync(file, { throwIfNoEntry: false });
-    // The renderer routes in the browser: unknown paths get the app shell.
-    if (!stat?.isFile()) {
-      file = join(root, 'index.html');
-      stat = statSync(file, { throwIfNoEntry: false });
-      if (!stat?.isFile())
-        return refuse(res, 404, 'not_found', 'renderer not built: run npm run build');
+    const found = rendererFile(options.staticDir, pathname);
+    if (!found.ok) {
+      const code = found.status === 400 ? 'invalid_input' : 'not_found';
+      return refuse(res, found.status, code, found.message);
     }
-    const isShell = file.endsWith('index.html');
+    const { file, size, type, shell: isShell } = found;
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-length': stat.size,
+      'content-type': type,
+      'content-length': size,
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
@@ -125,7 +107,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
         return refuse(res, 403, 'forbidden', 'unexpected Origin');
       }
-      const url = new URL(req.url ?? '/', 'http://host');
+      const url = URL.parse(req.url ?? '/', 'http://host');
+      if (!url) return refuse(res, 400, 'invalid_input', 'malformed path');
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'use POST');
         const auth = req.headers.authorization;
@@ -148,7 +131,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         } catch {
           return refuse(res, 400, 'invalid_input', 'body is not JSON');
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const channel = decodePath(url.pathname.slice('/api/'.length));
+        if (channel === null) return refuse(res, 400, 'invalid_input', 'malformed path');
         // The launch token admits the page; the session header says which user is signed in.
         const session = req.headers[SESSION_HEADER];
         const result = await options

@@ -1,25 +1,33 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { SchemaTooNewError } from '../../db/store';
 import { startBackend, type BackendSlot } from '../backend/core/startup';
 import { APP_NAME, resolveDataDir } from '../backend/data-dir';
 import { writeFile } from 'node:fs/promises';
+import { appProtocolResponse } from './app-protocol';
+import { safeStorageAuditKey } from './audit-key';
 import { resolveNativeBinding } from './native-binding';
+import { claimDataFolder } from './single-console';
 import { PRINT_TO_PDF_CHANNEL, saveAsPdf } from './print';
 import {
-  handleWindowOpen,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  guardWebContents,
   isTrustedSender,
+  rendererEntry,
   secureWebPreferences,
-  shouldBlockNavigation,
 } from './security';
 
 /** The Electron glue: one window, the IPC registration, security handlers. The backend knows nothing of Electron. */
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, '..', '..');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrl = rendererUrl ?? pathToFileURL(join(here, '..', 'renderer', 'index.html')).href;
+const rendererDir = join(here, '..', 'renderer');
+// app://console/index.html; electron-vite's dev server only when not packaged.
+const appUrl = rendererEntry(app.isPackaged, process.env);
+// Before the app is ready: app:// is a standard, secure scheme with an origin of its own.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 app.setName(APP_NAME);
 app.setPath('userData', resolveDataDir(process.argv, process.env, app.getPath('userData')));
@@ -38,16 +46,23 @@ function createWindow() {
     webPreferences: secureWebPreferences(join(here, '..', 'preload', 'index.cjs')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
-  else void mainWindow.loadFile(join(here, '..', 'renderer', 'index.html'));
+  void mainWindow.loadURL(appUrl);
 }
 
 async function start() {
   const dataDir = app.getPath('userData');
+  const claim = await claimDataFolder(dataDir, (message) =>
+    dialog.showErrorBox('值班主管控制台 / Supervisor console', message),
+  );
+  if (claim === 'another console runs') return app.exit(0);
+  app.on('will-quit', () => claim.lock?.release());
   try {
     slot = await startBackend(
       { version: app.getVersion(), dataDir },
-      { nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron) },
+      {
+        nativeBinding: resolveNativeBinding(process.env, projectRoot, process.versions.electron),
+        auditKey: safeStorageAuditKey(safeStorage),
+      },
     );
   } catch (error) {
     const message =
@@ -87,20 +102,15 @@ async function start() {
       suggested,
     );
   });
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
   // The console needs no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (shouldBlockNavigation(url, appUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) =>
-      handleWindowOpen(url, (safe) => void shell.openExternal(safe)),
-    );
-  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, appUrl, (allowed) => void shell.openExternal(allowed)),
+  );
   createWindow();
 }
 

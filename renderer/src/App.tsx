@@ -20,6 +20,12 @@ const RecoveryScreen = lazyNamed(
   'RecoveryScreen',
 );
 
+/** Shown only when the data folder refuses writes. */
+const ReadOnlyScreen = lazyNamed(
+  () => import('./modules/backups/ReadOnlyScreen'),
+  'ReadOnlyScreen',
+);
+
 /** The signed-in console: navigation shows only what the user's role may open. */
 function Console() {
   const { t } = useTranslation();
@@ -122,6 +128,11 @@ export function App() {
           {phase === 'damaged' && (
             <Suspense fallback={<PageLoading />}>
               <RecoveryScreen />
+            </Suspense>
+          )}
+          {phase === 'readOnly' && (
+            <Suspense fallback={<PageLoading />}>
+              <ReadOnlyScreen />
             </Suspense>
           )}
         </AntApp>

@@ -144,7 +144,7 @@ export const correctionInput = z
     overtimeMinutes: minutes(24 * 60).default(0),
     remark: optionalText(200),
     /** Why the record changes: required, kept in the audit trail with before and after. */
-    reason: requiredText(200),
+    reason: requiredText(200, 'multiline'),
   })
   .refine((c) => !c.clockIn || !c.clockOut || c.clockOut > c.clockIn, {
     path: ['clockOut'],
@@ -161,7 +161,7 @@ export const leaveInput = z
     from: isoDate,
     to: isoDate,
     leaveTypeId: id,
-    reason: requiredText(200),
+    reason: requiredText(200, 'multiline'),
   })
   .refine((l) => l.to >= l.from, { path: ['to'], error: 'validation.dateRange' })
   .refine((l) => daysBetween(l.from, l.to) <= 366, {
@@ -182,7 +182,7 @@ export const swapInput = z
     staffAId: id,
     staffBId: id,
     dates: z.array(isoDate).min(1).max(2),
-    reason: requiredText(200),
+    reason: requiredText(200, 'multiline'),
   })
   .refine((s) => s.staffAId !== s.staffBId, { path: ['staffBId'], error: 'validation.sameStaff' })
   .refine((s) => s.dates.length < 2 || s.dates[0] !== s.dates[1], {
@@ -442,14 +442,15 @@ export const attendanceChannels = {
     roles: everyone,
     transaction: 'read',
   }),
+  /** Takes a backup first, outside the close's transaction, and names it in the answer. */
   'attendance.closeMonth': channel({
     input: z.object({ month }),
-    output: monthClose,
+    output: monthClose.extend({ backup: z.string() }),
     roles: monthClosers,
     transaction: 'write',
   }),
   'attendance.reopenMonth': channel({
-    input: z.object({ month, reason: requiredText(200) }),
+    input: z.object({ month, reason: requiredText(200, 'multiline') }),
     output: monthClose,
     roles: monthClosers,
     transaction: 'write',

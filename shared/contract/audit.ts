@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ENTITIES } from '../domain/audit';
+import { ANCHOR_SOURCES, ANCHOR_STATUSES, AUDIT_ENTITIES } from '../domain/audit';
 import { channel } from './channel';
 import { empty, exportFile, id, isoDate } from './fields';
 import { auditors } from './roles';
@@ -26,7 +26,7 @@ export const auditEntry = z.object({
 });
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
-/** The audit trail: read it, check its hash chain, export it. */
+/** The audit trail: read it, check its keyed chain against its anchored heads, export it. */
 export const auditChannels = {
   'audit.list': channel({
     input: auditFilter.extend({
@@ -43,6 +43,19 @@ export const auditChannels = {
       ok: z.boolean(),
       entries: z.number().int(),
       firstBadId: z.number().int().nullable(),
+      /** Whether keyed MACs were checked (always, in the console). */
+      keyed: z.boolean(),
+      /** The heads anchored outside the database, and whether the live chain extends each. */
+      anchors: z.array(
+        z.object({
+          source: z.enum(ANCHOR_SOURCES),
+          name: z.string().nullable(),
+          at: z.string().nullable(),
+          lastId: z.number().int().nullable(),
+          count: z.number().int().nullable(),
+          status: z.enum(ANCHOR_STATUSES),
+        }),
+      ),
     }),
     roles: auditors,
     transaction: 'read',

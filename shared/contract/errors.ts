@@ -8,6 +8,12 @@ export const ERROR_CODES = [
   'unknown_channel',
   'import_rejected',
   'database_damaged',
+  /** Another process held the database's write lock for longer than a write waits. */
+  'busy',
+  /** The disk (or the database file's limit) is full: the action was not saved. */
+  'disk_full',
+  /** The data folder or its database refuses writes (permissions, a read-only disk). */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,12 +11,36 @@ export const isoDate = z.string().refine(isValidDate, { error: 'validation.date'
 export const clockTime = z
   .string()
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'validation.clock' });
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) =>
+
+/**
+ * Characters no one types and some can abuse, refused in all free text: the C0 controls but tab
+ * and line breaks (NUL, BEL, ESC …), DEL, the C1 controls, and the invisible bidi embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a name or a note read
+ * differently from what it is stored as.
+ */
+const HIDDEN_CONTROLS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+/** What a one-line field refuses besides: tab and line breaks, Unicode's separators included. */
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]/u;
+
+/** Free text: one line (names, references) by default, or several (notes, reasons). */
+export type TextLines = 'one-line' | 'multiline';
+
+const freeText = (max: number, lines: TextLines) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine((v) => !HIDDEN_CONTROLS.test(v), { error: 'validation.controlCharacters' })
+    .refine((v) => lines === 'multiline' || !LINE_BREAKS.test(v), {
+      error: 'validation.lineBreak',
+    });
+
+export const requiredText = (max: number, lines: TextLines = 'one-line') =>
+  freeText(max, lines).min(1);
+export const optionalText = (max: number, lines: TextLines = 'one-line') =>
+  freeText(max, lines)
     .nullish()
     .transform((v) => (v ? v : null));
 export const employeeNo = z

@@ -50,7 +50,7 @@ export type HandoverSettings = z.infer<typeof handoverSettings>;
 
 export const itemFields = z.object({
   category: categoryCode,
-  description: requiredText(500),
+  description: requiredText(500, 'multiline'),
   reference: optionalText(60),
   priority: itemPriority.default('normal'),
   dueAt: dateTime.nullish().transform((v) => v ?? null),
@@ -145,12 +145,12 @@ export type HandoverDetail = z.infer<typeof handoverDetail>;
 
 export const handoverContent = z.object({
   id,
-  staffingRemark: optionalText(500),
-  seatsStatus: optionalText(1000),
+  staffingRemark: optionalText(500, 'multiline'),
+  seatsStatus: optionalText(1000, 'multiline'),
   queue: queueFigures,
-  notices: optionalText(2000),
-  escalations: optionalText(2000),
-  remarks: optionalText(2000),
+  notices: optionalText(2000, 'multiline'),
+  escalations: optionalText(2000, 'multiline'),
+  remarks: optionalText(2000, 'multiline'),
 });
 
 export const handoverListInput = z.object({
@@ -229,7 +229,7 @@ export const handoverChannels = {
       /** The handover it is edited from; absent when edited on the open-items board. */
       handoverId: id.nullish(),
       status: itemStatus,
-      resolution: optionalText(500),
+      resolution: optionalText(500, 'multiline'),
     }),
     output: handoverItem,
     roles: handoverLeads,
@@ -248,13 +248,13 @@ export const handoverChannels = {
     transaction: 'write',
   }),
   'handover.dispute': channel({
-    input: z.object({ id, remark: requiredText(500) }),
+    input: z.object({ id, remark: requiredText(500, 'multiline') }),
     output: handoverDetail,
     roles: handoverLeads,
     transaction: 'write',
   }),
   'handover.addendum': channel({
-    input: z.object({ id, text: requiredText(2000) }),
+    input: z.object({ id, text: requiredText(2000, 'multiline') }),
     output: handoverDetail,
     roles: addendumWriters,
     transaction: 'write',

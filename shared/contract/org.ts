@@ -30,7 +30,7 @@ export type Team = z.infer<typeof team>;
 
 export const teamInput = z.object({
   name: requiredText(30),
-  description: optionalText(200),
+  description: optionalText(200, 'multiline'),
   leadStaffId: id.nullish().transform((v) => v ?? null),
 });
 
@@ -204,7 +204,7 @@ export const orgChannels = {
     transaction: 'write',
   }),
   'org.staff.markLeft': channel({
-    input: z.object({ id, leftOn: isoDate, reason: requiredText(200) }),
+    input: z.object({ id, leftOn: isoDate, reason: requiredText(200, 'multiline') }),
     output: staff,
     roles: rosterKeepers,
     transaction: 'write',

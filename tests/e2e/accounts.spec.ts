@@ -1,5 +1,5 @@
 import { SESSION_HEADER } from '../../shared/contract';
-import { expect, signIn, test } from './fixtures';
+import { ADMIN, deskScreen, expect, screenshot, signIn, test } from './fixtures';
 
 test.describe('a brand-new console', () => {
   test.use({ withAdmin: false });
@@ -100,3 +100,46 @@ test('signing out returns to the sign-in screen and the old session opens nothin
   });
   expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 });
+
+for (const language of ['zh-CN', 'en-US'] as const) {
+  test(`changing one's password names a common one beside the field, then signs the other desks out (${language})`, async ({
+    page,
+    open,
+    store,
+  }) => {
+    const zh = language === 'zh-CN';
+    await deskScreen(page, language);
+    await open();
+    const elsewhere = await store.backend.call(
+      'accounts.signIn',
+      { username: ADMIN.username, password: ADMIN.password },
+      null,
+    );
+    expect(elsewhere.ok).toBe(true);
+    await page.getByRole('button', { name: /张主任/ }).click();
+    await page.getByText(zh ? '修改密码' : 'Change password').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(zh ? '当前密码' : 'Current password').fill(ADMIN.password);
+    await dialog.getByLabel(zh ? '新密码' : 'New password').fill('password1');
+    await dialog.getByRole('button', { name: zh ? '保存' : 'Save' }).click();
+    await expect(
+      dialog.getByText(zh ? /新密码太常见，很容易被猜到/ : /New password is too common/),
+    ).toBeVisible();
+    // The message slides in: wait for the motion to end before the picture.
+    await expect(dialog.locator('[class*="-appear"], [class*="-enter"]')).toHaveCount(0);
+    await screenshot(page, `change-password-common-${language}`);
+
+    await dialog.getByLabel(zh ? '新密码' : 'New password').fill('夜班交接 要交清接明');
+    await dialog.getByRole('button', { name: zh ? '保存' : 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(zh ? '密码已修改' : 'Password changed')).toBeVisible();
+    // This desk stays signed in; the other session is over.
+    await open('#/roster');
+    await expect(page.getByRole('menu')).toBeVisible();
+    const token = elsewhere.ok ? (elsewhere.value as { token: string }).token : '';
+    expect(await store.backend.call('org.teams.list', {}, token)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+}

@@ -73,6 +73,15 @@ export async function choose(page: Page, select: ReturnType<Page['getByRole']>, 
     .click();
 }
 
+/** The console in one language, on the 1366×768 screen of a call-center desk PC. */
+export async function deskScreen(page: Page, language: 'zh-CN' | 'en-US') {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(
+    (lang) => localStorage.setItem('supervisor-console.language', lang),
+    language,
+  );
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');

@@ -1,14 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/backend';
 import { CHANNELS, ERROR_CODES, contract, type Channel } from '../../shared/contract';
+import { ROLES, type Role } from '../../shared/domain/org';
 import { seedOneTeam } from '../helpers/fixtures';
-import { sessionOf, tempStore, type TestStore } from '../helpers/store';
+import { tempStore, type TestStore } from '../helpers/store';
 
 /**
- * Property: whatever arrives on a channel, the backend answers with a valid result or a
- * structured error, never a crash; and a refused call leaves the database exactly as it was.
+ * Property: whatever arrives on a channel from a role that may call it, the backend answers with
+ * a valid result or a structured error, never a crash; an input the channel's schema refuses is
+ * refused by validation (invalid_input), not by anything before it; and a refused call leaves the
+ * database exactly as it was. Callers are real accounts of each role, so the role check passes
+ * and the input reaches validation on every channel (admins may not call the handover's).
  */
 const RUNS_PER_CHANNEL = 30; // × every channel: well over 1,000 inputs in all
+const MALFORMED_AT_LEAST = 1000;
 
 /** Inputs shaped like the real ones, with any field swapped for anything. */
 const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
@@ -68,22 +74,48 @@ const inputFor = (channel: Channel) =>
   );
 
 let t: TestStore;
+const sessions = {} as Record<Role, Session>;
+const malformed = new Map<Channel, number>();
 beforeAll(async () => {
   t = await tempStore();
   await seedOneTeam(t);
+  for (const role of ROLES) {
+    const user = await t.ok('accounts.users.create', {
+      username: `fuzz-${role}`,
+      displayName: `fuzz ${role}`,
+      role,
+      password: 'correct horse',
+    });
+    sessions[role] = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role,
+    };
+  }
 });
 afterAll(() => t.close());
 
-describe('fuzzing every channel', () => {
+describe('fuzzing every channel as a role that may call it', () => {
   it.each(CHANNELS)(
-    '%s answers anything with a result or a structured error',
+    '%s answers anything with a result or a structured error, malformed input with invalid_input',
     async (channel) => {
       let calls = 0;
+      const roles = contract[channel].roles;
       await fc.assert(
-        fc.asyncProperty(inputFor(channel), async (input) => {
+        fc.asyncProperty(fc.constantFrom(...roles), inputFor(channel), async (role, input) => {
           calls++;
           const before = t.digest();
-          const result = await t.backend.callAs(channel, input, sessionOf('admin'));
+          const result = await t.backend.callAs(channel, input, sessions[role]);
+          if (!contract[channel].input.safeParse(input).success) {
+            malformed.set(channel, (malformed.get(channel) ?? 0) + 1);
+            expect(result, `${role} sent ${channel} a malformed input`).toMatchObject({
+              ok: false,
+              error: { code: 'invalid_input', key: 'errors.invalid_input' },
+            });
+            expect(t.digest(), `refused ${channel} call changed the database`).toBe(before);
+            return;
+          }
           if (result.ok) {
             expect(() => contract[channel].output.parse(result.value)).not.toThrow();
             return;
@@ -99,7 +131,19 @@ describe('fuzzing every channel', () => {
         { numRuns: RUNS_PER_CHANNEL },
       );
       expect(calls).toBe(RUNS_PER_CHANNEL);
+      expect(malformed.get(channel) ?? 0, 'no malformed input reached validation').toBeGreaterThan(
+        0,
+      );
     },
     60_000,
   );
+
+  it(`refused at least ${MALFORMED_AT_LEAST} malformed inputs by validation`, () => {
+    const total = [...malformed.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `fuzz: ${total} malformed inputs refused by validation over ${CHANNELS.length} channels`,
+    );
+    expect(malformed.size).toBe(CHANNELS.length);
+    expect(total).toBeGreaterThanOrEqual(MALFORMED_AT_LEAST);
+  });
 });

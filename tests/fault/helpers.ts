@@ -1,44 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { startScript, type Started } from '../helpers/processes';
 
-export interface Writer {
-  child: ChildProcess;
-  /** Numbers the child reported as committed. */
-  acked: number[];
-  ready: Promise<void>;
-  exited: Promise<void>;
+export type WriterMode = 'writes' | 'import' | 'backup' | 'migrate';
+
+/** Starts tests/fault/writer.ts on a data folder: node itself runs it, so its PID is the writer's. */
+export function startWriter(mode: WriterMode, dataDir: string, start = 0): Started {
+  return startScript(join('tests', 'fault', 'writer.ts'), [mode, dataDir, String(start)]);
 }
 
-/** Starts tests/fault/writer.ts against a data folder. */
-export function startWriter(dataDir: string, start: number): Writer {
-  const child = spawn(
-    join(process.cwd(), 'node_modules', '.bin', 'tsx'),
-    [join(process.cwd(), 'tests', 'fault', 'writer.ts'), dataDir, String(start)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const acked: number[] = [];
-  let buffer = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (chunk: string) => {
-    buffer += chunk;
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === 'ready') markReady();
-      else if (/^\d+$/.test(line)) acked.push(Number(line));
-    }
-  });
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      child.stdout!.destroy(); // a killed child's pipe would otherwise keep the test runner alive
-      resolve();
-    }),
-  );
-  return { child, acked, ready, exited };
-}
+/** The numbers a writer reported as committed (its bare-number lines). */
+export const ackedNumbers = (writer: Started) =>
+  writer.lines.filter((l) => /^\d+$/.test(l)).map(Number);
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from '../helpers/processes';

@@ -1,7 +1,11 @@
 import type { Generated } from 'kysely';
 import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
 
-/** Append-only (triggers refuse UPDATE and DELETE); each row's hash covers the previous row's hash. */
+/**
+ * Append-only (triggers refuse UPDATE and DELETE). `hash` links each row to the one before: an
+ * HMAC with the audit key (db/audit-key.ts), or for rows up to the switch-over entry of a trail
+ * older than the key, a plain SHA-256.
+ */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;

@@ -1,10 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
+import {
+  FAILING_ANCHOR,
+  type AnchorSource,
+  type AnchorStatus,
+  type AuditAction,
+  type AuditEntity,
+} from '../../../shared/domain/audit';
+import type { AuditKey } from '../../audit-key';
 import type { DB } from '../../schema';
 import type { AuditLogTable } from './tables';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The entry a migration wrote where an unkeyed trail (consoles before the key) switched over: it
+ * and the entries before it keep their SHA-256 links; every entry after it carries a keyed MAC.
+ */
+export const SWITCH_OVER_ACTION = 'chain_keyed' satisfies AuditAction;
 
 /** One entry as the backend hands it over: before and after as objects, redacted here. */
 export interface AuditEntry {
@@ -19,8 +32,8 @@ export interface AuditEntry {
 }
 
 type AuditRow = Selectable<AuditLogTable>;
-/** What the hash covers: every column but the id and the chain's own two. */
-type HashedFields = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>;
+/** What the link covers: every column but the id and the chain's own two. */
+type LinkedFields = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>;
 
 /** Secrets never enter the trail, whatever a caller passes. */
 const SECRET = /password|token|salt|secret|hash/i;
@@ -31,8 +44,8 @@ function redact(record: Record<string, unknown> | null | undefined): string | nu
   );
 }
 
-export function entryHash(prevHash: string, row: HashedFields): string {
-  const body = JSON.stringify([
+const linkedBody = (row: LinkedFields) =>
+  JSON.stringify([
     row.at,
     row.user_id,
     row.username,
@@ -42,19 +55,42 @@ export function entryHash(prevHash: string, row: HashedFields): string {
     row.before,
     row.after,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+
+/** The unkeyed link of entries written before the key, up to the switch-over entry: anyone can recompute it. */
+export function legacyEntryHash(prevHash: string, row: LinkedFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(linkedBody(row)).digest('hex');
 }
 
-/** Appends one entry, chained to the last one. Call inside the action's own transaction. */
-export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+/** A keyed entry's MAC: only the holder of the key can make one that matches. */
+export function entryMac(key: AuditKey, prevHash: string, row: LinkedFields): string {
+  return key.mac(`audit-entry\n${prevHash}\n${linkedBody(row)}`);
+}
+
+/** The switch-over entry's id: entries up to it carry unkeyed links; null when the trail was keyed from its start. */
+async function switchOverId(db: Kysely<DB>): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.min<number>('id').as('id'))
+    .where('action', '=', SWITCH_OVER_ACTION)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** What the next entry links to: the last entry's hash or MAC (the genesis value for the first). */
+async function lastLink(db: Kysely<DB>): Promise<string> {
   const last = await db
     .selectFrom('audit_log')
     .select('hash')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: HashedFields = {
+  return last?.hash ?? GENESIS_HASH;
+}
+
+/** Appends one entry, keyed and chained to the last one. Call inside the action's own transaction. */
+export async function appendAudit(db: Kysely<DB>, key: AuditKey, entry: AuditEntry): Promise<void> {
+  const prevHash = await lastLink(db);
+  const row: LinkedFields = {
     at: entry.at,
     user_id: entry.userId,
     username: entry.username,
@@ -66,29 +102,185 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<vo
   };
   await db
     .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
+    .values({ ...row, prev_hash: prevHash, hash: entryMac(key, prevHash, row) })
     .execute();
+}
+
+/** The unkeyed switch-over entry a migration appends to an existing trail (it has no key). */
+export async function appendSwitchOver(db: Kysely<DB>, at: string, legacyEntries: number) {
+  const prevHash = await lastLink(db);
+  const row: LinkedFields = {
+    at,
+    user_id: null,
+    username: 'system',
+    action: SWITCH_OVER_ACTION,
+    entity: 'audit',
+    entity_id: null,
+    before: null,
+    after: JSON.stringify({ legacyEntries }),
+  };
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prevHash, hash: legacyEntryHash(prevHash, row) })
+    .execute();
+}
+
+/**
+ * Where a trail stood: its last entry and how many entries lead up to it. Kept outside the
+ * database (the head file, every backup's manifest), it shows a cut-off tail or an old file put back.
+ */
+export interface AuditHead {
+  lastId: number;
+  /** The last entry's hash or MAC. */
+  mac: string;
+  count: number;
+}
+
+const sameHead = (a: AuditHead, b: AuditHead) =>
+  a.lastId === b.lastId && a.mac === b.mac && a.count === b.count;
+
+export function isAuditHead(value: unknown): value is AuditHead {
+  const v = value as Partial<AuditHead> | null;
+  return (
+    !!v &&
+    Number.isInteger(v.lastId) &&
+    Number.isInteger(v.count) &&
+    typeof v.mac === 'string' &&
+    /^[0-9a-f]{64}$/.test(v.mac)
+  );
+}
+
+/**
+ * The trail's head now; null while it is empty. With the head anchored before, only the entries
+ * after it are counted (when the trail still holds it), so this stays quick on a long trail.
+ */
+export async function readAuditHead(
+  db: Kysely<DB>,
+  previous?: AuditHead | null,
+): Promise<AuditHead | null> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return null;
+  const countFrom = async (after: number) =>
+    Number(
+      (
+        await db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('id', '>', after)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  let count: number | undefined;
+  if (previous && previous.lastId <= last.id) {
+    const anchored = await db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('id', '=', previous.lastId)
+      .executeTakeFirst();
+    if (anchored?.hash === previous.mac)
+      count = previous.count + (await countFrom(previous.lastId));
+  }
+  return { lastId: last.id, mac: last.hash, count: count ?? (await countFrom(0)) };
+}
+
+/** An anchored head as found outside the database (its signature already checked by whoever read it). */
+export interface Anchor {
+  source: AnchorSource;
+  /** The backup's file name; null for the head file. */
+  name: string | null;
+  at: string | null;
+  head: AuditHead | null;
+  /** What is wrong with the anchor itself, found by whoever read it. */
+  problem?: Extract<AnchorStatus, 'none' | 'forged' | 'missing'>;
+}
+
+export interface AnchorCheck {
+  source: AnchorSource;
+  name: string | null;
+  at: string | null;
+  lastId: number | null;
+  count: number | null;
+  status: AnchorStatus;
 }
 
 export interface ChainReport {
   ok: boolean;
   entries: number;
-  /** The first entry whose content or link does not match its hash. */
+  /** The first entry whose content or link does not match its hash or MAC. */
   firstBadId: number | null;
+  /** Whether keyed MACs were checked (false only for a caller without the key). */
+  keyed: boolean;
+  anchors: AnchorCheck[];
 }
 
-/** Walks the whole chain in id order; streaming keeps memory flat for long trails. */
-export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
+/**
+ * Walks the whole chain in id order (streaming keeps memory flat for long trails): the unkeyed
+ * links up to the switch-over entry, the keyed MACs after it; then checks that the chain extends
+ * every anchored head. Without a key only the links are checked (tests of other processes).
+ */
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  key?: AuditKey,
+  anchors: readonly Anchor[] = [],
+): Promise<ChainReport> {
+  const switchOver = await switchOverId(db);
+  const wanted = new Set(anchors.flatMap((a) => (a.head ? [a.head.lastId] : [])));
+  const seen = new Map<number, AuditHead>();
+  /** Heads of trails a restore replaced, carried in its (keyed) restore entry. */
+  const carried: AuditHead[] = [];
   let prev = GENESIS_HASH;
   let entries = 0;
+  let firstBadId: number | null = null;
   for await (const row of db.selectFrom('audit_log').selectAll().orderBy('id').stream(500)) {
     entries++;
-    if (row.prev_hash !== prev || entryHash(prev, row) !== row.hash) {
-      return { ok: false, entries, firstBadId: row.id };
+    const legacy = switchOver !== null && row.id <= switchOver;
+    const expected = legacy
+      ? legacyEntryHash(prev, row)
+      : key
+        ? entryMac(key, prev, row)
+        : row.hash;
+    if (row.prev_hash !== prev || expected !== row.hash) {
+      firstBadId = row.id;
+      break;
+    }
+    if (wanted.has(row.id)) seen.set(row.id, { lastId: row.id, mac: row.hash, count: entries });
+    if (!legacy && row.action === 'restore' && row.after) {
+      const { previousHead } = JSON.parse(row.after) as { previousHead?: unknown };
+      if (isAuditHead(previousHead)) carried.push(previousHead);
     }
     prev = row.hash;
   }
-  return { ok: true, entries, firstBadId: null };
+  const checks = anchors.map((anchor): AnchorCheck => {
+    const { head } = anchor;
+    const status = ((): AnchorStatus => {
+      if (anchor.problem) return anchor.problem;
+      if (!head) return 'none';
+      const live = seen.get(head.lastId);
+      if (live && sameHead(live, head)) return 'ok';
+      if (carried.some((c) => sameHead(c, head))) return 'restored';
+      return firstBadId !== null && !live ? 'unchecked' : 'behind';
+    })();
+    return {
+      source: anchor.source,
+      name: anchor.name,
+      at: anchor.at,
+      lastId: head?.lastId ?? null,
+      count: head?.count ?? null,
+      status,
+    };
+  });
+  return {
+    ok: firstBadId === null && !checks.some((c) => FAILING_ANCHOR.includes(c.status)),
+    entries,
+    firstBadId,
+    keyed: !!key,
+    anchors: checks,
+  };
 }
 
 export interface AuditFilter {
@@ -158,4 +350,15 @@ export async function listAudit(
 
 export async function allAudit(db: Kysely<DB>, filter: AuditFilter) {
   return (await filtered(db, filter).select(COLUMNS).orderBy('id').execute()).map(toEntry);
+}
+
+/** Whether the trail holds keyed entries (after the switch-over, or any in a trail keyed from the start). */
+export async function hasKeyedEntries(db: Kysely<DB>): Promise<boolean> {
+  const keyed = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('id', '>', (await switchOverId(db)) ?? 0)
+    .limit(1)
+    .executeTakeFirst();
+  return !!keyed;
 }

@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import { changedFields } from '../../../shared/domain/audit';
+import type { AuditKey } from '../../../db/audit-key';
 import { appendAudit } from '../../../db/queries/audit/trail';
 import type { DB } from '../../../db/schema';
 import type { AuditEntity } from '../../../shared/domain/audit';
 import type { AuditRecord, HandlerContext, Session } from './context';
 
 /**
- * Writes one audit entry through the given transaction: who (the session's user, or the actor
- * named), when, and with both sides given only the fields that changed; nothing when none did.
+ * Writes one audit entry, keyed, through the given transaction: who (the session's user, or the
+ * actor named), when, and with both sides given only the fields that changed; nothing when none did.
  */
 export async function writeAudit(
   db: Kysely<DB>,
+  key: AuditKey,
   session: Session | null,
   at: string,
   record: AuditRecord,
@@ -23,7 +25,7 @@ export async function writeAudit(
     ));
     if (Object.keys(after).length === 0) return; // nothing changed, nothing to record
   }
-  await appendAudit(db, {
+  await appendAudit(db, key, {
     at,
     userId: record.actor ? record.actor.userId : (session?.userId ?? null),
     username: record.actor ? record.actor.username : (session?.username ?? null),

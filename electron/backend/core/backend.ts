@@ -7,6 +7,7 @@ import {
   type Result,
 } from '../../../shared/contract';
 import { readTransaction, writeTransaction } from '../../../db/sqlite';
+import { UnknownNameAttempts } from '../modules/accounts/attempts';
 import { OWASP_SCRYPT, type ScryptCost } from '../modules/accounts/passwords';
 import { DEFAULT_IDLE_MINUTES, idleMinutes } from '../modules/accounts/security';
 import { handlers } from '../modules';
@@ -51,6 +52,7 @@ export function createBackend(
   const log = options.log ?? ((m, e) => console.error(m, e));
   const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
   const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
+  const signInAttempts = new UnknownNameAttempts();
   // The idle limit lives in the database; read it once before the first call.
   const ready = idleMinutes(data).then((minutes) => (sessions.idleMinutes = minutes));
 
@@ -80,7 +82,7 @@ export function createBackend(
     const parsed = def.input.safeParse(input, { reportInput: true });
     if (!parsed.success) return fail(inputError(channel, parsed.error));
     const handler = table[channel] as Handler<Channel>;
-    const auth = { token, sessions, passwordCost };
+    const auth = { token, sessions, passwordCost, signInAttempts };
     let prepared: unknown;
     let step: (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     if (typeof handler === 'function') {
@@ -90,6 +92,7 @@ export function createBackend(
         prepared = await handler.prepare(
           {
             session,
+            data,
             auth,
             info,
             read: (query) => readTransaction(data.db, query),
@@ -103,13 +106,18 @@ export function createBackend(
     }
     // The contract binds the backend too: an answer outside it is our bug, and rolls back.
     const answer = async (ctx: HandlerContext) => def.output.parse(await step(ctx, parsed.data));
+    // Whether the action appended audit entries: then the chain's head file is rewritten after it.
+    let audited = false;
+    const auditThrough = (db: HandlerContext['db'], now: string) => (record: AuditRecord) => {
+      audited = true;
+      return writeAudit(db, data.auditKey, session, now, record);
+    };
     const inTransaction = (db: HandlerContext['db']): HandlerContext => {
       const now = new Date().toISOString();
-      const audit = (record: AuditRecord) => writeAudit(db, session, now, record);
-      return { db, data, session, now, info, audit, auth };
+      return { db, data, session, now, info, audit: auditThrough(db, now), auth };
     };
     let committedRefusal: ApiError | undefined;
-    try {
+    const execute = async (): Promise<Result<unknown>> => {
       switch (def.transaction) {
         case 'read':
           return {
@@ -120,7 +128,7 @@ export function createBackend(
           const now = new Date().toISOString();
           // Audit through whatever database is current once the handler has swapped it.
           const audit = (record: AuditRecord) =>
-            writeTransaction(data.db, (db) => writeAudit(db, session, now, record));
+            writeTransaction(data.db, (db) => auditThrough(db, now)(record));
           return {
             ok: true,
             value: await answer({ db: data.db, data, session, now, info, audit, auth }),
@@ -139,16 +147,41 @@ export function createBackend(
           return committedRefusal ? fail(committedRefusal) : { ok: true, value };
         }
       }
+    };
+    try {
+      return await execute();
     } catch (error) {
       return failed(channel, error);
+    } finally {
+      if (audited) await anchorHead(channel);
     }
   }
 
-  /** Every failure as data: ours carry their error; the database's get words; the rest is logged. */
+  /** After the commit: the head file follows the trail. The action stands even if this fails. */
+  async function anchorHead(channel: Channel) {
+    try {
+      await data.anchorAuditHead();
+    } catch (error) {
+      log(`the audit head after ${channel} could not be written`, error);
+    }
+  }
+
+  /**
+   * Every failure as data: ours carry their error; the database's get words; the rest is logged.
+   * A full disk or a folder that refuses writes is logged too, with its real cause: the user's
+   * words say what to do, the log says what happened.
+   */
   function failed(channel: Channel, error: unknown): Result<never> {
     if (error instanceof ApiFailure) return fail(error.error);
-    const known = fromDatabaseError(error);
-    if (known) return fail(known);
+    const known = fromDatabaseError(error, info.dataDir);
+    // A read channel runs with query_only: its "readonly database" is a handler that tried to write.
+    const readHandlerWrote =
+      known?.code === 'read_only' && contract[channel].transaction === 'read';
+    if (known && !readHandlerWrote) {
+      if (known.code === 'disk_full' || known.code === 'read_only')
+        log(`handler ${channel} failed: ${known.code}`, error);
+      return fail(known);
+    }
     log(`handler ${channel} failed`, error);
     return fail({ code: 'internal', message: 'internal error', key: 'errors.internal' });
   }

@@ -10,6 +10,7 @@ import {
 import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
 import type { DataLayer } from '../../../db/data-layer';
 import type { DB } from '../../../db/schema';
+import type { UnknownNameAttempts } from '../modules/accounts/attempts';
 import type { ScryptCost } from '../modules/accounts/passwords';
 import type { SessionStore } from './sessions';
 
@@ -55,6 +56,8 @@ export interface AuthContext {
   token: string | null;
   sessions: SessionStore;
   passwordCost: ScryptCost;
+  /** Failed sign-ins of names no account has, counted like an account's (in memory). */
+  signInAttempts: UnknownNameAttempts;
 }
 
 export interface BackendInfo {
@@ -62,8 +65,20 @@ export interface BackendInfo {
   dataDir: string;
 }
 
-/** The data layer as handlers see it: the database and its backups. */
-export type BackendData = Pick<DataLayer, 'db' | 'list' | 'backup' | 'restore'>;
+/** The data layer as handlers see it: the database, its backups and its audit key and anchors. */
+export type BackendData = Pick<
+  DataLayer,
+  | 'db'
+  | 'dataDir'
+  | 'list'
+  | 'backup'
+  | 'restore'
+  | 'mirror'
+  | 'setMirror'
+  | 'auditKey'
+  | 'anchorAuditHead'
+  | 'verifyAudit'
+>;
 
 /** What a handler sees: the transaction it must write through, the caller, and one clock for the action. */
 export interface HandlerContext {
@@ -87,6 +102,8 @@ type HandlerFunction<C extends Channel> = (
 /** What the slow work before the transaction may see: the caller, and reads of its own. */
 export interface PrepareContext {
   session: Session | null;
+  /** The data layer: slow file work (a backup before a month close) belongs here, not in `run`. */
+  data: BackendData;
   auth: AuthContext;
   info: BackendInfo;
   /** A read transaction of its own, separate from the action's write transaction. */

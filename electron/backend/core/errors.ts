@@ -40,23 +40,37 @@ export function inputError(channel: string, error: z.ZodError): ApiError {
 
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** Constraint failures the schema guards become errors the user can act on, by field where known. */
-export function fromDatabaseError(error: unknown): ApiError | undefined {
+/**
+ * The database's failures the user can act on, as their errors: a duplicate (by field where
+ * known), another constraint, a lock held too long, a full disk, a folder that refuses writes
+ * (named, so the user knows where to look).
+ */
+export function fromDatabaseError(error: unknown, dataDir?: string): ApiError | undefined {
   const known = classifyDatabaseError(error);
   if (!known) return undefined;
   const message = (error as Error).message;
-  if (known.kind === 'duplicate') {
-    const field = known.column ? snakeToCamel(known.column) : undefined;
-    return {
-      code: 'conflict',
-      message,
-      key: 'errors.duplicate',
-      ...(field ? { field, issues: [{ field, key: 'errors.duplicate' }] } : {}),
-    };
+  switch (known.kind) {
+    case 'duplicate': {
+      const field = known.column ? snakeToCamel(known.column) : undefined;
+      return {
+        code: 'conflict',
+        message,
+        key: 'errors.duplicate',
+        ...(field ? { field, issues: [{ field, key: 'errors.duplicate' }] } : {}),
+      };
+    }
+    case 'constraint':
+      return { code: 'conflict', message, key: 'errors.conflict' };
+    case 'busy':
+      return { code: 'busy', message, key: 'errors.busy' };
+    case 'diskFull':
+      return { code: 'disk_full', message, key: 'errors.disk_full' };
+    case 'readOnly':
+      return {
+        code: 'read_only',
+        message,
+        key: 'errors.read_only',
+        params: { folder: dataDir ?? '' },
+      };
   }
-  return {
-    code: 'conflict',
-    message,
-    key: known.kind === 'busy' ? 'errors.busy' : 'errors.conflict',
-  };
 }

@@ -36,9 +36,12 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  /** After a password reset, deactivation or role change: that user signs in again. */
-  revokeUser(userId: number) {
+  /**
+   * After a password reset, deactivation or role change: that user signs in again. `except` keeps
+   * one session: the desk where the user just changed their own password.
+   */
+  revokeUser(userId: number, except?: string | null) {
     for (const [token, entry] of this.sessions)
-      if (entry.session.userId === userId) this.sessions.delete(token);
+      if (entry.session.userId === userId && token !== except) this.sessions.delete(token);
   }
 }

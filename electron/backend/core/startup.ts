@@ -1,6 +1,12 @@
-import { DataLayer, DatabaseDamagedError, type DataLayerOptions } from '../../../db/data-layer';
+import {
+  DataLayer,
+  DatabaseDamagedError,
+  FolderReadOnlyError,
+  type DataLayerOptions,
+} from '../../../db/data-layer';
 import { createBackend, type Backend, type BackendOptions } from './backend';
 import type { BackendInfo } from './context';
+import { createReadOnlyBackend } from '../modules/backups/read-only';
 import { createRecoveryBackend } from '../modules/backups/recovery';
 
 /** The backend a transport talks to right now: a recovery backend until a damaged file is restored. */
@@ -12,7 +18,8 @@ export interface BackendSlot {
 
 /**
  * Opens the data folder for a shell (Electron or browser mode). A damaged database yields the
- * recovery backend instead of a crash; a database from a newer console is refused (SchemaTooNewError).
+ * recovery backend instead of a crash; a folder that refuses writes, the read-only backend; a
+ * database from a newer console is refused (SchemaTooNewError).
  */
 export async function startBackend(
   info: BackendInfo,
@@ -24,14 +31,23 @@ export async function startBackend(
     close: async () => slot.data?.close(),
   };
   const openNormally = async () => {
-    slot.data = await DataLayer.open(info.dataDir, options);
-    slot.backend = createBackend(slot.data, info, options);
+    const data = await DataLayer.open(info.dataDir, options);
+    slot.data = data;
+    slot.backend = createBackend(data, info, options);
+    return data;
   };
-  try {
-    await openNormally();
-  } catch (error) {
-    if (!(error instanceof DatabaseDamagedError)) throw error;
-    slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally);
-  }
+  /** Opens the folder; a damaged file gets the recovery backend; null, or why the folder refuses writes. */
+  const attach = async (): Promise<FolderReadOnlyError | null> => {
+    try {
+      await openNormally();
+    } catch (error) {
+      if (error instanceof FolderReadOnlyError) return error;
+      if (!(error instanceof DatabaseDamagedError)) throw error;
+      slot.backend = createRecoveryBackend(info.dataDir, error.detail, openNormally, options);
+    }
+    return null;
+  };
+  const refused = await attach();
+  if (refused) slot.backend = createReadOnlyBackend(refused, attach, options.log);
   return slot;
 }

@@ -6,7 +6,7 @@ import { queryClient } from '../api/queries';
 
 const TOKEN_KEY = 'supervisor-console.session';
 
-type Phase = 'loading' | 'setup' | 'signedOut' | 'signedIn' | 'damaged';
+type Phase = 'loading' | 'setup' | 'signedOut' | 'signedIn' | 'damaged' | 'readOnly';
 
 interface SessionState {
   phase: Phase;
@@ -38,10 +38,13 @@ export const useSession = create<SessionState>((set, get) => ({
     setToken(sessionStorage.getItem(TOKEN_KEY));
     const status = await api.call('accounts.status', {});
     if (!status.ok) {
+      const { code } = status.error;
       return set(
-        status.error.code === 'database_damaged'
+        code === 'database_damaged'
           ? { phase: 'damaged' }
-          : { phase: 'signedOut', notice: status.error },
+          : code === 'read_only'
+            ? { phase: 'readOnly' }
+            : { phase: 'signedOut', notice: status.error },
       );
     }
     const { needsSetup, user, idleMinutes } = status.value;

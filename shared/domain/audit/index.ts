@@ -17,7 +17,10 @@ export const AUDIT_ACTIONS = [
   'restore',
   'copy',
   'password_change',
+  'password_change_failed',
   'password_reset',
+  /** Where a trail from before the audit key switched to keyed entries (a migration writes it). */
+  'chain_keyed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -41,6 +44,31 @@ export const AUDIT_ENTITIES = [
   'handover_item',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/**
+ * Where the audit chain's head is anchored outside the database: the head file beside it, the
+ * newest backup's manifest, the newest in the second backup folder.
+ */
+export const ANCHOR_SOURCES = ['head', 'backup', 'mirror'] as const;
+export type AnchorSource = (typeof ANCHOR_SOURCES)[number];
+
+/**
+ * What the live chain says about an anchored head — ok: it extends it; restored: a restore in the
+ * console replaced that trail and recorded its head; behind: the trail no longer reaches it (a
+ * cut-off tail, or an older file put back); unchecked: the chain broke before it; none: nothing
+ * anchored there yet; forged: its signature does not match the key; missing: the head file is gone.
+ */
+export const ANCHOR_STATUSES = [
+  'ok',
+  'restored',
+  'behind',
+  'unchecked',
+  'none',
+  'forged',
+  'missing',
+] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+export const FAILING_ANCHOR: readonly AnchorStatus[] = ['behind', 'forged', 'missing'];
 
 /** Bookkeeping columns that change on every save and say nothing to an auditor. */
 const BOOKKEEPING = new Set(['updatedAt', 'updated_at', 'createdAt', 'created_at']);

@@ -77,14 +77,18 @@ describe('the audit trail', () => {
     await t.ok('org.teams.create', { name: '客服一组' });
     await t.ok('org.teams.create', { name: '客服二组' });
     await t.ok('org.teams.create', { name: '客服三组' });
-    expect(await t.ok('audit.verify', {})).toEqual({ ok: true, entries: 3, firstBadId: null });
+    expect(await t.ok('audit.verify', {})).toMatchObject({
+      ok: true,
+      entries: 3,
+      firstBadId: null,
+    });
 
     // Someone opens the file with a SQLite tool, drops the guard and rewrites history.
     const raw = new Database(t.store.file);
     raw.exec('drop trigger audit_log_no_update');
     raw.prepare(`update audit_log set after = '{"name":"假的组"}' where id = 2`).run();
     raw.close();
-    expect(await t.ok('audit.verify', {})).toEqual({ ok: false, entries: 2, firstBadId: 2 });
+    expect(await t.ok('audit.verify', {})).toMatchObject({ ok: false, entries: 2, firstBadId: 2 });
   });
 
   it('filters by entity and date, and exports CSV that Excel reads as UTF-8', async () => {

@@ -157,8 +157,15 @@ const valid: { [C in Channel]: Input<C> } = {
   'backups.list': {},
   'backups.create': {},
   'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.settings': {},
+  'backups.setMirror': { dir: null },
   'backups.recovery.status': {},
-  'backups.recovery.restore': { name: 'console-20261122-083000-daily.sqlite' },
+  'backups.recovery.restore': {
+    name: 'console-20261122-083000-daily.sqlite',
+    username: 'admin',
+    password: 'correct horse',
+  },
+  'backups.folder.status': {},
 };
 
 const invalid: { [C in Channel]: unknown } = {
@@ -275,8 +282,11 @@ const invalid: { [C in Channel]: unknown } = {
   'backups.list': { all: true },
   'backups.create': { reason: 'manual' },
   'backups.restore': { name: '../console.sqlite' },
+  'backups.settings': { mirrorDir: '/tmp' },
+  'backups.setMirror': { dir: '/media/usb\u0000' },
   'backups.recovery.status': { verbose: 1 },
-  'backups.recovery.restore': { name: '/etc/passwd' },
+  'backups.recovery.restore': { name: '/etc/passwd', username: 'admin', password: 'x' },
+  'backups.folder.status': { folder: '/' },
 };
 
 const garbage: unknown[] = [undefined, null, 'staff', 42, true, [], [{}]];
@@ -357,6 +367,7 @@ describe('every channel checks the caller role before anything else', () => {
       'accounts.setup',
       'accounts.signIn',
       'accounts.status',
+      'backups.folder.status',
       'backups.recovery.restore',
       'backups.recovery.status',
     ]);

@@ -137,6 +137,7 @@ describe('a handover from writing to lock', () => {
 
   it('requires a resolution note to resolve an item', async () => {
     const id = await writeAndAcknowledge();
+    await as(b, 'handover.acknowledge', { id });
     const item = (await as(b, 'handover.get', { id })).items[0]!;
     const fields = {
       id: item.id,
@@ -153,6 +154,58 @@ describe('a handover from writing to lock', () => {
       ok: false,
       error: { key: 'errors.itemResolved' },
     });
+  });
+});
+
+describe('who may edit an item', () => {
+  it('is checked against every unacknowledged handover it is on, from the board too', async () => {
+    const c = await user('zhao', '赵主管', 'supervisor');
+    const id = await writeAndAcknowledge(); // A's sheet, submitted to B
+    const item = (await as(a, 'handover.get', { id })).items[0]!;
+    const rewrite = {
+      id: item.id,
+      category: item.category,
+      description: '已处理，无需回电',
+      status: 'open' as const,
+    };
+    const before = t.digest();
+    // A third supervisor, from the open-items board (no handoverId): refused, nothing written.
+    expect(await call(c, 'handover.updateItem', rewrite)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', key: 'errors.notOutgoingLead' },
+    });
+    // Naming a sheet of their own the item is not on changes nothing either.
+    const own = await as(c, 'handover.start', { date: '2026-11-17', shiftTypeId: early, teamId });
+    const afterStart = t.digest();
+    expect(own.items.map((i) => i.id)).toContain(item.id); // carried into C's new draft …
+    expect(await call(c, 'handover.updateItem', { ...rewrite, handoverId: own.id })).toMatchObject(
+      { ok: false, error: { code: 'conflict', key: 'errors.notOutgoingLead' } }, // … but A's sheet is open too
+    );
+    expect(t.digest()).toBe(afterStart);
+    expect(before).not.toBe(afterStart);
+    // The incoming lead reads a submitted sheet; only its writer may change it.
+    expect(await call(b, 'handover.updateItem', rewrite)).toMatchObject({
+      ok: false,
+      error: { key: 'errors.notOutgoingLead' },
+    });
+    expect((await as(a, 'handover.get', { id })).state).toBe('submitted');
+    expect((await as(a, 'handover.get', { id })).items[0]!.description).toBe(item.description);
+  });
+
+  it('lets the writer of every open sheet it is on edit it, and anyone once those are acknowledged', async () => {
+    const c = await user('zhao', '赵主管', 'supervisor');
+    const id = await writeAndAcknowledge();
+    const item = (await as(a, 'handover.get', { id })).items[0]!;
+    const fields = { id: item.id, category: item.category, description: item.description };
+    // The writer takes the submitted sheet back to draft by editing from the board.
+    await as(a, 'handover.updateItem', { ...fields, status: 'in_progress' });
+    expect((await as(a, 'handover.get', { id })).state).toBe('draft');
+    await as(a, 'handover.submit', { id, incomingUserId: b.userId! });
+    await as(b, 'handover.acknowledge', { id });
+    // On acknowledged sheets only: whoever follows it up resolves it from the board.
+    expect(
+      await call(c, 'handover.updateItem', { ...fields, status: 'resolved', resolution: '已回电' }),
+    ).toMatchObject({ ok: true, value: { status: 'resolved' } });
   });
 });
 

@@ -74,7 +74,7 @@ describe('a read channel', () => {
     const backend = backendWith({
       'audit.verify': async (ctx) => {
         await ctx.audit({ action: 'export', entity: 'audit' });
-        return { ok: true, entries: 0, firstBadId: null };
+        return { ok: true, entries: 0, firstBadId: null, keyed: true, anchors: [] };
       },
     });
     expect(await backend.callAs('audit.verify', {}, admin)).toMatchObject({ ok: false });
@@ -123,6 +123,7 @@ describe('each kind', () => {
         takenAt: '2026-11-22T00:30:00.000Z',
         reason: 'manual',
         bytes: 1,
+        mirror: null,
       }),
     });
     for (const channel of ['org.teams.list', 'org.teams.create', 'backups.create'] as const) {

@@ -1,16 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveDataDir, userDataDir } from '../../../electron/backend/data-dir';
 import { browserCandidates, findBrowser } from '../../../electron/host/browser';
+import { appProtocolResponse } from '../../../electron/main/app-protocol';
 import { electronBindingPath, resolveNativeBinding } from '../../../electron/main/native-binding';
 import {
+  APP_SCHEME_PRIVILEGES,
+  APP_URL,
+  EXTERNAL_ORIGINS,
+  guardWebContents,
   handleWindowOpen,
-  isSafeExternalUrl,
+  isAllowedExternalUrl,
   isTrustedSender,
+  NAVIGATION_EVENTS,
+  rendererEntry,
   secureWebPreferences,
   shouldBlockNavigation,
+  type GuardedContents,
 } from '../../../electron/main/security';
 
-const APP = 'file:///opt/console/out/renderer/index.html';
+const APP = APP_URL;
 
 describe('Electron window security', () => {
   it('isolates the renderer: sandbox, context isolation, no Node', () => {
@@ -30,6 +42,7 @@ describe('Electron window security', () => {
   it('accepts IPC only from the main frame of the app page', () => {
     expect(isTrustedSender({ url: `${APP}#/roster`, parent: null }, APP)).toBe(true);
     expect(isTrustedSender({ url: APP, parent: {} }, APP)).toBe(false); // a subframe
+    expect(isTrustedSender({ url: 'app://evil/index.html', parent: null }, APP)).toBe(false);
     expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null }, APP)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, APP)).toBe(false);
     expect(isTrustedSender(null, APP)).toBe(false);
@@ -40,26 +53,116 @@ describe('Electron window security', () => {
 
   it('blocks navigation away from the app', () => {
     expect(shouldBlockNavigation(`${APP}#/schedule`, APP)).toBe(false);
+    expect(shouldBlockNavigation('app://console/assets/index.js', APP)).toBe(false);
     expect(shouldBlockNavigation('https://example.com/', APP)).toBe(true);
     expect(shouldBlockNavigation('file:///etc/passwd', APP)).toBe(true);
+    // Every app:// URL has the origin "null" in Node; the host still tells them apart.
+    expect(shouldBlockNavigation('app://console.evil/index.html', APP)).toBe(true);
     expect(shouldBlockNavigation('not a url', APP)).toBe(true);
   });
 
-  it('denies every new window and opens only web links outside', () => {
+  it('guards every navigation event, webviews and new windows of each web contents', () => {
+    const contents = new EventEmitter() as EventEmitter & GuardedContents;
+    let openHandler: Parameters<GuardedContents['setWindowOpenHandler']>[0] = () => ({
+      action: 'deny',
+    });
+    contents.setWindowOpenHandler = (handler) => (openHandler = handler);
+    const opened = vi.fn();
+    guardWebContents(contents, APP, opened);
+    const navigate = (name: string, url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      contents.emit(name, event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(NAVIGATION_EVENTS).toEqual(['will-navigate', 'will-redirect', 'will-frame-navigate']);
+    for (const name of NAVIGATION_EVENTS) {
+      expect(navigate(name, 'https://evil.example/'), name).toBe(true);
+      expect(navigate(name, 'file:///C:/Users/wang/AppData/Roaming/x.html'), name).toBe(true);
+      expect(navigate(name, `${APP}#/handover`), name).toBe(false);
+    }
+    expect(navigate('will-attach-webview', APP)).toBe(true);
+    expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('opens only allow-listed https origins in the system browser, and denies every window', () => {
+    const allowed = ['https://help.example.cn'];
     const open = vi.fn();
-    expect(handleWindowOpen('https://example.com/help', open)).toEqual({ action: 'deny' });
-    expect(open).toHaveBeenCalledWith('https://example.com/help');
+    expect(handleWindowOpen('https://help.example.cn/handover', open, allowed)).toEqual({
+      action: 'deny',
+    });
+    expect(open).toHaveBeenCalledWith('https://help.example.cn/handover');
     open.mockClear();
     for (const url of [
+      'http://help.example.cn/', // not https
+      'https://help.example.cn.evil.com/',
+      'https://evil.example/',
       'file:///C:/Windows/system32/calc.exe',
       'smb://server/share',
       'javascript:alert(1)',
       'ms-settings:',
     ]) {
-      expect(handleWindowOpen(url, open)).toEqual({ action: 'deny' });
-      expect(isSafeExternalUrl(url)).toBe(false);
+      expect(handleWindowOpen(url, open, allowed)).toEqual({ action: 'deny' });
+      expect(isAllowedExternalUrl(url, allowed), url).toBe(false);
     }
     expect(open).not.toHaveBeenCalled();
+    // The console's own list: no page links outside yet, so nothing opens.
+    expect(EXTERNAL_ORIGINS.every((o) => o.startsWith('https://'))).toBe(true);
+    expect(isAllowedExternalUrl('https://example.com/')).toBe(false);
+  });
+
+  it('serves the renderer from app://, a standard secure scheme, and ignores the dev URL when packaged', () => {
+    expect(APP).toBe('app://console/index.html');
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    });
+    const dev = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+    expect(rendererEntry(false, dev)).toBe('http://localhost:5173/');
+    expect(rendererEntry(true, dev)).toBe(APP);
+    expect(rendererEntry(false, {})).toBe(APP);
+    // Even in development, only a dev server on this machine.
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBe(APP);
+    expect(rendererEntry(false, { ELECTRON_RENDERER_URL: 'file:///tmp/x.html' })).toBe(APP);
+  });
+});
+
+describe('the app:// protocol', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-protocol-'));
+    mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>console</title>');
+    writeFileSync(join(dir, 'renderer', 'assets', 'index.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const get = (url: string) => appProtocolResponse(url, join(dir, 'renderer'));
+
+  it('serves the built renderer with its type and the Content-Security-Policy', async () => {
+    const shell = await get(APP);
+    expect(shell.status).toBe(200);
+    expect(shell.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(shell.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await shell.text()).toContain('<title>console</title>');
+    const script = await get('app://console/assets/index.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log(1)');
+  });
+
+  it('never serves a file outside the renderer, another host, or a malformed path', async () => {
+    for (const url of [
+      'app://console/../secret.txt',
+      'app://console/%2e%2e/secret.txt',
+      'app://console/..%2fsecret.txt',
+      'app://console/assets/..%5c..%5csecret.txt',
+    ]) {
+      expect(await (await get(url)).text(), url).not.toContain('secret');
+    }
+    expect((await get('app://other/index.html')).status).toBe(404);
+    expect((await get('file:///etc/passwd')).status).toBe(404);
+    expect((await get('app://console/%00')).status).toBe(400);
+    expect((await get('app://console/%E0%A4%A')).status).toBe(400);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHost, type Host } from '../../../electron/host/server';
 import { SESSION_HEADER } from '../../../shared/contract';
 import { tempStore, type TestStore } from '../../helpers/store';
@@ -162,6 +162,29 @@ describe('the loopback host', () => {
     expect((await send('/roster', { method: 'GET' })).text).toContain('<title>console</title>');
     const escape = await send('/..%2fsecret.txt', { method: 'GET' });
     expect(escape.text).not.toContain('secret');
+  });
+
+  it('answers malformed paths with 400, never a 500 or a stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const path of ['/%00', '/%E0%A4%A', '/assets/%E0%A4%A', '/%C0%AF', '/a%00.js']) {
+        const res = await send(path, { method: 'GET' });
+        expect(res.status, path).toBe(400);
+        expect(JSON.parse(res.text), path).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' },
+        });
+        expect(res.text, path).not.toMatch(/at |Error:/);
+      }
+      const api = await send('/api/org.teams.%E0%A4%A', {
+        headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(api.status).toBe(400);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses to bind anywhere but loopback', async () => {

@@ -1,15 +1,18 @@
 import { failure, type Role, type User } from '../../../../shared/contract';
 import { findStaff } from '../../../../db/queries/org/staff';
 import { findUser, insertUser, listUsers, updateUser } from '../../../../db/queries/accounts/users';
-import type { HandlerContext } from '../../core/context';
+import type { HandlerContext, PrepareContext } from '../../core/context';
 import { fieldFailure } from '../../core/errors';
-import { hashPassword } from './passwords';
 
-export async function mustFindUser(ctx: HandlerContext, id: number) {
+export async function mustFindUser(ctx: Pick<HandlerContext, 'db'>, id: number) {
   const user = await findUser(ctx.db, id);
   if (!user) throw failure('not_found', `user ${id} not found`, { field: 'id' });
   return user;
 }
+
+/** Before the transaction: whose password a reset sets, for the rules that name the username. */
+export const usernameOf = async (ctx: PrepareContext, id: number) =>
+  (await ctx.read((db) => mustFindUser({ db }, id))).username;
 
 async function checkStaff(ctx: HandlerContext, staffId: number | null) {
   if (staffId !== null && !(await findStaff(ctx.db, staffId))) {
@@ -26,14 +29,10 @@ interface UserFields {
 export async function createUser(
   ctx: HandlerContext,
   fields: UserFields & { username: string },
-  password: string,
+  passwordHash: string,
 ): Promise<User> {
   await checkStaff(ctx, fields.staffId);
-  const id = await insertUser(
-    ctx.db,
-    { ...fields, passwordHash: await hashPassword(password, ctx.auth.passwordCost) },
-    ctx.now,
-  );
+  const id = await insertUser(ctx.db, { ...fields, passwordHash }, ctx.now);
   return mustFindUser(ctx, id);
 }
 
@@ -64,18 +63,9 @@ export async function editUser(
 }
 
 /** A new password set by the administrator: the lock clears and the user signs in again. */
-export async function resetPassword(ctx: HandlerContext, id: number, password: string) {
+export async function resetPassword(ctx: HandlerContext, id: number, passwordHash: string) {
   await mustFindUser(ctx, id);
-  await updateUser(
-    ctx.db,
-    id,
-    {
-      passwordHash: await hashPassword(password, ctx.auth.passwordCost),
-      failedAttempts: 0,
-      lockedUntil: null,
-    },
-    ctx.now,
-  );
+  await updateUser(ctx.db, id, { passwordHash, failedAttempts: 0, lockedUntil: null }, ctx.now);
   ctx.auth.sessions.revokeUser(id);
   return mustFindUser(ctx, id);
 }

@@ -12,6 +12,7 @@ import { preparedHandler, type HandlersOf } from '../../core/context';
 import { applyClockImport, previewClockImport, readClockFile } from './clock-import';
 import { correctRecord, recordLeave } from './corrections';
 import {
+  backupBeforeClose,
   buildMonthSummary,
   closeAttendanceMonth,
   exportMonth,
@@ -135,16 +136,19 @@ export const attendanceHandlers: HandlersOf<typeof attendanceChannels> = {
 
   'attendance.proposals': (ctx, { month }) => listProposals(ctx.db, month),
 
-  'attendance.closeMonth': async (ctx, { month }) => {
-    const by = await closeAttendanceMonth(ctx, month);
-    await ctx.audit({
-      action: 'lock',
-      entity: 'attendance_month',
-      entityId: month,
-      after: { month },
-    });
-    return { month, closed: true, closedAt: ctx.now, closedBy: by };
-  },
+  'attendance.closeMonth': preparedHandler({
+    prepare: (ctx, { month }) => backupBeforeClose(ctx, month),
+    async run(ctx, { month }, backup) {
+      const by = await closeAttendanceMonth(ctx, month);
+      await ctx.audit({
+        action: 'lock',
+        entity: 'attendance_month',
+        entityId: month,
+        after: { month, backup },
+      });
+      return { month, closed: true, closedAt: ctx.now, closedBy: by, backup };
+    },
+  }),
 
   'attendance.reopenMonth': async (ctx, input) => {
     const closed = await reopenAttendanceMonth(ctx, input.month);

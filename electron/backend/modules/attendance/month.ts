@@ -12,7 +12,7 @@ import { closeMonth, findClosedMonth, reopenMonth } from '../../../../db/queries
 import { recordsBetween } from '../../../../db/queries/attendance/records';
 import { scheduleCells } from '../../../../db/queries/attendance/schedule';
 import { staffOfMonth } from '../../../../db/queries/org/staff';
-import type { HandlerContext } from '../../core/context';
+import type { HandlerContext, PrepareContext } from '../../core/context';
 import { shiftTypesById } from '../org/shift-types';
 import { mustFindTeam, UNKNOWN_TEAM } from '../org/teams';
 import { attendanceCsv, attendanceFileName, attendanceXlsx } from './export';
@@ -96,14 +96,24 @@ export async function monthGrid(
   };
 }
 
+const alreadyClosed = (month: string) =>
+  failure('conflict', `${month} is already closed`, {
+    key: 'errors.monthAlreadyClosed',
+    params: { month },
+  });
+
+/**
+ * Before a close, outside its transaction: refuses a month already closed, then takes the
+ * pre-close backup, so a month closed by mistake can be put back as it was. Answers its name.
+ */
+export async function backupBeforeClose(ctx: PrepareContext, month: string) {
+  if (await ctx.read((db) => findClosedMonth(db, month))) throw alreadyClosed(month);
+  return (await ctx.data.backup('pre-close')).name;
+}
+
 /** HR closes the month (月结): its records and schedule lock. Returns who closed it. */
 export async function closeAttendanceMonth(ctx: HandlerContext, month: string) {
-  if (await findClosedMonth(ctx.db, month)) {
-    throw failure('conflict', `${month} is already closed`, {
-      key: 'errors.monthAlreadyClosed',
-      params: { month },
-    });
-  }
+  if (await findClosedMonth(ctx.db, month)) throw alreadyClosed(month);
   const by = ctx.session?.displayName ?? 'local';
   await closeMonth(ctx.db, month, by, ctx.now);
   return by;

@@ -1,5 +1,5 @@
 import type { auditChannels } from '../../../../shared/contract';
-import { allAudit, listAudit, verifyAuditChain } from '../../../../db/queries/audit/trail';
+import { allAudit, listAudit } from '../../../../db/queries/audit/trail';
 import type { HandlersOf } from '../../core/context';
 import { auditCsv, auditFileName } from './export';
 
@@ -7,7 +7,8 @@ export const auditHandlers: HandlersOf<typeof auditChannels> = {
   'audit.list': (ctx, { page, pageSize, ...filter }) =>
     listAudit(ctx.db, filter, { page, pageSize }),
 
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  /** The keyed chain, and that it extends the head file and the newest backups' heads. */
+  'audit.verify': (ctx) => ctx.data.verifyAudit(ctx.db),
 
   /** The trail as CSV; exporting it is itself an audited act. */
   'audit.export': async (ctx, filter) => {

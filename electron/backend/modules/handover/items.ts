@@ -7,7 +7,6 @@ import {
   findItem,
   handoversOfItem,
   insertItem,
-  itemsOfHandover,
   lastHandoverOfItems,
   linkItem,
   unresolvedItems,
@@ -52,11 +51,16 @@ export async function editItem(ctx: HandlerContext, input: ParsedInput<'handover
     throw failure('conflict', 'item already resolved', { key: 'errors.itemResolved' });
   }
   const { id, handoverId, ...fields } = input;
-  if (handoverId) {
-    const h = await mustFindHandover(ctx, handoverId);
-    requireAction(ctx, h, 'edit');
-    const linked = (await itemsOfHandover(ctx.db, handoverId)).some((l) => l.item.id === id);
-    if (!linked) throw failure('not_found', 'item not in this handover', { field: 'id' });
+  const links = await handoversOfItem(ctx.db, id);
+  if (handoverId && !links.some((l) => l.id === handoverId)) {
+    throw failure('not_found', 'item not in this handover', { field: 'id' });
+  }
+  // An edit changes the item on every sheet it is on, wherever it is made from (a sheet or the
+  // open-items board): the caller must be allowed to edit each sheet not yet acknowledged.
+  for (const link of links) {
+    if (link.id === handoverId || link.state !== 'acknowledged') {
+      requireAction(ctx, await mustFindHandover(ctx, link.id), 'edit');
+    }
   }
   await checkCategory(ctx, fields.category, current.category);
   if (fields.status === 'resolved' && !fields.resolution) {
@@ -80,7 +84,7 @@ export async function editItem(ctx: HandlerContext, input: ParsedInput<'handover
     },
     ctx.now,
   );
-  for (const link of await handoversOfItem(ctx.db, id)) {
+  for (const link of links) {
     // A submitted sheet whose item changed goes back to draft: the incoming lead must see it anew.
     if (link.state === 'submitted') {
       await updateHandover(ctx.db, link.id, { state: nextState('submitted', 'edit') }, ctx.now);

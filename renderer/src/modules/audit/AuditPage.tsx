@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../../shared/contract';
+import { FAILING_ANCHOR } from '../../../../shared/domain/audit';
 import { api, errorOf } from '../../api/client';
 import { useQuery } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
@@ -35,6 +36,29 @@ function Changes({ entry }: { entry: AuditEntryRow }) {
         </div>
       ))}
     </div>
+  );
+}
+
+type AnchorCheck = Output<'audit.verify'>['anchors'][number];
+
+/** Where the chain's head is kept outside the database, and what the live chain says about each. */
+function Anchors({ anchors }: { anchors: AnchorCheck[] }) {
+  const { t } = useTranslation('audit');
+  const dates = useDateFormat();
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 13 }}>
+      {anchors.map((a) => (
+        <li key={`${a.source}-${a.name ?? ''}`}>
+          <Typography.Text strong>{t(`audit.anchors.sources.${a.source}`)}</Typography.Text>
+          {a.at && ` ${dates.dateTime(a.at)}`}
+          {a.lastId !== null && ` ${t('audit.anchors.position', { id: a.lastId, count: a.count })}`}
+          {t('audit.anchors.separator')}
+          <Typography.Text type={FAILING_ANCHOR.includes(a.status) ? 'danger' : undefined}>
+            {t(`audit.anchors.status.${a.status}`)}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -128,8 +152,11 @@ export function AuditPage() {
           title={
             verdict.ok
               ? t('audit.chainOk', { count: verdict.entries })
-              : t('audit.chainBroken', { id: verdict.firstBadId })
+              : verdict.firstBadId !== null
+                ? t('audit.chainBroken', { id: verdict.firstBadId })
+                : t('audit.anchorsBroken')
           }
+          description={<Anchors anchors={verdict.anchors} />}
           closable
           onClose={() => setVerdict(undefined)}
         />

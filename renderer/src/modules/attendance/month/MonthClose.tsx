@@ -102,7 +102,7 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
           message.error(errorText(result.error));
           return;
         }
-        message.success(t('attendance.close.closed', { month }));
+        message.success(t('attendance.close.closed', { month, backup: result.value.backup }));
       },
     });
   };
