@@ -138,3 +138,23 @@ export const SHEET_HEAD = Buffer.from(
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`,
 );
 export const SHEET_TAIL = Buffer.from('</sheetData></worksheet>');
+
+/** 190,000 rows of four cells, about 38 MB of sheet XML: a few seconds' reading, under every cap. */
+export function slowWorkbook() {
+  const rows = Buffer.from(
+    Array.from(
+      { length: 1000 },
+      () =>
+        '<row><c t="inlineStr"><is><t>列一</t></is></c><c t="inlineStr"><is><t>列二</t></is></c><c t="inlineStr"><is><t>列三</t></is></c><c t="inlineStr"><is><t>列四</t></is></c></row>',
+    ).join(''),
+  );
+  return workbook({
+    sheetData: {
+      deflated: repeatedDeflate([
+        [SHEET_HEAD, 1],
+        [rows, 190],
+        [SHEET_TAIL, 1],
+      ]),
+    },
+  });
+}

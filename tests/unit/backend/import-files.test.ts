@@ -9,6 +9,7 @@ import {
   repeatedDeflate,
   SHEET_HEAD,
   SHEET_TAIL,
+  slowWorkbook,
   workbook,
   zip,
 } from '../../helpers/xlsx-files';
@@ -33,26 +34,6 @@ const elapsed = async <T>(run: () => Promise<T>) => {
   const value = await run();
   return { value, ms: performance.now() - start };
 };
-
-/** 190,000 rows of four cells, about 38 MB of sheet XML: a few seconds' reading, under every cap. */
-function slowWorkbook() {
-  const rows = Buffer.from(
-    Array.from(
-      { length: 1000 },
-      () =>
-        '<row><c t="inlineStr"><is><t>列一</t></is></c><c t="inlineStr"><is><t>列二</t></is></c><c t="inlineStr"><is><t>列三</t></is></c><c t="inlineStr"><is><t>列四</t></is></c></row>',
-    ).join(''),
-  );
-  return workbook({
-    sheetData: {
-      deflated: repeatedDeflate([
-        [SHEET_HEAD, 1],
-        [rows, 190],
-        [SHEET_TAIL, 1],
-      ]),
-    },
-  });
-}
 
 describe('a file is read off the request path', () => {
   it('while a slow file is read, other callers’ status and team list answer at once', async () => {
