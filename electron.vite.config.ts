@@ -2,7 +2,7 @@ import { dirname, posix, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CHANNELS } from './shared/contract';
+import { CHANNELS, channelAccess } from './shared/contract';
 
 /**
  * Worker threads named the standard way, `new URL('./x-worker.ts', import.meta.url)`, run as is
@@ -62,6 +62,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    // Roles and public flags per channel as a plain table (renderer/src/api/access.ts): the
+    // renderer needs no more of the contract at run time, so zod and the schemas stay out of it.
+    define: { __CHANNEL_ACCESS__: JSON.stringify(channelAccess()) },
     build: {
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       // electron-vite leaves the renderer unminified; the script is loaded on every start.
