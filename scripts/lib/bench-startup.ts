@@ -2,17 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../../playwright.config';
-
-/** Chromium as the e2e suites start it: no network calls of its own at start. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 
 export interface StartupTiming {
   /** From spawning the host process to the line with its address. */

@@ -1,4 +1,12 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs takes most of a second to load (it pulls in its zip readers and their polyfills): it is
+ * loaded by the first export, so the console does not wait for it at every start.
+ */
+let excel: typeof ExcelJS | undefined;
+const exceljs = () => (excel ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS);
 
 /**
  * Styled XLSX tables for the reports HR and managers open in Excel or WPS: a bold, filled,
@@ -63,7 +71,7 @@ export function displayWidth(text: string): number {
 }
 
 export function createWorkbook(meta: { title: string; subject?: string }): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.title = meta.title;
