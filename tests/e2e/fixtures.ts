@@ -21,7 +21,8 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.locator('input[autocomplete=username]').fill(username);
   await page.locator('input[autocomplete=current-password]').fill(password);
   await page.locator('input[autocomplete=current-password]').press('Enter');
-  await expect(page.getByRole('menu')).toBeVisible();
+  // A real scrypt verification at OWASP's cost: on a loaded CI machine it can take several seconds.
+  await expect(page.getByRole('menu')).toBeVisible({ timeout: 20_000 });
 }
 
 export const test = base.extend<{

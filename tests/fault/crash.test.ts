@@ -162,7 +162,7 @@ describe('a crash at any moment', () => {
       await layer.close();
       for (const backup of listed) {
         expect(backup.name.endsWith('.sqlite')).toBe(true);
-        expect(checkBackup(backup.file), backup.name).toMatchObject({ ok: true });
+        expect(await checkBackup(backup.file), backup.name).toMatchObject({ ok: true });
       }
       // The newest acknowledged backup is there, or a newer one that took its place that day.
       if (lastBackup) expect(listed[0]!.name >= lastBackup, lastBackup).toBe(true);

@@ -87,7 +87,7 @@ describe('one console per data folder', () => {
     expect((await writes).filter((r) => !r.ok)).toEqual([]);
     expect((await check.exited).code).toBe(0);
     expect(check.lines.join('\n')).toContain('Audit chain intact');
-    expect(checkBackup(backup.file)).toMatchObject({ ok: true });
+    expect(await checkBackup(backup.file)).toMatchObject({ ok: true });
   }, 90_000);
 
   it('a console killed with SIGKILL leaves a stale lock, and the next start takes it over', async () => {

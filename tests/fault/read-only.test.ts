@@ -55,7 +55,7 @@ beforeEach(async () => {
   parent = mkdtempSync(join(tmpdir(), 'console-ro-'));
   dataDir = join(parent, 'data');
   mkdirSync(dataDir);
-  const layer = await DataLayer.open(dataDir); // the first daily backup
+  const layer = await DataLayer.open(dataDir);
   layer.store.sqlite
     .prepare("insert into teams (name, created_at, updated_at) values ('客服一组', 'x', 'x')")
     .run();
@@ -81,7 +81,8 @@ describe('a data folder that refuses writes', () => {
   });
 
   it('answers with the folder and the permission problem, lists its backups, writes nothing', async () => {
-    const backups = readdirSync(join(dataDir, 'backups'));
+    // The backup files themselves; each has its manifest beside it.
+    const backups = readdirSync(join(dataDir, 'backups')).filter((n) => n.endsWith('.sqlite'));
     refuseWrites(dataDir, join(dataDir, 'backups'));
     const before = digest(dataDir);
     backend = startAsDeskUser();

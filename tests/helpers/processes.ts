@@ -146,3 +146,24 @@ export async function killStarted(): Promise<number> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Another process on a SQLite file: takes the write lock (BEGIN IMMEDIATE), runs `insertSql`,
+ * says "locked", holds the lock `ms`, then commits. Resolves `locked` once it holds it.
+ */
+export function holdWriteLock(file: string, insertSql: string, ms: number) {
+  const script = `
+    const db = new (require('better-sqlite3'))(process.argv[1]);
+    db.exec('begin immediate');
+    db.exec(process.argv[3]);
+    console.log('locked');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
+    db.exec('commit');
+    db.close();`;
+  const child = spawn(process.execPath, ['-e', script, file, String(ms), insertSql], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const locked = new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { locked, exited };
+}

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type Channel, type Output } from '../../../shared/contract';
 import { createBackend, handlers, type Backend } from '../../../electron/backend';
@@ -10,6 +9,7 @@ import {
 import { fieldFailure } from '../../../electron/backend/core/errors';
 import { createTeam } from '../../../electron/backend/modules/org/teams';
 import { nightShift } from '../../helpers/fixtures';
+import { holdWriteLock } from '../../helpers/processes';
 import { FAST_SCRYPT, sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
 /**
@@ -147,23 +147,6 @@ describe('each kind', () => {
 });
 
 describe('a write channel', () => {
-  /** Another process on the same file: takes the write lock, writes, holds it `ms`, commits. */
-  function holdWriteLock(file: string, ms: number) {
-    const script = `
-      const db = new (require('better-sqlite3'))(process.argv[1]);
-      db.exec("begin immediate; insert into settings (key, value, updated_at) values ('other-process', '1', 'now')");
-      console.log('locked');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
-      db.exec('commit');
-      db.close();`;
-    const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const locked = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { locked, exited };
-  }
-
   it('takes the write lock before it reads, so it waits for another process instead of failing', async () => {
     const backend = backendWith({
       // Reads first, then writes: a deferred transaction could not upgrade once the other wrote.
@@ -190,7 +173,11 @@ describe('a write channel', () => {
         };
       },
     });
-    const other = holdWriteLock(t.store.file, 400);
+    const other = holdWriteLock(
+      t.store.file,
+      "insert into settings (key, value, updated_at) values ('other-process', '1', 'now')",
+      400,
+    );
     await other.locked;
     const result = await backend.callAs('org.teams.create', { name: '客服一组' }, admin);
     expect(await other.exited).toBe(0);

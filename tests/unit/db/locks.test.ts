@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { beginImmediate, classifyDatabaseError, openConnection } from '../../../db/sqlite';
+import { holdWriteLock } from '../../helpers/processes';
 
 /**
  * Every way SQLite says "another connection holds the lock" is recognised as busy, produced by
@@ -117,29 +117,15 @@ describe('busy and locked errors', () => {
   });
 });
 
-/** Another process: takes the write lock on `file`, says so, holds it `ms`, then commits. */
-function holdWriteLock(file: string, ms: number) {
-  const script = `
-    const db = new (require('better-sqlite3'))(process.argv[1]);
-    db.exec("begin immediate; insert into t values ('other')");
-    console.log('locked');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
-    db.exec('commit');
-    db.close();`;
-  const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const locked = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { locked, exited };
-}
+const holdWriteLockOn = (file: string, ms: number) =>
+  holdWriteLock(file, "insert into t values ('other')", ms);
 
 describe('taking the write lock', () => {
   it('waits for another process without stopping this one', async () => {
     const file = tempFile();
     const db = open(file);
     db.exec('create table t (x)');
-    const other = holdWriteLock(file, 800);
+    const other = holdWriteLockOn(file, 800);
     await other.locked;
     let ticks = 0;
     const timer = setInterval(() => ticks++, 10);
@@ -160,7 +146,7 @@ describe('taking the write lock', () => {
     const file = tempFile();
     const db = open(file);
     db.exec('create table t (x)');
-    const other = holdWriteLock(file, 2000);
+    const other = holdWriteLockOn(file, 2000);
     await other.locked;
     const started = Date.now();
     const error = await beginImmediate(db, 300).catch((e: unknown) => e);

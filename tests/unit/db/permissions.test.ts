@@ -18,10 +18,14 @@ const parent = () => {
 describe.skipIf(process.platform === 'win32')('data folder permissions', () => {
   it('creates the folder 0700, and the database, its -wal/-shm and every backup 0600', async () => {
     const dataDir = join(parent(), 'supervisor-console');
-    const layer = await DataLayer.open(dataDir); // takes the first daily backup too
+    const layer = await DataLayer.open(dataDir);
+    // An administrator, so backups are taken and may be restored (a console without one is not).
     layer.store.sqlite
-      .prepare("insert into teams (name, created_at, updated_at) values ('客服一组', 'x', 'x')")
+      .prepare(
+        "insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('admin', 'admin', 'admin', 'x', 'x', 'x')",
+      )
       .run();
+    await layer.dailyBackupIfDue();
     const manual = await layer.backup('manual');
     expect(modeOf(dataDir)).toBe(0o700);
     for (const suffix of ['', '-wal', '-shm'])
