@@ -1,4 +1,4 @@
-import { addDays, addMinutes, format, parse, startOfWeek } from 'date-fns';
+import { addMinutes, format, parse, startOfWeek } from 'date-fns';
 
 /** Calendar dates travel as 'yyyy-MM-dd' strings in local time: a shift instance is a date + a shift type. */
 export const DATE_FORMAT = 'yyyy-MM-dd';
@@ -23,8 +23,9 @@ export function formatDate(date: Date): string {
   return format(date, DATE_FORMAT);
 }
 
+/** Calendar arithmetic on the date string (no Date parsed in local time): imports call it per punch. */
 export function addDaysTo(date: string, days: number): string {
-  return formatDate(addDays(parseDate(date), days));
+  return fromWallMinutes(wallMinutes(`${date} 00:00`) + days * 1440).slice(0, 10);
 }
 
 /** Weeks start on Monday, as schedules in Chinese centers do. */
@@ -78,12 +79,13 @@ export function isValidDateTime(value: string): boolean {
  * attendance rules count (China has no DST; a desk elsewhere must not gain or lose an hour).
  */
 export function wallMinutes(dateTime: string): number {
-  const number = (from: number, to: number) => Number(dateTime.slice(from, to));
-  return (
-    daysFromCivil(number(0, 4), number(5, 7), number(8, 10)) * 1440 +
-    number(11, 13) * 60 +
-    number(14, 16)
+  // No helper closure: this runs for every punch and record of an import.
+  const days = daysFromCivil(
+    Number(dateTime.slice(0, 4)),
+    Number(dateTime.slice(5, 7)),
+    Number(dateTime.slice(8, 10)),
   );
+  return days * 1440 + Number(dateTime.slice(11, 13)) * 60 + Number(dateTime.slice(14, 16));
 }
 
 /**

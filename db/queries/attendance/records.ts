@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendanceRecord } from '../../../shared/contract';
 import type { DB } from '../../schema';
+import { jsonRowsTable } from '../../sqlite';
 
 /** Attendance records: one per staff member and shift instance (the date its shift starts). */
 function selectRecords(db: Kysely<DB>) {
@@ -115,47 +116,44 @@ const UPDATED_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** Rows per statement: 19 values each stays well under SQLite's bound-parameter limit. */
-const SAVE_CHUNK = 500;
-
 /**
- * Writes the record of each staff member's shift instance, creating or replacing it: one
- * statement per 500 records, as a clock import writes a whole month at once.
+ * Writes the record of each staff member's shift instance, creating or replacing it: the whole
+ * list in one statement (its rows as one JSON parameter), as a clock import writes a month at once.
  */
 export async function saveRecords(db: Kysely<DB>, records: RecordFields[], at: string) {
-  for (let i = 0; i < records.length; i += SAVE_CHUNK) {
-    await db
-      .insertInto('attendance_records')
-      .values(
-        records.slice(i, i + SAVE_CHUNK).map((r) => ({
-          staff_id: r.staffId,
-          work_date: r.date,
-          shift_type_id: r.shiftTypeId,
-          planned_start: r.plannedStart,
-          planned_end: r.plannedEnd,
-          clock_in: r.clockIn,
-          clock_out: r.clockOut,
-          mark: r.mark,
-          leave_type_id: r.leaveTypeId,
-          status: r.status,
-          late_minutes: r.lateMinutes,
-          early_minutes: r.earlyMinutes,
-          overtime_minutes: r.overtimeMinutes,
-          absence_days: r.absenceDays,
-          remark: r.remark,
-          source: r.source,
-          recorded_by: r.recordedBy,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['staff_id', 'work_date'])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-          ),
-      )
-      .execute();
-  }
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({
+    staff_id: r.staffId,
+    work_date: r.date,
+    shift_type_id: r.shiftTypeId,
+    planned_start: r.plannedStart,
+    planned_end: r.plannedEnd,
+    clock_in: r.clockIn,
+    clock_out: r.clockOut,
+    mark: r.mark,
+    leave_type_id: r.leaveTypeId,
+    status: r.status,
+    late_minutes: r.lateMinutes,
+    early_minutes: r.earlyMinutes,
+    overtime_minutes: r.overtimeMinutes,
+    absence_days: r.absenceDays,
+    remark: r.remark,
+    source: r.source,
+    recorded_by: r.recordedBy,
+    created_at: at,
+    updated_at: at,
+  }));
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  await db
+    .insertInto('attendance_records')
+    .columns(columns)
+    .expression(jsonRowsTable(columns, rows))
+    .onConflict((oc) =>
+      oc
+        .columns(['staff_id', 'work_date'])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+        ),
+    )
+    .execute();
 }

@@ -207,22 +207,31 @@ export function attributePunches(
     group.punches.push(punch);
     groups.set(date, group);
   };
+  // Plain loops, no closures per punch: a month's file has tens of thousands of them.
   for (const punch of punches) {
     const at = wallMinutes(punch.at);
-    const distance = (w: { start: number; end: number }) =>
-      at < w.start ? w.start - at : at > w.end ? at - w.end : 0;
-    const inside = windows.find((w) => distance(w) === 0);
+    let inside: (typeof windows)[number] | undefined;
+    let nearest: (typeof windows)[number] | undefined;
+    let nearestDistance = Infinity;
+    for (const w of windows) {
+      const distance = at < w.start ? w.start - at : at > w.end ? at - w.end : 0;
+      if (distance === 0) {
+        inside = w;
+        break;
+      }
+      // The first of equally near windows, as a stable sort would give.
+      if (distance <= REACH_MINUTES && distance < nearestDistance) {
+        nearest = w;
+        nearestDistance = distance;
+      }
+    }
     const day = punch.at.slice(0, 10);
     if (!inside && restDays.has(day)) {
       add(day, null, punch);
       continue;
     }
-    const nearest =
-      inside ??
-      windows
-        .filter((w) => distance(w) <= REACH_MINUTES)
-        .sort((x, y) => distance(x) - distance(y))[0];
-    if (nearest) add(nearest.cell.date, nearest.shift, punch);
+    const chosen = inside ?? nearest;
+    if (chosen) add(chosen.cell.date, chosen.shift, punch);
     else unplaced.push(punch);
   }
   const placed = [...groups.values()].map(({ date, shift, punches: own }) => {
