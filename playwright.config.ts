@@ -3,6 +3,16 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (CI and developer machines); PLAYWRIGHT_CHROMIUM overrides it elsewhere. */
 export const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
+/** This machine's network is closed: keep Chromium from phoning home at start (the bench too). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
  * The pages run in Asia/Shanghai (see timezoneId below); the backend and the test code, in this
  * process and its workers, must agree with them on what "today" and "this week" are, whatever
@@ -29,15 +39,7 @@ export default defineConfig({
         screenshot: 'only-on-failure',
         launchOptions: {
           executablePath: CHROMIUM,
-          // This machine's network is closed: keep Chromium from phoning home at start.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -26,6 +26,7 @@
  * - matchingRowids, ftsQuery: rowid IN (… MATCH '"投 诉" AND …')
  *     → id IN (… WHERE body @@ phraseto_tsquery('simple', …) AND …)
  * - jsonGroupObject: json_group_object(key, value) → json_object_agg(key, value)
+ * - jsonRowsTable: rows as one JSON parameter, json_each → json_to_recordset($1)
  * - appendOnly, lockedWhen: BEFORE triggers that RAISE(ABORT, …) → BEFORE triggers calling a
  *     plpgsql function that RAISEs an EXCEPTION (and REVOKE UPDATE, DELETE from the app's role)
  * - makePrivateDir, makePrivateFile, narrowToOwner: the data folder 0700, the file and its
@@ -55,7 +56,7 @@ export {
   replaceDatabaseFile,
 } from './backup';
 export { createFullTextIndex, ftsQuery, ftsText, matchingRowids, replaceIndexedText } from './fts';
-export { jsonGroupObject } from './json';
+export { jsonGroupObject, jsonRowsTable } from './json';
 export { appendOnly, lockedWhen } from './triggers';
 export { classifyDatabaseError, type DatabaseError } from './errors';
 export {

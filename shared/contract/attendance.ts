@@ -245,7 +245,7 @@ export const clockImportPreview = z.object({
   changeCount: z.number().int(),
   /** Instances kept as they are: corrected by hand, or on leave. */
   kept: z.number().int(),
-  /** Every problem row; the file applies only when this is empty. */
+  /** The first problem rows (problemCount says how many in all); the file applies only when there are none. */
   problems: z.array(
     z.object({
       row: z.number().int(),
@@ -254,6 +254,7 @@ export const clockImportPreview = z.object({
       params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),
+  problemCount: z.number().int(),
 });
 export type ClockImportPreview = z.infer<typeof clockImportPreview>;
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '../domain/org';
 import { accountsChannels } from './accounts';
 import { appChannels } from './app';
 import { attendanceChannels } from './attendance';
@@ -34,6 +35,17 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
+
+/**
+ * Who may call each channel, and whether it is open before sign-in: all the renderer needs of
+ * the contract at run time. The build puts it in as a plain table (electron.vite.config.ts), so
+ * the renderer's script carries no schema and no zod.
+ */
+export type ChannelAccess = Record<Channel, { roles: readonly Role[]; public: boolean }>;
+export const channelAccess = (): ChannelAccess =>
+  Object.fromEntries(
+    CHANNELS.map((c) => [c, { roles: contract[c].roles, public: 'public' in contract[c] }]),
+  ) as ChannelAccess;
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);

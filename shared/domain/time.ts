@@ -1,4 +1,4 @@
-import { addDays, addMinutes, format, isValid, parse, startOfWeek } from 'date-fns';
+import { addMinutes, format, parse, startOfWeek } from 'date-fns';
 
 /** Calendar dates travel as 'yyyy-MM-dd' strings in local time: a shift instance is a date + a shift type. */
 export const DATE_FORMAT = 'yyyy-MM-dd';
@@ -7,16 +7,25 @@ export function parseDate(date: string): Date {
   return parse(date, DATE_FORMAT, new Date(2000, 0, 1));
 }
 
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day as 'yyyy-MM-dd' (2026-02-30 is not). Plain arithmetic: imports check it per cell. */
 export function isValidDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && isValid(parseDate(date));
+  const m = DATE_PATTERN.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 export function formatDate(date: Date): string {
   return format(date, DATE_FORMAT);
 }
 
+/** Calendar arithmetic on the date string (no Date parsed in local time): imports call it per punch. */
 export function addDaysTo(date: string, days: number): string {
-  return formatDate(addDays(parseDate(date), days));
+  return fromWallMinutes(wallMinutes(`${date} 00:00`) + days * 1440).slice(0, 10);
 }
 
 /** Weeks start on Monday, as schedules in Chinese centers do. */
@@ -30,8 +39,9 @@ export function weekDates(weekStart: string): string[] {
 
 /** 'HH:mm' (00:00–24:00) to minutes after midnight. '24:00' is the end of the day. */
 export function clockToMinutes(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  const colon = clock.indexOf(':');
+  if (colon < 0) return Number(clock) * 60;
+  return Number(clock.slice(0, colon)) * 60 + Number(clock.slice(colon + 1));
 }
 
 export interface ShiftHours {
@@ -69,16 +79,28 @@ export function isValidDateTime(value: string): boolean {
  * attendance rules count (China has no DST; a desk elsewhere must not gain or lose an hour).
  */
 export function wallMinutes(dateTime: string): number {
-  const [y, mo, d, h, mi] = [
-    dateTime.slice(0, 4),
-    dateTime.slice(5, 7),
-    dateTime.slice(8, 10),
-    dateTime.slice(11, 13),
-    dateTime.slice(14, 16),
-  ].map(Number) as [number, number, number, number, number];
-  const day = new Date(0);
-  day.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years 0–99 as 1900–1999
-  return (day.getTime() / 86_400_000) * 1440 + h * 60 + mi;
+  // No helper closure: this runs for every punch and record of an import.
+  const days = daysFromCivil(
+    Number(dateTime.slice(0, 4)),
+    Number(dateTime.slice(5, 7)),
+    Number(dateTime.slice(8, 10)),
+  );
+  return days * 1440 + Number(dateTime.slice(11, 13)) * 60 + Number(dateTime.slice(14, 16));
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic alone (H. Hinnant's
+ * days_from_civil): wallMinutes runs for every punch and record of an import, and a Date per
+ * call cost more than the rest of the classification.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** The inverse of wallMinutes. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBackup } from '../../db/backups';
 import { DataLayer } from '../../db/data-layer';
 import { LOCK_FILE_NAME, type LockHolder } from '../../electron/backend/console-lock';
-import { SESSION_HEADER, type Result } from '../../shared/contract';
+import { callHost } from '../helpers/host-api';
 import {
   isAlive,
   killStarted,
@@ -30,19 +30,7 @@ async function launchUrlOf(console: Started) {
   return (await console.line(/#token=/)).trim();
 }
 
-async function call(launchUrl: string, channel: string, input: unknown, session = '') {
-  const [url, token] = launchUrl.split('/#token=') as [string, string];
-  const response = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      [SESSION_HEADER]: session,
-    },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as Result<unknown>;
-}
+const call = callHost;
 
 beforeAll(() => {
   if (!existsSync(host())) throw new Error(`${host()} is missing: run npx electron-vite build`);

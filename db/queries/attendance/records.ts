@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendanceRecord } from '../../../shared/contract';
 import type { DB } from '../../schema';
+import { jsonRowsTable } from '../../sqlite';
 
 /** Attendance records: one per staff member and shift instance (the date its shift starts). */
 function selectRecords(db: Kysely<DB>) {
@@ -54,11 +55,76 @@ export async function recordsBetween(
   return query.orderBy('r.work_date').orderBy('r.staff_id').execute();
 }
 
+/** What the penalty rules read of a month's records: status and late minutes, per person. */
+export function recordStatusesBetween(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+  staffIds: number[],
+) {
+  if (staffIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attendance_records')
+    .select(['id', 'staff_id as staffId', 'status', 'late_minutes as lateMinutes'])
+    .where('work_date', '>=', from)
+    .where('work_date', '<=', to)
+    .where('staff_id', 'in', staffIds)
+    .orderBy('work_date')
+    .execute();
+}
+
+/** What a clock import keeps of the records it rewrites, and what decides whether it may. */
+export function importBasisBetween(db: Kysely<DB>, from: string, to: string, staffIds: number[]) {
+  if (staffIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attendance_records')
+    .select([
+      'staff_id as staffId',
+      'work_date as date',
+      'source',
+      'mark',
+      'clock_in as clockIn',
+      'clock_out as clockOut',
+      'overtime_minutes as overtimeMinutes',
+      'remark',
+    ])
+    .where('work_date', '>=', from)
+    .where('work_date', '<=', to)
+    .where('staff_id', 'in', staffIds)
+    .execute();
+}
+
 export type RecordFields = Omit<AttendanceRecord, 'id' | 'updatedAt'>;
 
-/** Writes the one record of a staff member's shift instance, creating or replacing it. */
-export async function saveRecord(db: Kysely<DB>, r: RecordFields, at: string) {
-  const values = {
+/** The columns a save sets; on a conflict the existing row takes the new values of each. */
+const UPDATED_COLUMNS = [
+  'shift_type_id',
+  'planned_start',
+  'planned_end',
+  'clock_in',
+  'clock_out',
+  'mark',
+  'leave_type_id',
+  'status',
+  'late_minutes',
+  'early_minutes',
+  'overtime_minutes',
+  'absence_days',
+  'remark',
+  'source',
+  'recorded_by',
+  'updated_at',
+] as const;
+
+/**
+ * Writes the record of each staff member's shift instance, creating or replacing it: the whole
+ * list in one statement (its rows as one JSON parameter), as a clock import writes a month at once.
+ */
+export async function saveRecords(db: Kysely<DB>, records: RecordFields[], at: string) {
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({
+    staff_id: r.staffId,
+    work_date: r.date,
     shift_type_id: r.shiftTypeId,
     planned_start: r.plannedStart,
     planned_end: r.plannedEnd,
@@ -74,11 +140,20 @@ export async function saveRecord(db: Kysely<DB>, r: RecordFields, at: string) {
     remark: r.remark,
     source: r.source,
     recorded_by: r.recordedBy,
+    created_at: at,
     updated_at: at,
-  };
+  }));
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
   await db
     .insertInto('attendance_records')
-    .values({ ...values, staff_id: r.staffId, work_date: r.date, created_at: at })
-    .onConflict((oc) => oc.columns(['staff_id', 'work_date']).doUpdateSet(values))
+    .columns(columns)
+    .expression(jsonRowsTable(columns, rows))
+    .onConflict((oc) =>
+      oc
+        .columns(['staff_id', 'work_date'])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+        ),
+    )
     .execute();
 }

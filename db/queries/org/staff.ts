@@ -75,16 +75,6 @@ export function findStaff(db: Kysely<DB>, id: number): Promise<Staff | undefined
   return selectStaff(db).where('s.id', '=', id).executeTakeFirst();
 }
 
-/** Names by id, for people already found by another key (a clock file's employee numbers). */
-export async function staffNames(db: Kysely<DB>, ids: number[]): Promise<Map<number, string>> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('id', 'in', [...ids, 0])
-    .execute();
-  return new Map(rows.map((s) => [s.id, s.name]));
-}
-
 /** Each person's last working day (null while they stay), by id. */
 export async function leftDates(
   db: Kysely<DB>,
@@ -116,16 +106,31 @@ export function staffOfMonth(
 export async function staffByEmployeeNo(
   db: Kysely<DB>,
   employeeNos: string[],
-): Promise<Map<string, { id: number; status: StaffStatus }>> {
-  const map = new Map<string, { id: number; status: StaffStatus }>();
+): Promise<Map<string, { id: number; name: string; status: StaffStatus }>> {
+  const map = new Map<string, { id: number; name: string; status: StaffStatus }>();
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < employeeNos.length; i += 500) {
     const rows = await db
       .selectFrom('staff')
-      .select(['id', 'employee_no', 'status'])
+      .select(['id', 'employee_no', 'name', 'status'])
       .where('employee_no', 'in', employeeNos.slice(i, i + 500))
       .execute();
-    for (const row of rows) map.set(row.employee_no, { id: row.id, status: row.status });
+    for (const row of rows) map.set(row.employee_no, row);
+  }
+  return map;
+}
+
+/** Whole staff rows by employee number (chunked like staffByEmployeeNo): an import's "before". */
+export async function staffRowsByEmployeeNo(
+  db: Kysely<DB>,
+  employeeNos: string[],
+): Promise<Map<string, Staff>> {
+  const map = new Map<string, Staff>();
+  for (let i = 0; i < employeeNos.length; i += 500) {
+    const rows = await selectStaff(db)
+      .where('s.employee_no', 'in', employeeNos.slice(i, i + 500))
+      .execute();
+    for (const row of rows) map.set(row.employeeNo, row);
   }
   return map;
 }

@@ -1,13 +1,25 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { failure } from '../../../shared/contract';
-import { formatDate } from '../../../shared/domain/time';
+import { ApiFailure, failure, type RowIssue } from '../../../shared/contract/errors';
+import { DEFAULT_READ_LIMITS, rejectRows, type ReadLimits, type TableFile } from './import-file';
+import {
+  attribute,
+  columnLetters,
+  readNumberStyles,
+  readSharedStrings,
+  readSheet,
+  scanXml,
+  usesDate1904,
+} from './sheet-xml';
+import { inflateEntries, zipDirectory, ZipRefusedError } from './zip';
 
-/** A spreadsheet read as text: its header row and each data row keyed by header, with the line the user sees. */
-export interface TableFile {
-  headers: string[];
-  rows: { line: number; cells: Record<string, string> }[];
-}
+/**
+ * Reading an uploaded spreadsheet as a table (see import-file.ts for what it gives and the limits
+ * it keeps). Reading is bounded: rows, columns and, for XLSX, the bytes inflated are capped, so a
+ * crafted or runaway file is refused quickly. This runs in the import worker, never on the
+ * request path.
+ */
+const refuse = (key: string, params?: Record<string, string | number>) =>
+  failure('import_rejected', key, { key, field: 'contentBase64', params, rows: [] });
 
 /**
  * Chinese Excel saves "CSV" in the ANSI code page (GBK) unless told otherwise, so a file that is
@@ -21,100 +33,172 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-function fromMatrix(matrix: string[][], firstLine = 1): TableFile {
-  const [headerRow = [], ...body] = matrix;
-  const headers = headerRow.map((h) => h.trim());
-  const rows = body
-    .map((cells, i) => ({
-      line: firstLine + i + 1,
-      cells: Object.fromEntries(headers.map((h, c) => [h, (cells[c] ?? '').trim()])),
-    }))
-    .filter((row) => Object.values(row.cells).some((v) => v !== ''));
-  return { headers, rows };
-}
+/** Collects rows as they are read: the first non-empty one is the header; the caps apply here. */
+class TableBuilder {
+  headers: string[] | null = null;
+  rows: TableFile['rows'] = [];
+  constructor(private readonly limits: ReadLimits) {}
 
-export function readCsv(bytes: Uint8Array): TableFile {
-  const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
-  return fromMatrix(parsed.data);
-}
-
-function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
-  if (value === null || value === undefined) return '';
-  // Excel dates are stored as serial days; exceljs hands them over as UTC date-times.
-  if (value instanceof Date) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const time = `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
-    // A bare time is a fraction of Excel's day zero, 1899-12-30.
-    if (value.getUTCFullYear() < 1900) return time;
-    const day = formatDate(
-      new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()),
-    );
-    // A clock export's date-time shows hours in its format (even at 00:00); a hire date does not.
-    const showsTime = /[hH]/.test((numFmt ?? '').replace(/"[^"]*"/g, ''));
-    return showsTime || time !== '00:00' ? `${day} ${time}` : day;
+  /** Adds a row of cells (index = column), refusing the file past the row or column cap. */
+  add(line: number, cells: string[]) {
+    const trimmed = cells.map((c) => (c ?? '').trim());
+    let last = trimmed.length - 1;
+    while (last >= 0 && trimmed[last] === '') last--;
+    if (last < 0) return; // an empty row
+    if (last >= this.limits.maxColumns) {
+      throw refuse('errors.importTooManyColumns', {
+        row: line,
+        column: last + 1,
+        max: this.limits.maxColumns,
+      });
+    }
+    if (!this.headers) {
+      this.headers = trimmed.slice(0, last + 1);
+      return;
+    }
+    if (this.rows.length >= this.limits.maxRows) {
+      throw refuse('errors.importTooManyRows', { max: this.limits.maxRows });
+    }
+    this.rows.push({ line, cells: this.headers.map((_, c) => trimmed[c] ?? '') });
   }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, numFmt);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
+
+  table(): TableFile {
+    return { headers: this.headers ?? [], rows: this.rows };
   }
-  return String(value);
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const matrix: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    matrix.push(
-      Array.from({ length: sheet.columnCount }, (_, c) => {
-        const cell = row.getCell(c + 1);
-        return cellText(cell.value, cell.numFmt);
-      }),
-    );
-  }
-  return fromMatrix(matrix);
+export function readCsv(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): TableFile {
+  const builder = new TableBuilder(limits);
+  let line = 0;
+  let refusal: unknown;
+  Papa.parse<string[]>(decodeText(bytes), {
+    skipEmptyLines: false,
+    // Row by row, so a runaway file stops at the cap instead of being parsed whole first.
+    step: (result, parser) => {
+      try {
+        builder.add(++line, result.data);
+      } catch (error) {
+        refusal = error;
+        parser.abort();
+      }
+    },
+  });
+  if (refusal) throw refusal;
+  return builder.table();
 }
 
-export async function readTableFile(fileName: string, bytes: Uint8Array): Promise<TableFile> {
-  return /\.xlsx$/i.test(fileName) ? readXlsx(bytes) : readCsv(bytes);
+/**
+ * The parts of an XLSX a table needs: the workbook, its relations, the shared strings, the styles
+ * and the first sheet, found through the relations as Excel names them. The sizes are checked
+ * from the zip directory before anything is inflated; images, drawings and the other sheets are
+ * never inflated at all.
+ */
+function tableParts(bytes: Buffer, limits: ReadLimits) {
+  const entries = zipDirectory(bytes);
+  const workbookPath = 'xl/workbook.xml';
+  const relsPath = 'xl/_rels/workbook.xml.rels';
+  const inflateLimits = { maxBytes: limits.maxInflatedBytes, maxRatio: limits.maxRatio };
+  const book = inflateEntries(bytes, entries, [workbookPath, relsPath], inflateLimits);
+  const workbook = book.get(workbookPath)?.toString('utf8');
+  const rels = book.get(relsPath)?.toString('utf8');
+  if (!workbook || !rels) throw new ZipRefusedError('unreadable', 'not a workbook');
+  let firstSheetRel: string | undefined;
+  scanXml(workbook, {
+    open: (name, attributes) => {
+      if (name === 'sheet' && firstSheetRel === undefined)
+        firstSheetRel = attribute(attributes, 'id');
+    },
+    close: () => {},
+    text: () => {},
+  });
+  const targets: { id?: string; type: string; target: string }[] = [];
+  scanXml(rels, {
+    open: (name, attributes) => {
+      if (name === 'Relationship')
+        targets.push({
+          id: attribute(attributes, 'Id'),
+          type: attribute(attributes, 'Type') ?? '',
+          target: attribute(attributes, 'Target') ?? '',
+        });
+    },
+    close: () => {},
+    text: () => {},
+  });
+  // Targets are relative to xl/, or absolute from the package root.
+  const path = (target: string | undefined) =>
+    target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const sheetPath = path(targets.find((t) => t.id === firstSheetRel)?.target);
+  if (!sheetPath) throw new ZipRefusedError('unreadable', 'no first sheet');
+  const stringsPath = path(targets.find((t) => t.type.endsWith('/sharedStrings'))?.target);
+  const stylesPath = path(targets.find((t) => t.type.endsWith('/styles'))?.target);
+  const used = workbook.length + rels.length;
+  const parts = inflateEntries(
+    bytes,
+    entries,
+    [sheetPath, stringsPath, stylesPath].filter((p): p is string => p !== undefined),
+    { ...inflateLimits, maxBytes: limits.maxInflatedBytes - used },
+  );
+  const text = (name: string | undefined) => (name ? parts.get(name)?.toString('utf8') : undefined);
+  const sheet = text(sheetPath);
+  if (sheet === undefined) throw new ZipRefusedError('unreadable', 'the first sheet is missing');
+  return { workbook, sheet, strings: text(stringsPath), styles: text(stylesPath) };
+}
+
+/**
+ * Reads the first sheet row by row and cell by cell (sheet-xml.ts): a sheet that claims a million
+ * rows and 16,384 columns costs only what it holds, and reading stops at the caps. A formula cell
+ * reads as its last computed value; one saved without any is refused, naming the cell.
+ */
+export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): TableFile {
+  const parts = tableParts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits);
+  const builder = new TableBuilder(limits);
+  const noValue: RowIssue[] = [];
+  readSheet(parts.sheet, {
+    sharedStrings: parts.strings ? readSharedStrings(parts.strings) : [],
+    numberStyles: parts.styles ? readNumberStyles(parts.styles) : [],
+    date1904: usesDate1904(parts.workbook),
+    onRow(row, cells) {
+      const texts: string[] = [];
+      for (const [column, cell] of cells) {
+        if (column > limits.maxColumns) {
+          throw refuse('errors.importTooManyColumns', {
+            row,
+            column,
+            max: limits.maxColumns,
+          });
+        }
+        if ('text' in cell) texts[column - 1] = cell.text;
+        else {
+          noValue.push({
+            row,
+            field: builder.headers?.[column - 1] || columnLetters(column),
+            key: 'errors.importFormulaNoValue',
+            params: { cell: `${columnLetters(column)}${row}` },
+          });
+        }
+      }
+      builder.add(
+        row,
+        Array.from(texts, (t) => t ?? ''),
+      );
+    },
+  });
+  if (noValue.length > 0) throw rejectRows('errors.importFormulaNoValue', noValue);
+  return builder.table();
 }
 
 /** Reads an uploaded file; one that cannot be read is refused as a whole import. */
-export async function readImportFile(fileName: string, contentBase64: string): Promise<TableFile> {
+export function readTableFile(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): TableFile {
   try {
-    return await readTableFile(fileName, Buffer.from(contentBase64, 'base64'));
-  } catch {
-    throw failure('import_rejected', 'the file could not be read', {
-      key: 'errors.importUnreadable',
-      field: 'contentBase64',
-      rows: [],
-    });
+    return /\.xlsx$/i.test(fileName) ? readXlsx(bytes, limits) : readCsv(bytes, limits);
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    if (error instanceof ZipRefusedError && error.reason === 'too_large')
+      throw refuse('errors.importTooLarge', { mb: Math.round(limits.maxInflatedBytes / 2 ** 20) });
+    throw refuse('errors.importUnreadable');
   }
-}
-
-export const normalizeHeader = (header: string) =>
-  header
-    .trim()
-    .toLowerCase()
-    .replace(/[\s*_]+/g, ' ')
-    .trim();
-
-/** Finds each wanted column by the names spreadsheets use for it (Chinese first). */
-export function matchColumns<K extends string>(
-  headers: string[],
-  names: Record<K, readonly string[]>,
-): Partial<Record<K, string>> {
-  const found: Partial<Record<K, string>> = {};
-  for (const header of headers) {
-    const n = normalizeHeader(header);
-    for (const [column, aliases] of Object.entries(names) as [K, readonly string[]][]) {
-      if (!found[column] && aliases.includes(n)) found[column] = header;
-    }
-  }
-  return found;
 }

@@ -1,13 +1,6 @@
-import {
-  ApiFailure,
-  contract,
-  SESSION_HEADER,
-  type ApiError,
-  type Channel,
-  type Input,
-  type Output,
-  type Result,
-} from '../../../shared/contract';
+import type { ApiError, Channel, Input, Output, Result } from '../../../shared/contract';
+import { ApiFailure, SESSION_HEADER } from '../../../shared/contract/errors';
+import { channelAccess } from './access';
 
 /**
  * The renderer's one way to the backend. It does not know its transport: the Electron preload's
@@ -85,7 +78,7 @@ export const api = {
   async call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
     const result = (await bridge.invoke(channel, input, sessionToken)) as Result<Output<C>>;
     // A session that expired (idle, or ended by an admin) sends the desk back to sign-in.
-    if (!result.ok && result.error.code === 'unauthorized' && !('public' in contract[channel])) {
+    if (!result.ok && result.error.code === 'unauthorized' && !channelAccess[channel].public) {
       onSessionLost(result.error);
     }
     return result;

@@ -4,13 +4,8 @@ import {
   useQuery as useCachedQuery,
   type Query,
 } from '@tanstack/react-query';
-import {
-  ApiFailure,
-  type Channel,
-  type Input,
-  type Output,
-  type Result,
-} from '../../../shared/contract';
+import type { Channel, Input, Output, Result } from '../../../shared/contract';
+import { ApiFailure } from '../../../shared/contract/errors';
 import { affectedBy, matches } from '../modules/affects';
 import { api, errorOf } from './client';
 

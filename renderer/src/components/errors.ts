@@ -59,3 +59,7 @@ export function showFieldErrors(
   );
   return placed.length > 0 && placed.length === issues.length;
 }
+
+/** How many problem rows a refused import had in all: its count, or the rows it lists. */
+export const problemCount = (error: ApiError) =>
+  typeof error.params?.count === 'number' ? error.params.count : (error.rows?.length ?? 0);

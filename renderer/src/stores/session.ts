@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError, Channel, User } from '../../../shared/contract';
-import { contract } from '../../../shared/contract';
+import { channelAccess } from '../api/access';
 import { api, setSessionToken } from '../api/client';
 import { queryClient } from '../api/queries';
 
@@ -68,6 +68,6 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   can(channel) {
     const role = get().user?.role;
-    return !!role && contract[channel].roles.includes(role);
+    return !!role && channelAccess[channel].roles.includes(role);
   },
 }));

@@ -105,9 +105,11 @@ export function classifyAttendance(
 
   const { start, end } = shiftWindowMinutes(facts.date, facts.shift);
   const length = end - start;
-  const clamp = (n: number) => Math.min(length, Math.max(0, n));
-  const rawLate = clockIn === null ? 0 : clamp(clockIn - start);
-  const rawEarly = clockOut === null ? 0 : clamp(end - Math.max(clockOut, clockIn ?? clockOut));
+  const rawLate = clockIn === null ? 0 : Math.min(length, Math.max(0, clockIn - start));
+  const rawEarly =
+    clockOut === null
+      ? 0
+      : Math.min(length, Math.max(0, end - Math.max(clockOut, clockIn ?? clockOut)));
   const lateMinutes = rawLate > facts.shift.lateGraceMinutes ? rawLate : 0;
   const earlyMinutes = rawEarly > facts.shift.earlyLeaveGraceMinutes ? rawEarly : 0;
   const status: AttendanceStatus =

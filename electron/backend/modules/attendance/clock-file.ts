@@ -7,7 +7,7 @@ import {
   shiftWindowMinutes,
   wallMinutes,
 } from '../../../../shared/domain/time';
-import { matchColumns, type TableFile } from '../../files/table-file';
+import { columnReader, matchColumns, type TableFile } from '../../files/import-file';
 
 /**
  * Clock (考勤机) and ACD login exports: each row has an employee number and one or two times
@@ -109,27 +109,32 @@ export interface Punch {
 export function readPunches(table: TableFile, mapping: ClockMapping) {
   const punches: Punch[] = [];
   const problems: RowIssue[] = [];
-  for (const { line, cells } of table.rows) {
-    const employeeNo = (cells[mapping.employeeNo] ?? '').trim();
+  const employeeNoOf = columnReader(table, mapping.employeeNo);
+  const dateOf = columnReader(table, mapping.date);
+  const clockInOf = columnReader(table, mapping.clockIn);
+  const clockOutOf = columnReader(table, mapping.clockOut);
+  for (const row of table.rows) {
+    const { line } = row;
+    const employeeNo = employeeNoOf(row);
     if (!employeeNo) {
       problems.push({ row: line, field: 'employeeNo', key: 'validation.required' });
       continue;
     }
     let date: string | null = null;
     if (mapping.date) {
-      date = parseDateCell(cells[mapping.date] ?? '');
+      date = parseDateCell(dateOf(row));
       if (!date) {
         problems.push({
           row: line,
           field: 'date',
           key: 'errors.badClockTime',
-          params: { value: cells[mapping.date] ?? '' },
+          params: { value: dateOf(row) },
         });
         continue;
       }
     }
-    const inText = cells[mapping.clockIn] ?? '';
-    const outText = mapping.clockOut ? (cells[mapping.clockOut] ?? '') : '';
+    const inText = clockInOf(row);
+    const outText = clockOutOf(row);
     const clockIn = parseClock(inText, date);
     let clockOut = parseClock(outText, date);
     if ((inText.trim() && !clockIn) || (outText.trim() && !clockOut)) {
@@ -202,22 +207,31 @@ export function attributePunches(
     group.punches.push(punch);
     groups.set(date, group);
   };
+  // Plain loops, no closures per punch: a month's file has tens of thousands of them.
   for (const punch of punches) {
     const at = wallMinutes(punch.at);
-    const distance = (w: { start: number; end: number }) =>
-      at < w.start ? w.start - at : at > w.end ? at - w.end : 0;
-    const inside = windows.find((w) => distance(w) === 0);
+    let inside: (typeof windows)[number] | undefined;
+    let nearest: (typeof windows)[number] | undefined;
+    let nearestDistance = Infinity;
+    for (const w of windows) {
+      const distance = at < w.start ? w.start - at : at > w.end ? at - w.end : 0;
+      if (distance === 0) {
+        inside = w;
+        break;
+      }
+      // The first of equally near windows, as a stable sort would give.
+      if (distance <= REACH_MINUTES && distance < nearestDistance) {
+        nearest = w;
+        nearestDistance = distance;
+      }
+    }
     const day = punch.at.slice(0, 10);
     if (!inside && restDays.has(day)) {
       add(day, null, punch);
       continue;
     }
-    const nearest =
-      inside ??
-      windows
-        .filter((w) => distance(w) <= REACH_MINUTES)
-        .sort((x, y) => distance(x) - distance(y))[0];
-    if (nearest) add(nearest.cell.date, nearest.shift, punch);
+    const chosen = inside ?? nearest;
+    if (chosen) add(chosen.cell.date, chosen.shift, punch);
     else unplaced.push(punch);
   }
   const placed = [...groups.values()].map(({ date, shift, punches: own }) => {

@@ -9,7 +9,7 @@ import { listProposals } from '../../../../db/queries/attendance/proposals';
 import { listSwaps } from '../../../../db/queries/attendance/swaps';
 import { auditCreate } from '../../core/audit';
 import { preparedHandler, type HandlersOf } from '../../core/context';
-import { applyClockImport, previewClockImport } from './clock-import';
+import { applyClockImport, previewClockImport, readClockFile } from './clock-import';
 import { correctRecord, recordLeave } from './corrections';
 import {
   backupBeforeClose,
@@ -111,17 +111,24 @@ export const attendanceHandlers: HandlersOf<typeof attendanceChannels> = {
 
   'attendance.swaps': (ctx, { month }) => listSwaps(ctx.db, monthRange(month)),
 
-  'attendance.previewImport': (ctx, input) => previewClockImport(ctx, input),
+  // Both read the file in a worker before their transaction: a big one delays only its sender.
+  'attendance.previewImport': preparedHandler({
+    prepare: (_ctx, input) => readClockFile(input),
+    run: (ctx, input, table) => previewClockImport(ctx, input, table),
+  }),
 
-  'attendance.applyImport': async (ctx, input) => {
-    const { rows, ...report } = await applyClockImport(ctx, input);
-    await ctx.audit({
-      action: 'import',
-      entity: 'attendance',
-      after: { fileName: input.fileName, rows, ...report },
-    });
-    return report;
-  },
+  'attendance.applyImport': preparedHandler({
+    prepare: (_ctx, input) => readClockFile(input),
+    run: async (ctx, input, table) => {
+      const { rows, ...report } = await applyClockImport(ctx, input, table);
+      await ctx.audit({
+        action: 'import',
+        entity: 'attendance',
+        after: { fileName: input.fileName, rows, ...report },
+      });
+      return report;
+    },
+  }),
 
   'attendance.summary': (ctx, { month, teamId }) => buildMonthSummary(ctx, month, teamId),
 

@@ -10,11 +10,17 @@ import {
   type AttendanceMark,
   type AttendanceRules,
   type AttendanceSource,
+  type AttendanceStatus,
   wantedProposals,
 } from '../../../../shared/domain/attendance';
 import { monthDates, monthOf } from '../../../../shared/domain/time';
 import { closedMonthsAmong } from '../../../../db/queries/attendance/months';
-import { findRecord, recordsBetween, saveRecord } from '../../../../db/queries/attendance/records';
+import {
+  findRecord,
+  recordsBetween,
+  recordStatusesBetween,
+  saveRecords,
+} from '../../../../db/queries/attendance/records';
 import { scheduleCells } from '../../../../db/queries/attendance/schedule';
 import { reconcileProposals } from '../../../../db/queries/attendance/proposals';
 import { getJsonSetting, putSetting } from '../../../../db/queries/settings/settings';
@@ -69,10 +75,7 @@ export interface RecordChange {
  */
 export async function writeRecords(ctx: HandlerContext, changes: RecordChange[]) {
   if (changes.length === 0) return [];
-  // Callers check first to name their own field; this is the guarantee.
   const dates = changes.map((c) => c.date).sort();
-  await assertMonthsOpen(ctx, dates);
-  const rules = await readRules(ctx);
   const staffIds = [...new Set(changes.map((c) => c.staffId))];
   const key = (r: { staffId: number; date: string }) => `${r.staffId}|${r.date}`;
   // Read before and after in one query each: a roll-call writes a whole shift at once.
@@ -84,22 +87,40 @@ export async function writeRecords(ctx: HandlerContext, changes: RecordChange[])
       ]),
     );
   const before = await recordsOf();
-  for (const change of changes) {
-    const figures = classifyAttendance(
-      {
-        date: change.date,
-        shift: change.shift,
-        clockIn: change.clockIn,
-        clockOut: change.clockOut,
-        mark: change.mark,
-        overtimeMinutes: change.overtimeMinutes,
-      },
-      rules,
-    );
-    const planned = change.shift ? plannedTimes(change.date, change.shift) : null;
-    await saveRecord(
-      ctx.db,
-      {
+  await saveRecordChanges(ctx, changes);
+  const after = await recordsOf();
+  return changes.map((c) => ({ before: before.get(key(c)), after: after.get(key(c))! }));
+}
+
+/**
+ * writeRecords without the records read back: for a clock import, which writes a month at once
+ * and audits one summary entry.
+ */
+export async function saveRecordChanges(ctx: HandlerContext, changes: RecordChange[]) {
+  if (changes.length === 0) return;
+  // Callers check first to name their own field; this is the guarantee.
+  await assertMonthsOpen(
+    ctx,
+    changes.map((c) => c.date),
+  );
+  const rules = await readRules(ctx);
+  const recordedBy = ctx.session?.displayName ?? 'local';
+  await saveRecords(
+    ctx.db,
+    changes.map((change) => {
+      const figures = classifyAttendance(
+        {
+          date: change.date,
+          shift: change.shift,
+          clockIn: change.clockIn,
+          clockOut: change.clockOut,
+          mark: change.mark,
+          overtimeMinutes: change.overtimeMinutes,
+        },
+        rules,
+      );
+      const planned = change.shift ? plannedTimes(change.date, change.shift) : null;
+      return {
         staffId: change.staffId,
         date: change.date,
         shiftTypeId: change.shift?.id ?? null,
@@ -112,14 +133,12 @@ export async function writeRecords(ctx: HandlerContext, changes: RecordChange[])
         ...figures,
         remark: change.remark,
         source: change.source,
-        recordedBy: ctx.session?.displayName ?? 'local',
-      },
-      ctx.now,
-    );
-  }
-  const after = await recordsOf();
+        recordedBy,
+      };
+    }),
+    ctx.now,
+  );
   await proposePenalties(ctx, changes, rules);
-  return changes.map((c) => ({ before: before.get(key(c)), after: after.get(key(c))! }));
 }
 
 /** Brings the rule proposals of every person-month the changes touched up to date. */
@@ -135,11 +154,17 @@ async function proposePenalties(
   }
   for (const [month, people] of months) {
     const dates = monthDates(month);
-    const records = await recordsBetween(ctx.db, dates[0]!, dates.at(-1)!, {
-      staffIds: [...people],
-    });
+    const byPerson = new Map<
+      number,
+      { id: number; status: AttendanceStatus; lateMinutes: number }[]
+    >();
+    for (const r of await recordStatusesBetween(ctx.db, dates[0]!, dates.at(-1)!, [...people])) {
+      const own = byPerson.get(r.staffId);
+      if (own) own.push(r);
+      else byPerson.set(r.staffId, [r]);
+    }
     for (const staffId of people) {
-      const own = records.filter((r) => r.staffId === staffId);
+      const own = byPerson.get(staffId) ?? [];
       await reconcileProposals(
         ctx.db,
         staffId,

@@ -3,8 +3,9 @@ import { listStaff } from '../../../../db/queries/org/staff';
 import { listShiftTypes } from '../../../../db/queries/org/shift-types';
 import { listTeams } from '../../../../db/queries/org/teams';
 import { auditCreate, auditUpdate } from '../../core/audit';
-import type { HandlersOf } from '../../core/context';
-import { importRoster } from './roster-import';
+import { preparedHandler, type HandlersOf } from '../../core/context';
+import { readImportFile } from '../../files/import-file';
+import { importRoster, ROSTER_LIMITS } from './roster-import';
 import { assignCells, copyWeek, scheduleOfDay, teamWeek } from './schedule';
 import { createShiftType, editShiftType } from './shift-types';
 import { createStaff, editStaff, markLeft } from './staff';
@@ -31,15 +32,20 @@ export const orgHandlers: HandlersOf<typeof orgChannels> = {
   'org.staff.markLeft': async (ctx, input) =>
     auditUpdate(ctx, 'staff', input.id, await markLeft(ctx, input), 'mark_left'),
 
-  'org.staff.import': async (ctx, input) => {
-    const report = await importRoster(ctx, input);
-    await ctx.audit({
-      action: 'import',
-      entity: 'staff',
-      after: { fileName: input.fileName, ...report },
-    });
-    return report;
-  },
+  'org.staff.import': preparedHandler({
+    // The file is read in a worker before the transaction: a big one delays only its sender.
+    prepare: (_ctx, input) =>
+      readImportFile(input.fileName, input.contentBase64, { limits: ROSTER_LIMITS }),
+    run: async (ctx, input, table) => {
+      const report = await importRoster(ctx, table);
+      await ctx.audit({
+        action: 'import',
+        entity: 'staff',
+        after: { fileName: input.fileName, ...report },
+      });
+      return report;
+    },
+  }),
 
   'org.shiftTypes.list': (ctx) => listShiftTypes(ctx.db),
 

@@ -1,7 +1,13 @@
 import { failure, staffInput, toFieldIssues, type RowIssue } from '../../../../shared/contract';
 import { POSITIONS, type Position } from '../../../../shared/domain/org';
 import type { StaffFields } from '../../../../db/queries/org/staff';
-import { matchColumns, normalizeHeader as normalize, type TableFile } from '../../files/table-file';
+import {
+  columnReader,
+  matchColumns,
+  normalizeHeader as normalize,
+  rejectRows,
+  type TableFile,
+} from '../../files/import-file';
 
 /** The roster columns, under the names HR's spreadsheets use for them (Chinese first). */
 const COLUMNS = {
@@ -75,16 +81,17 @@ export function parseRoster(table: TableFile, teamIdByName: Map<string, number>)
       rows: [],
     });
   }
-  const cell = (cells: Record<string, string>, column: Column) => {
-    const header = columns[column];
-    return header ? (cells[header] ?? '') : '';
-  };
+  const readers = new Map(
+    (Object.keys(COLUMNS) as Column[]).map((c) => [c, columnReader(table, columns[c])]),
+  );
 
   const issues: RowIssue[] = [];
   const rows: RosterRow[] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of table.rows) {
-    const teamName = cell(cells, 'team');
+  for (const row of table.rows) {
+    const { line } = row;
+    const cell = (column: Column) => readers.get(column)!(row);
+    const teamName = cell('team');
     const teamId = teamName === '' ? null : teamIdByName.get(teamName);
     if (teamId === undefined) {
       issues.push({
@@ -94,24 +101,24 @@ export function parseRoster(table: TableFile, teamIdByName: Map<string, number>)
         params: { value: teamName },
       });
     }
-    const position = parsePosition(cell(cells, 'position'));
+    const position = parsePosition(cell('position'));
     if (!position) {
       issues.push({
         row: line,
         field: 'position',
         key: 'errors.unknownPosition',
-        params: { value: cell(cells, 'position') },
+        params: { value: cell('position') },
       });
     }
     const parsed = staffInput.safeParse({
-      employeeNo: cell(cells, 'employeeNo'),
-      name: cell(cells, 'name'),
+      employeeNo: cell('employeeNo'),
+      name: cell('name'),
       teamId: teamId ?? null,
       position: position ?? 'agent',
-      seat: cell(cells, 'seat'),
-      extension: cell(cells, 'extension'),
-      phone: cell(cells, 'phone'),
-      hireDate: parseDateText(cell(cells, 'hireDate')),
+      seat: cell('seat'),
+      extension: cell('extension'),
+      phone: cell('phone'),
+      hireDate: parseDateText(cell('hireDate')),
     });
     if (!parsed.success) {
       for (const issue of toFieldIssues(parsed.error)) issues.push({ row: line, ...issue });
@@ -129,16 +136,6 @@ export function parseRoster(table: TableFile, teamIdByName: Map<string, number>)
     seen.set(parsed.data.employeeNo, line);
     rows.push({ line, fields: parsed.data });
   }
-  if (issues.length > 0) {
-    throw failure(
-      'import_rejected',
-      `${issues.length} problem(s) in the file; nothing was imported`,
-      {
-        key: 'errors.import_rejected',
-        params: { count: issues.length },
-        rows: issues,
-      },
-    );
-  }
+  if (issues.length > 0) throw rejectRows('errors.import_rejected', issues);
   return rows;
 }

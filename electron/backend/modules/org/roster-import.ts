@@ -1,60 +1,72 @@
-import { failure } from '../../../../shared/contract';
+import type { Staff } from '../../../../shared/contract';
 import { listTeams } from '../../../../db/queries/org/teams';
 import {
-  findStaff,
   insertStaff,
-  staffByEmployeeNo,
+  staffRowsByEmployeeNo,
   updateStaff,
+  type StaffFields,
 } from '../../../../db/queries/org/staff';
 import type { HandlerContext } from '../../core/context';
-import { readImportFile } from '../../files/table-file';
+import { rejectRows, type TableFile } from '../../files/import-file';
 import { parseRoster } from './roster-file';
 
+/** Import caps: a roster file holds a center's staff, and no center has 20,000 people. */
+export const ROSTER_LIMITS = { maxRows: 20_000 };
+
+const FIELDS: (keyof StaffFields)[] = [
+  'employeeNo',
+  'name',
+  'teamId',
+  'position',
+  'seat',
+  'extension',
+  'phone',
+  'hireDate',
+];
+
 /**
- * The roster import (花名册导入): rows are matched by employee number, new numbers are added and
- * known ones updated, all in the action's one transaction; each person's change is audited.
+ * The roster import (花名册导入), given the file already read (before the transaction): rows are
+ * matched by employee number, new numbers are added and known ones updated, all in the action's
+ * one transaction; each person's change is audited, and a row that changes nothing is left alone.
+ * The teams are read here, in the transaction, so a team renamed meanwhile is seen.
  */
-export async function importRoster(
-  ctx: HandlerContext,
-  input: { fileName: string; contentBase64: string },
-) {
-  const table = await readImportFile(input.fileName, input.contentBase64);
-  const teams = new Map((await listTeams(ctx.db)).map((t) => [t.name, t.id]));
-  const rows = parseRoster(table, teams);
-  const existing = await staffByEmployeeNo(
+export async function importRoster(ctx: HandlerContext, table: TableFile) {
+  const teams = await listTeams(ctx.db);
+  const rows = parseRoster(table, new Map(teams.map((t) => [t.name, t.id])));
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const existing = await staffRowsByEmployeeNo(
     ctx.db,
     rows.map((r) => r.fields.employeeNo),
   );
   const leftRows = rows.filter((r) => existing.get(r.fields.employeeNo)?.status === 'left');
   if (leftRows.length > 0) {
-    throw failure('import_rejected', 'the file updates staff who have left', {
-      params: { count: leftRows.length },
-      rows: leftRows.map((r) => ({
+    throw rejectRows(
+      'errors.import_rejected',
+      leftRows.map((r) => ({
         row: r.line,
         field: 'employeeNo',
         key: 'errors.importLeftStaff',
         params: { value: r.fields.employeeNo },
       })),
-    });
+    );
   }
   let created = 0;
   let updated = 0;
   for (const { fields } of rows) {
-    const id = existing.get(fields.employeeNo)?.id;
-    if (id === undefined) {
-      const newId = await insertStaff(ctx.db, fields, ctx.now);
-      await ctx.audit({ action: 'create', entity: 'staff', entityId: newId, after: fields });
+    const before = existing.get(fields.employeeNo);
+    if (!before) {
+      const id = await insertStaff(ctx.db, fields, ctx.now);
+      await ctx.audit({ action: 'create', entity: 'staff', entityId: id, after: fields });
       created++;
-    } else {
-      const before = await findStaff(ctx.db, id);
-      await updateStaff(ctx.db, id, fields, ctx.now);
-      await ctx.audit({
-        action: 'update',
-        entity: 'staff',
-        entityId: id,
-        before,
-        after: await findStaff(ctx.db, id),
-      });
+    } else if (FIELDS.some((f) => before[f] !== fields[f])) {
+      await updateStaff(ctx.db, before.id, fields, ctx.now);
+      const after: Staff = {
+        ...before,
+        ...fields,
+        teamName: fields.teamId === null ? null : (teamName.get(fields.teamId) ?? null),
+        updatedAt: ctx.now,
+      };
+      await ctx.audit({ action: 'update', entity: 'staff', entityId: before.id, before, after });
       updated++;
     }
   }

@@ -3,8 +3,8 @@ import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Typography 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ENTITIES, type AuditEntryRow, type Output } from '../../../../shared/contract';
-import { FAILING_ANCHOR } from '../../../../shared/domain/audit';
+import type { AuditEntryRow, Output } from '../../../../shared/contract';
+import { AUDIT_ENTITIES, FAILING_ANCHOR } from '../../../../shared/domain/audit';
 import { api, errorOf } from '../../api/client';
 import { useQuery } from '../../api/queries';
 import { useErrorText } from '../../components/errors';

@@ -11,7 +11,8 @@ import type {
 } from '../../../../../shared/contract';
 import { api } from '../../../api/client';
 import { write } from '../../../api/queries';
-import { useErrorText } from '../../../components/errors';
+import { problemCount, useErrorText } from '../../../components/errors';
+import { ImportIssues } from '../../../components/ImportIssues';
 import { StatusTag } from '../status';
 import { clockOf } from './cells';
 
@@ -47,31 +48,6 @@ function distinct<T extends Problem | RowIssue>(problems: T[]): T[] {
 
 const ROLES = ['employeeNo', 'date', 'clockIn', 'clockOut'] as const;
 const OPTIONAL: ReadonlySet<string> = new Set(['date', 'clockOut']);
-
-/** Every problem row of a file: the row as Excel numbers it, the column, and how to fix it. */
-function ProblemTable({ problems }: { problems: (Problem | RowIssue)[] }) {
-  const { t } = useTranslation('attendance');
-  const { issueText, fieldLabel } = useErrorText();
-  return (
-    <Table
-      data-testid="clock-import-problems"
-      style={{ marginTop: 8 }}
-      size="small"
-      rowKey={(r) => `${r.row}-${r.field}-${r.key}`}
-      dataSource={problems}
-      pagination={problems.length > 8 ? { pageSize: 8, size: 'small' } : false}
-      columns={[
-        { title: t('org:import.row'), dataIndex: 'row', width: 64 },
-        {
-          title: t('org:import.field'),
-          width: 110,
-          render: (_, r) => fieldLabel(r.field),
-        },
-        { title: t('org:import.problem'), render: (_, r) => issueText(r) },
-      ]}
-    />
-  );
-}
 
 /**
  * Clock or ACD login data (CSV/XLSX): pick a file, check how its columns map, see what it would
@@ -246,10 +222,19 @@ export function ClockImportModal({
           showIcon
           title={
             rejected.length
-              ? t('attendance.import.problemsTitle', { count: rejected.length })
+              ? t('attendance.import.problemsTitle', { count: problemCount(error) })
               : errorText(error)
           }
-          description={rejected.length ? <ProblemTable problems={rejected} /> : undefined}
+          description={
+            rejected.length ? (
+              <ImportIssues
+                issues={rejected}
+                total={rejected.length + problemCount(error) - (error.rows?.length ?? 0)}
+                pageSize={8}
+                testId="clock-import-problems"
+              />
+            ) : undefined
+          }
         />
       )}
 
@@ -258,10 +243,15 @@ export function ClockImportModal({
           <Alert
             type="error"
             showIcon
-            title={t('attendance.import.problemsTitle', { count: problems.length })}
+            title={t('attendance.import.problemsTitle', { count: preview.problemCount })}
             description={t('attendance.import.problemsHint')}
           />
-          <ProblemTable problems={problems} />
+          <ImportIssues
+            issues={problems}
+            total={problems.length + preview.problemCount - preview.problems.length}
+            pageSize={8}
+            testId="clock-import-problems"
+          />
         </div>
       )}
 

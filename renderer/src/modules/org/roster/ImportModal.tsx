@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Spin, Table, Upload } from 'antd';
+import { Alert, Button, Modal, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Output } from '../../../../../shared/contract';
 import { write } from '../../../api/queries';
-import { useErrorText } from '../../../components/errors';
+import { problemCount, useErrorText } from '../../../components/errors';
+import { ImportIssues } from '../../../components/ImportIssues';
 
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
@@ -15,10 +16,10 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** Upload a roster file; either everything is imported, or every problem is listed by row. */
+/** Upload a roster file; either everything is imported, or its problems are listed by row. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('org');
-  const { errorText, issueText, fieldLabel } = useErrorText();
+  const { errorText } = useErrorText();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Output<'org.staff.import'>>();
   const [error, setError] = useState<ApiError>();
@@ -88,23 +89,17 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             showIcon
             title={
               error.code === 'import_rejected' && error.rows?.length
-                ? t('import.rejectedTitle', { count: error.rows.length })
+                ? t('import.rejectedTitle', { count: problemCount(error) })
                 : errorText(error)
             }
             description={error.rows?.length ? t('import.rejectedHint') : undefined}
           />
           {error.rows && error.rows.length > 0 && (
-            <Table
-              style={{ marginTop: 12 }}
-              size="small"
-              rowKey={(r) => `${r.row}-${r.field}-${r.key}`}
-              dataSource={error.rows}
-              pagination={error.rows.length > 10 ? { pageSize: 10 } : false}
-              columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 70 },
-                { title: t('import.field'), width: 120, render: (_, r) => fieldLabel(r.field) },
-                { title: t('import.problem'), render: (_, r) => issueText(r) },
-              ]}
+            <ImportIssues
+              issues={error.rows}
+              total={problemCount(error)}
+              pageSize={10}
+              testId="import-issues"
             />
           )}
         </div>
