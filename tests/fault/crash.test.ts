@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -154,7 +154,9 @@ describe('a crash at any moment', () => {
           .pop()
           ?.slice(7) ?? lastBackup;
       expectTeams(await expectSound(dataDir), acked);
-      const files = readdirSync(join(dataDir, 'backups'));
+      // A kill before the first backup made its folder leaves none.
+      const backupDir = join(dataDir, 'backups');
+      const files = existsSync(backupDir) ? readdirSync(backupDir) : [];
       if (files.some((f) => f.endsWith('.partial'))) killedMidBackup++; // the killed copy's
       // A copy cut short never counts as a backup; every one listed is whole.
       const layer = await DataLayer.open(dataDir, { dailyBackup: false });
