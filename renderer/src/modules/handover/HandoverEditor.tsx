@@ -122,7 +122,7 @@ export function HandoverEditor({
   onChange: (detail: HandoverDetail) => void;
 }) {
   const { t } = useTranslation('handover');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { errorText, issueText } = useErrorText();
   const me = useSession((s) => s.user);
   const { leads } = useHandoverRefs();
@@ -195,6 +195,16 @@ export function HandoverEditor({
     changed();
   };
 
+  /** People nobody marked would read as missing to the incoming lead: the writer is asked first. */
+  const confirmUnrecorded = (count: number) =>
+    count === 0 ||
+    modal.confirm({
+      title: t('handover.editor.unrecordedTitle', { count }),
+      content: t('handover.editor.unrecordedBody'),
+      okText: t('handover.editor.submitAnyway'),
+      cancelText: t('common.cancel'),
+    });
+
   const submit = async () => {
     await save();
     if (dirty.current) return; // The save failed; its message is showing.
@@ -202,6 +212,7 @@ export function HandoverEditor({
       message.warning(t('handover.editor.pickIncoming'));
       return;
     }
+    if (!(await confirmUnrecorded(detail.staffing.counts.unrecorded))) return;
     setSubmitting(true);
     const result = await write('handover.submit', { id, incomingUserId: incoming });
     setSubmitting(false);
@@ -263,7 +274,7 @@ export function HandoverEditor({
         onValuesChange={changed}
       >
         <Section n={1} title={t('handover.section.staffing')}>
-          <StaffingFacts staffing={detail.staffing} />
+          <StaffingFacts staffing={detail.staffing} writer />
           <Form.Item
             name="staffingRemark"
             label={t('fields.staffingRemark')}

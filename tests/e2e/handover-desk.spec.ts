@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { choose, expect, signIn, test } from './fixtures';
+import { A, B, seed, sessionOf, today } from './handover-fixtures';
+
+/**
+ * The handover as the leads at the desk meet it: it opens on the shift that just ended, its
+ * staffing box adds up, and the roll-call hint is for the writer alone.
+ */
+
+const count = (page: Page, label: string) =>
+  page.getByTestId('handover-staffing').locator('.handover-count').filter({ hasText: label });
+
+test('at 08:05 the handover opens on the night shift that just ended, not the early shift that began', async ({
+  page,
+  store,
+  open,
+}) => {
+  const date = today();
+  await seed(store, date);
+  await page.clock.setFixedTime(new Date(`${date}T08:05:00+08:00`));
+  await open('#/handover', A);
+  await expect(page.getByLabel('日期', { exact: true })).toHaveValue(date);
+  await expect(
+    page.getByRole('combobox', { name: '班次', exact: true }).locator('..'),
+  ).toContainText('夜班');
+  await page.getByRole('button', { name: '写交接班记录' }).click();
+  await expect(page.getByTestId('handover-editor')).toContainText('夜班');
+
+  // Mid-shift, with no shift ended in the last two hours, it is the shift running now.
+  await page.clock.setFixedTime(new Date(`${date}T12:00:00+08:00`));
+  await open('#/handover&tab=write');
+  await expect(
+    page.getByRole('combobox', { name: '班次', exact: true }).locator('..'),
+  ).toContainText('早班');
+});
+
+test('the staffing box adds up, an unmarked roll-call asks before submitting, and its hint is the writer’s alone', async ({
+  page,
+  store,
+  open,
+}) => {
+  test.setTimeout(120_000);
+  const date = today();
+  const { team, night } = await seed(store, date);
+  // A fifth person on the shift whom nobody has marked yet.
+  const unmarked = await store.ok('org.staff.create', {
+    employeeNo: 'KF105',
+    name: '陈静',
+    teamId: team.id,
+    position: 'agent',
+  });
+  await store.ok('org.schedule.assign', {
+    cells: [{ staffId: unmarked.id, date, value: night.id }],
+  });
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+
+  await open(`#/handover&tab=write&id=${draft.id}`, A);
+  // 应到 5 = 实到 3 (two on time, one late) + 旷工 1 + 请假 0 + 未点名 1.
+  await expect(count(page, '应到')).toContainText('5');
+  await expect(count(page, '实到')).toContainText('3');
+  await expect(count(page, '其中迟到')).toContainText('1');
+  await expect(count(page, '旷工')).toContainText('1');
+  await expect(count(page, '未点名')).toContainText('1');
+  await expect(page.getByTestId('staffing-unrecorded-hint')).toBeVisible();
+
+  // Submitting with someone unmarked asks first; cancelling leaves it a draft.
+  await choose(page, page.getByRole('combobox', { name: '接班人' }), B.displayName);
+  await page.getByRole('button', { name: '提交交班' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('1 人未点名');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
+  expect((await store.ok('handover.get', { id: draft.id })).state).toBe('draft');
+  await page.getByRole('button', { name: '提交交班' }).click();
+  await expect(page.getByRole('dialog')).toContainText('1 人未点名');
+  await page.getByRole('dialog').getByRole('button', { name: '仍然提交' }).click();
+  await expect(page.getByText(`已提交给 ${B.displayName}`).first()).toBeVisible();
+  expect((await store.ok('handover.get', { id: draft.id })).state).toBe('submitted');
+
+  // The incoming lead reads the figures, not the writer's to-do.
+  const asB = await sessionOf(store, B);
+  await asB('handover.acknowledge', { id: draft.id });
+  await page.getByRole('button', { name: new RegExp(A.displayName) }).click();
+  await page.getByText(/^(切换用户|Switch user)$/).click();
+  await signIn(page, B.username, B.password);
+  await open(`#/handover&tab=incoming&id=${draft.id}`);
+  await expect(count(page, '实到')).toContainText('3');
+  await expect(page.getByTestId('staffing-unrecorded-hint')).toHaveCount(0);
+  // Nor the printed, locked sheet.
+  await open(`#/handover&print=${draft.id}`);
+  await expect(page.getByTestId('handover-print').locator('.handover-count')).not.toHaveCount(0);
+  await expect(page.getByTestId('staffing-unrecorded-hint')).toHaveCount(0);
+});
