@@ -92,3 +92,46 @@ test('the staffing box adds up, an unmarked roll-call asks before submitting, an
   await expect(page.getByTestId('handover-print').locator('.handover-count')).not.toHaveCount(0);
   await expect(page.getByTestId('staffing-unrecorded-hint')).toHaveCount(0);
 });
+
+test('people with the same name show their employee number, and an item’s owner is picked from staff and users', async ({
+  page,
+  store,
+  open,
+}) => {
+  const date = today();
+  const { team, night } = await seed(store, date);
+  // Another 张伟 in another team: the absent one on the sheet must be told apart.
+  const second = await store.ok('org.teams.create', { name: '客服二组' });
+  await store.ok('org.staff.create', {
+    employeeNo: 'KF201',
+    name: '张伟',
+    teamId: second.id,
+    position: 'agent',
+  });
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+
+  await open(`#/handover&tab=write&id=${draft.id}`, A);
+  const staffing = page.getByTestId('handover-staffing');
+  await expect(staffing).toContainText('张伟（KF103）');
+  // A name no one else has stays plain.
+  await expect(staffing).toContainText('李娜（25 分钟）');
+
+  await page.getByRole('button', { name: '新增遗留事项' }).click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, dialog.getByRole('combobox', { name: '类别' }), '客户回访');
+  await dialog.getByLabel('说明').fill('回访客户，确认宽带已恢复');
+  const owner = dialog.getByRole('combobox', { name: '责任人' });
+  await owner.fill('张');
+  const options = page.locator('.ant-select-dropdown').filter({ visible: true });
+  await expect(options).toContainText('张伟 · KF103 · 客服一组');
+  await expect(options).toContainText('张伟 · KF201 · 客服二组');
+  await expect(options).toContainText(A.displayName);
+  await options.getByText('张伟 · KF201 · 客服二组').click();
+  await expect(owner).toHaveValue('张伟（KF201）');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('handover-items')).toContainText('张伟（KF201）');
+  const saved = await store.ok('handover.get', { id: draft.id });
+  expect(saved.items.map((i) => i.owner)).toEqual(['张伟（KF201）']);
+});

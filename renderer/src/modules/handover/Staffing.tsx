@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShiftAttendance } from '../../../../shared/contract';
 import { staffingBox } from '../../../../shared/domain/handover';
+import { usePersonName } from '../../format';
 
 /**
  * Scheduled against present, and who was absent, late or on leave — from the shift's attendance
@@ -19,6 +20,8 @@ export function StaffingFacts({
   const { t } = useTranslation('handover');
   const { counts, people } = staffing;
   const box = staffingBox(counts);
+  const personName = usePersonName();
+  const nameOf = (p: (typeof people)[0]) => personName(p, p.sameName);
   const named = (statuses: string[]) =>
     people.filter((p) => p.record && statuses.includes(p.record.status));
   const absent = named(['absent']);
@@ -27,7 +30,7 @@ export function StaffingFacts({
   const list = (
     label: string,
     rows: typeof people,
-    text: (p: (typeof people)[0]) => string = (p) => p.name,
+    text: (p: (typeof people)[0]) => string = nameOf,
   ) =>
     rows.length > 0 && (
       <div className="handover-staffing-line">
@@ -69,7 +72,7 @@ export function StaffingFacts({
       </div>
       {list(t('handover.staffing.absentees'), absent)}
       {list(t('handover.staffing.lateArrivals'), late, (p) =>
-        t('handover.staffing.lateNamed', { name: p.name, minutes: p.record?.lateMinutes ?? 0 }),
+        t('handover.staffing.lateNamed', { name: nameOf(p), minutes: p.record?.lateMinutes ?? 0 }),
       )}
       {list(t('handover.staffing.onLeave'), leave)}
       {writer && counts.unrecorded > 0 && (
