@@ -86,3 +86,22 @@ export async function rebuildFullTextIndex(db: Kysely<unknown>, table: string) {
       db,
     );
 }
+
+/** The spaces ftsText put around standalone characters (and any that stood there). */
+const SPACED = /(?<=[\p{Script=Han}\p{So}]) | (?=[\p{Script=Han}\p{So}])/gu;
+
+/** The indexed text of some records, as people read it (CJK unspaced), for showing where a search matched. */
+export async function indexedTexts(
+  db: Kysely<unknown>,
+  table: string,
+  rowids: number[],
+): Promise<Map<number, string>> {
+  if (rowids.length === 0) return new Map();
+  const rows = (
+    await sql<{
+      rowid: number;
+      body: string;
+    }>`select rowid, body from ${sql.table(table)} where rowid in (${sql.join(rowids)})`.execute(db)
+  ).rows;
+  return new Map(rows.map((r) => [r.rowid, r.body.replace(SPACED, '')]));
+}

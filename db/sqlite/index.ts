@@ -26,6 +26,7 @@
  * - replaceIndexedText, ftsText: delete + insert the row, each CJK character (BMP or beyond) and
  *     emoji spaced as a token
  *     → UPDATE … SET body = to_tsvector('simple', text), with the same spacing
+ * - indexedTexts: the rows' text, CJK unspaced → SELECT the source text column
  * - matchingRowids, ftsQuery: rowid IN (… MATCH '"投 诉" AND …')
  *     → id IN (… WHERE body @@ phraseto_tsquery('simple', …) AND …)
  * - jsonGroupObject: json_group_object(key, value) → json_object_agg(key, value)
@@ -61,6 +62,7 @@ export {
   createFullTextIndex,
   ftsQuery,
   ftsText,
+  indexedTexts,
   matchingRowids,
   rebuildFullTextIndex,
   replaceIndexedText,

@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { choose, expect, signIn, test } from './fixtures';
-import { A, B, seed, sessionOf, today } from './handover-fixtures';
+import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtures';
 
 /**
  * The handover as the leads at the desk meet it: it opens on the shift that just ended, its
@@ -134,4 +138,79 @@ test('people with the same name show their employee number, and an item’s owne
   await expect(page.getByTestId('handover-items')).toContainText('张伟（KF201）');
   const saved = await store.ok('handover.get', { id: draft.id });
   expect(saved.items.map((i) => i.owner)).toEqual(['张伟（KF201）']);
+});
+
+test('the log shows where a search matched with the words marked, and the A4 sheet keeps its borders and its signatures', async ({
+  page,
+  store,
+  open,
+}) => {
+  test.setTimeout(120_000);
+  const date = today();
+  const { team, night } = await seed(store, date);
+  const asA = await sessionOf(store, A);
+  const asB = await sessionOf(store, B);
+  const h = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  for (let i = 1; i <= 14; i++)
+    await asA('handover.addItem', {
+      handoverId: h.id,
+      category: 'callback',
+      description: `第 ${i} 位客户来电反映宽带断线，已登记工单，需在今日 18:00 前回访确认恢复情况并记录客户意见`,
+      priority: 'normal',
+      owner: '李娜',
+    });
+  await asA('handover.save', {
+    id: h.id,
+    staffingRemark: null,
+    seatsStatus: '正常',
+    queue: { offered: 980, answered: 940, abandoned: 40, serviceLevel: 88, ahtSeconds: 198 },
+    notices: '3 月 1 日起资费调整',
+    escalations: null,
+    remarks: '夜间 CRM 系统短暂中断 5 分钟，已恢复，投诉客户已安抚',
+  });
+  await asA('handover.submit', { id: h.id, incomingUserId: await userId(store, B) });
+  await asB('handover.acknowledge', { id: h.id });
+
+  await open('#/handover&tab=log', A);
+  const search = page.getByLabel('搜索', { exact: true });
+  await search.fill('CRM 投诉');
+  await search.press('Enter');
+  const excerpt = page.getByTestId('search-excerpt');
+  await expect(excerpt).toContainText('系统短暂中断');
+  await expect(excerpt.locator('mark')).toHaveText(['CRM', '投诉']);
+
+  // The printed sheet: every table cell bordered in black enough for a laser printer, and the
+  // signatures on the same page as the end of the sheet, never alone on the next one.
+  await open(`#/handover&print=${h.id}`);
+  await expect(page.getByTestId('handover-print')).toContainText('投诉客户已安抚');
+  await page.emulateMedia({ media: 'print' });
+  const borders = await page
+    .locator('.handover-print td, .handover-print th')
+    .evaluateAll((cells) =>
+      cells.map((c) => {
+        const s = getComputedStyle(c);
+        return `${s.borderTopStyle} ${s.borderTopColor} ${s.borderLeftStyle}`;
+      }),
+    );
+  expect(new Set(borders)).toEqual(new Set(['solid rgb(0, 0, 0) solid']));
+  // The sheet grows by an addendum at a time, so the page break falls at every height once.
+  const asManager = await sessionOf(store, MANAGER);
+  const dir = mkdtempSync(join(tmpdir(), 'handover-a4-'));
+  for (let n = 1; n <= 14; n++) {
+    const text = `补记 ${n}：经核实，第 ${n} 位客户的宽带已恢复${'，客户表示满意'.repeat(n % 4)}`;
+    await asManager('handover.addendum', { id: h.id, text });
+    await page.reload();
+    await expect(page.getByTestId('handover-print')).toContainText(`补记 ${n}：`);
+    const pdf = join(dir, `sheet-${n}.pdf`);
+    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+    const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], {
+      encoding: 'utf8',
+    })
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ''));
+    const signed = pages.findIndex((p) => p.includes('接班人签字'));
+    expect(signed, `with ${n} addenda`).toBeGreaterThan(0);
+    // The signatures sit under the sheet's last words, not alone at the top of a page.
+    expect(pages[signed], `with ${n} addenda`).toContain(`补记${n}：`);
+  }
 });

@@ -3,3 +3,4 @@ export * from './sheet';
 export * from './items';
 export * from './instance';
 export * from './staffing';
+export * from './search';

@@ -7,6 +7,9 @@ import {
   isAcknowledgementLate,
   isOverdue,
   handoverInstance,
+  highlightParts,
+  searchExcerpt,
+  searchWords,
   nextState,
   staffingBox,
 } from '../../../shared/domain/handover';
@@ -117,5 +120,26 @@ describe('the staffing box', () => {
     const box = staffingBox(counts);
     expect(box.arrived).toBe(3);
     expect(box.arrived + box.absent + box.leave + box.unrecorded).toBe(box.scheduled);
+  });
+});
+
+describe('search results', () => {
+  it('cuts the passage around the first match and marks every word, 𠮷 and emoji whole', () => {
+    const text = `${'甲'.repeat(50)}客户投诉宽带安装延误，回访𠮷先生🎉，再次投诉`;
+    const words = searchWords('投诉 𠮷');
+    expect(words).toEqual(['投诉', '𠮷']);
+    const excerpt = searchExcerpt(text, words, 5)!;
+    expect(excerpt.startsWith('…')).toBe(true);
+    expect(excerpt).toContain('客户投诉宽带');
+    const parts = highlightParts('回访𠮷先生🎉，再次投诉 CRM crm', ['𠮷', '🎉', '投诉', 'Crm']);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual([
+      '𠮷',
+      '🎉',
+      '投诉',
+      'CRM',
+      'crm',
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe('回访𠮷先生🎉，再次投诉 CRM crm');
+    expect(searchExcerpt('没有这个词', ['宽带'])).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import {
   canDo,
   isAcknowledgementLate,
   isOverdue,
+  searchExcerpt,
+  searchWords,
   type HandoverAction,
   type HandoverActor,
 } from '../../../../shared/domain/handover';
@@ -18,6 +20,7 @@ import { addendaOf } from '../../../../db/queries/handover/addenda';
 import {
   findHandover,
   indexHandover,
+  searchableTexts,
   type HandoverRecord,
 } from '../../../../db/queries/handover/handovers';
 import {
@@ -179,4 +182,19 @@ export async function reindex(ctx: HandlerContext, id: number) {
     .filter(Boolean)
     .join('\n');
   await indexHandover(ctx.db, id, text);
+}
+
+/** Search results carry the passage that matched, so the log shows why each row is there. */
+export async function withExcerpts<R extends { id: number }>(
+  ctx: HandlerContext,
+  rows: R[],
+  search: string | undefined,
+): Promise<(R & { excerpt: string | null })[]> {
+  const words = search ? searchWords(search) : [];
+  if (words.length === 0) return rows.map((r) => ({ ...r, excerpt: null }));
+  const texts = await searchableTexts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, excerpt: searchExcerpt(texts.get(r.id) ?? '', words) }));
 }
