@@ -214,3 +214,27 @@ test('the log shows where a search matched with the words marked, and the A4 she
     expect(pages[signed], `with ${n} addenda`).toContain(`补记${n}：`);
   }
 });
+
+test('pasting text over a field’s limit says how much did not fit', async ({
+  page,
+  store,
+  open,
+  context,
+}) => {
+  const date = today();
+  const { team, night } = await seed(store, date);
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(`#/handover&tab=write&id=${draft.id}`, A);
+  const remarks = page.getByRole('textbox', { name: '其他备注' });
+  await remarks.fill('已交代：');
+  // 2,000 characters fit; 4 are typed, so 1,996 of the 2,010 pasted do (𠮷 counts as one).
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `${'客'.repeat(2009)}𠮷`);
+  await remarks.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+V');
+  await expect(page.locator('.ant-message')).toContainText('其他备注');
+  await expect(page.locator('.ant-message')).toContainText('末尾 14 个字没有粘贴进去');
+  await expect(remarks).toHaveValue(`已交代：${'客'.repeat(1996)}`);
+});
