@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { choose, expect, signIn, test } from './fixtures';
+import { ADMIN, choose, expect, signIn, test } from './fixtures';
 import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtures';
 
 /**
@@ -237,4 +237,52 @@ test('pasting text over a field’s limit says how much did not fit', async ({
   await expect(page.locator('.ant-message')).toContainText('其他备注');
   await expect(page.locator('.ant-message')).toContainText('末尾 14 个字没有粘贴进去');
   await expect(remarks).toHaveValue(`已交代：${'客'.repeat(1996)}`);
+});
+
+test('a form’s error goes once its field is fixed, and an empty required field says it is required', async ({
+  page,
+  store,
+  open,
+}) => {
+  const date = today();
+  const { team, night } = await seed(store, date);
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  await asA('handover.addItem', {
+    handoverId: draft.id,
+    category: 'callback',
+    description: '回访客户，确认宽带已恢复',
+    priority: 'normal',
+  });
+  await open(`#/handover&tab=write&id=${draft.id}`, A);
+  await page
+    .getByTestId('handover-items')
+    .getByRole('row')
+    .filter({ hasText: '确认宽带已恢复' })
+    .getByRole('button', { name: /修改/ })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('已解决', { exact: true }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const error = dialog.locator('.ant-form-item-explain-error');
+  await expect(error).toHaveText('标记为已解决时必须填写处理结果');
+  // Typing the missing note takes the message away at once, before saving again.
+  await dialog.getByLabel('处理结果').fill('已回电，客户确认恢复');
+  await expect(error).toHaveCount(0);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  // An empty code is "required", not a rule about which letters a code may hold.
+  await page.getByRole('button', { name: new RegExp(A.displayName) }).click();
+  await page.getByText(/^(切换用户|Switch user)$/).click();
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await open('#/handover&tab=settings');
+  await page.getByRole('button', { name: '新增类别' }).click();
+  const rows = page.getByRole('row');
+  await rows.last().getByRole('textbox').first().fill('VIP 回访');
+  await page.getByRole('button', { name: '保存' }).click();
+  const codeError = page.locator('.ant-form-item-explain-error');
+  await expect(codeError).toHaveText('代码不能为空');
+  await rows.last().getByRole('textbox').last().fill('vip_callback');
+  await expect(codeError).toHaveCount(0);
 });
