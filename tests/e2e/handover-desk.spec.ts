@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ADMIN, choose, expect, signIn, test } from './fixtures';
+import { ADMIN, choose, deskScreen, expect, screenshot, signIn, test } from './fixtures';
 import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtures';
 
 /**
@@ -286,3 +286,106 @@ test('a form’s error goes once its field is fixed, and an empty required field
   await rows.last().getByRole('textbox').last().fill('vip_callback');
   await expect(codeError).toHaveCount(0);
 });
+
+/** The screens these points touch, at the desk's 1366×768 in both languages, for a person to look at. */
+for (const language of ['zh-CN', 'en-US'] as const) {
+  test(`handover desk screens (${language})`, async ({ page, store, open, context }) => {
+    test.setTimeout(120_000);
+    await deskScreen(page, language);
+    const zh = language === 'zh-CN';
+    const date = today();
+    const { team, night } = await seed(store, date);
+    const second = await store.ok('org.teams.create', { name: '客服二组' });
+    await store.ok('org.staff.create', {
+      employeeNo: 'KF201',
+      name: '张伟',
+      teamId: second.id,
+      position: 'agent',
+    });
+    const extra = await store.ok('org.staff.create', {
+      employeeNo: 'KF105',
+      name: '陈静',
+      teamId: team.id,
+      position: 'agent',
+    });
+    await store.ok('org.schedule.assign', {
+      cells: [{ staffId: extra.id, date, value: night.id }],
+    });
+    const asA = await sessionOf(store, A);
+    const h = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+    await asA('handover.addItem', {
+      handoverId: h.id,
+      category: 'complaint',
+      description: '客户投诉宽带安装延误，回访𠮷先生🎉，需回电说明',
+      priority: 'high',
+      owner: '张伟（KF201）',
+    });
+    await asA('handover.save', {
+      id: h.id,
+      staffingRemark: null,
+      seatsStatus: '正常',
+      queue: { offered: 980, answered: 940, abandoned: 40, serviceLevel: 88, ahtSeconds: 198 },
+      notices: null,
+      escalations: null,
+      remarks: '夜间 CRM 系统短暂中断 5 分钟，已恢复，投诉客户已安抚',
+    });
+
+    // At 08:05: the write tab on the night shift that just ended.
+    await page.clock.setFixedTime(new Date(`${date}T08:05:00+08:00`));
+    await open('#/handover&tab=write', A);
+    await expect(
+      page.getByRole('button', { name: zh ? '写交接班记录' : /handover/i }),
+    ).toBeVisible();
+    await screenshot(page, `handover-write-default-${language}`);
+
+    await open(`#/handover&tab=write&id=${h.id}`);
+    await expect(page.getByTestId('handover-staffing')).toBeVisible();
+    await screenshot(page, `handover-staffing-${language}`);
+
+    // The owner picker, open on two 张伟.
+    await page.getByRole('button', { name: zh ? '新增遗留事项' : /Add pending item/i }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: zh ? '责任人' : 'Owner' }).fill('张');
+    await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toContainText(
+      'KF201',
+    );
+    await screenshot(page, `handover-owner-picker-${language}`);
+    await page.keyboard.press('Escape');
+    await dialog
+      .getByRole('button', { name: zh ? '取 消' : 'Cancel' })
+      .or(dialog.getByRole('button', { name: '取消' }))
+      .first()
+      .click();
+    await expect(dialog).toBeHidden();
+
+    // A paste over the limit, and the submit that asks about the unmarked.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), '客'.repeat(2100));
+    const remarks = page.getByRole('textbox', { name: zh ? '其他备注' : 'Remarks' });
+    await remarks.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await expect(page.locator('.ant-message')).toBeVisible();
+    await screenshot(page, `handover-paste-cut-${language}`);
+    await choose(
+      page,
+      page.getByRole('combobox', { name: zh ? '接班人' : 'Incoming lead' }),
+      B.displayName,
+    );
+    await page.getByRole('button', { name: zh ? '提交交班' : /Submit handover/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await screenshot(page, `handover-submit-unrecorded-${language}`);
+    await page.getByRole('dialog').getByRole('button').last().click();
+    await expect
+      .poll(async () => (await store.ok('handover.get', { id: h.id })).state)
+      .toBe('submitted');
+
+    // The log, searched.
+    await open('#/handover&tab=log');
+    const search = page.getByLabel(zh ? '搜索' : 'Search', { exact: true });
+    await search.fill('投诉 🎉');
+    await search.press('Enter');
+    await expect(page.getByTestId('search-excerpt').first()).toBeVisible();
+    await screenshot(page, `handover-log-search-${language}`);
+  });
+}

@@ -180,7 +180,9 @@ export async function reindex(ctx: HandlerContext, id: number) {
     ...addenda.map((a) => a.text),
   ]
     .filter(Boolean)
-    .join('\n');
+    // A visible separator (not a word character, so never searched): the log's excerpt of a
+    // match reads "需回电说明 ｜ 张伟（KF201）", not one run-on sentence.
+    .join(' ｜ ');
   await indexHandover(ctx.db, id, text);
 }
 
