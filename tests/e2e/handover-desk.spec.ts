@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { TestStore } from '../helpers/store';
 import { ADMIN, choose, deskScreen, expect, screenshot, signIn, test } from './fixtures';
 import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtures';
 
@@ -10,6 +11,30 @@ import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtur
  * The handover as the leads at the desk meet it: it opens on the shift that just ended, its
  * staffing box adds up, and the roll-call hint is for the writer alone.
  */
+
+/** Another 张伟 (KF201) in another team: the absent 张伟 (KF103) on the sheet must be told apart. */
+async function addNamesake(store: TestStore) {
+  const second = await store.ok('org.teams.create', { name: '客服二组' });
+  await store.ok('org.staff.create', {
+    employeeNo: 'KF201',
+    name: '张伟',
+    teamId: second.id,
+    position: 'agent',
+  });
+}
+
+/** A fifth person on the night shift whom nobody has marked yet. */
+async function addUnmarked(store: TestStore, teamId: number, nightId: number, date: string) {
+  const unmarked = await store.ok('org.staff.create', {
+    employeeNo: 'KF105',
+    name: '陈静',
+    teamId,
+    position: 'agent',
+  });
+  await store.ok('org.schedule.assign', {
+    cells: [{ staffId: unmarked.id, date, value: nightId }],
+  });
+}
 
 const count = (page: Page, label: string) =>
   page.getByTestId('handover-staffing').locator('.handover-count').filter({ hasText: label });
@@ -46,16 +71,7 @@ test('the staffing box adds up, an unmarked roll-call asks before submitting, an
   test.setTimeout(120_000);
   const date = today();
   const { team, night } = await seed(store, date);
-  // A fifth person on the shift whom nobody has marked yet.
-  const unmarked = await store.ok('org.staff.create', {
-    employeeNo: 'KF105',
-    name: '陈静',
-    teamId: team.id,
-    position: 'agent',
-  });
-  await store.ok('org.schedule.assign', {
-    cells: [{ staffId: unmarked.id, date, value: night.id }],
-  });
+  await addUnmarked(store, team.id, night.id, date);
   const asA = await sessionOf(store, A);
   const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
 
@@ -104,14 +120,7 @@ test('people with the same name show their employee number, and an item’s owne
 }) => {
   const date = today();
   const { team, night } = await seed(store, date);
-  // Another 张伟 in another team: the absent one on the sheet must be told apart.
-  const second = await store.ok('org.teams.create', { name: '客服二组' });
-  await store.ok('org.staff.create', {
-    employeeNo: 'KF201',
-    name: '张伟',
-    teamId: second.id,
-    position: 'agent',
-  });
+  await addNamesake(store);
   const asA = await sessionOf(store, A);
   const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
 
@@ -295,22 +304,8 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     const zh = language === 'zh-CN';
     const date = today();
     const { team, night } = await seed(store, date);
-    const second = await store.ok('org.teams.create', { name: '客服二组' });
-    await store.ok('org.staff.create', {
-      employeeNo: 'KF201',
-      name: '张伟',
-      teamId: second.id,
-      position: 'agent',
-    });
-    const extra = await store.ok('org.staff.create', {
-      employeeNo: 'KF105',
-      name: '陈静',
-      teamId: team.id,
-      position: 'agent',
-    });
-    await store.ok('org.schedule.assign', {
-      cells: [{ staffId: extra.id, date, value: night.id }],
-    });
+    await addNamesake(store);
+    await addUnmarked(store, team.id, night.id, date);
     const asA = await sessionOf(store, A);
     const h = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
     await asA('handover.addItem', {
