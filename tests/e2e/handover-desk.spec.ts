@@ -154,7 +154,8 @@ test('the log shows where a search matched with the words marked, and the A4 she
   store,
   open,
 }) => {
-  test.setTimeout(120_000);
+  // Fourteen A4 prints, each read back: slow on a loaded machine.
+  test.setTimeout(300_000);
   const date = today();
   const { team, night } = await seed(store, date);
   const asA = await sessionOf(store, A);

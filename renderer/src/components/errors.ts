@@ -73,8 +73,12 @@ export function showFieldErrors(
       [...firstPerField.values()].map((issue) => {
         const name = known.get(issue.field)!;
         // An empty box is missing, whatever format rule its value would break: say it is
-        // required (a message that already says why it is needed stays).
-        const missing = isEmpty(form.getFieldValue(name)) && !/required/i.test(issue.key);
+        // required. Only input rules (validation.*) give way: a refusal (errors.*: a wrong
+        // password, whose box the form empties) and a message that says why it is needed stay.
+        const missing =
+          isEmpty(form.getFieldValue(name)) &&
+          issue.key.startsWith('validation.') &&
+          !/required/i.test(issue.key);
         return {
           name,
           errors: [issueText(missing ? { key: 'validation.required', field: issue.field } : issue)],
