@@ -135,6 +135,8 @@ test('people with the same name show their employee number, and an item’s owne
   await choose(page, dialog.getByRole('combobox', { name: '类别' }), '客户回访');
   await dialog.getByLabel('说明').fill('回访客户，确认宽带已恢复');
   const owner = dialog.getByRole('combobox', { name: '责任人' });
+  // The category list animates out first: the next visible list is the owner's.
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
   await owner.fill('张');
   const options = page.locator('.ant-select-dropdown').filter({ visible: true });
   await expect(options).toContainText('张伟 · KF103 · 客服一组');
