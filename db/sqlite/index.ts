@@ -20,9 +20,13 @@
  *     → pg_restore into a scratch database, then read its schema_version
  * - replaceDatabaseFile: swap the file, drop -wal/-shm → restore into a new database, then point
  *     the pool at it (or rename databases)
- * - createFullTextIndex: an FTS5 table, unicode61 tokenizer → a tsvector column with a GIN index
- * - replaceIndexedText, ftsText: delete + insert the row, each CJK character spaced as a token
+ * - createFullTextIndex: an FTS5 table, unicode61 tokenizer keeping symbols (emoji) → a tsvector
+ *     column with a GIN index
+ * - rebuildFullTextIndex: recreate the table and re-space its text → UPDATE every row's tsvector
+ * - replaceIndexedText, ftsText: delete + insert the row, each CJK character (BMP or beyond) and
+ *     emoji spaced as a token
  *     → UPDATE … SET body = to_tsvector('simple', text), with the same spacing
+ * - indexedTexts: the rows' text, CJK unspaced → SELECT the source text column
  * - matchingRowids, ftsQuery: rowid IN (… MATCH '"投 诉" AND …')
  *     → id IN (… WHERE body @@ phraseto_tsquery('simple', …) AND …)
  * - jsonGroupObject: json_group_object(key, value) → json_object_agg(key, value)
@@ -55,7 +59,15 @@ export {
   readFileWith,
   replaceDatabaseFile,
 } from './backup';
-export { createFullTextIndex, ftsQuery, ftsText, matchingRowids, replaceIndexedText } from './fts';
+export {
+  createFullTextIndex,
+  ftsQuery,
+  ftsText,
+  indexedTexts,
+  matchingRowids,
+  rebuildFullTextIndex,
+  replaceIndexedText,
+} from './fts';
 export { jsonGroupObject, jsonRowsTable } from './json';
 export { appendOnly, lockedWhen } from './triggers';
 export { classifyDatabaseError, type DatabaseError } from './errors';

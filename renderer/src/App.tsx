@@ -6,6 +6,7 @@ import { createElement, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from './api/queries';
 import { PageLoading } from './components/PageState';
+import { PasteLimitNotice } from './components/PasteLimit';
 import { localeOf, type Language } from './i18n';
 import { SetupScreen, SignInScreen } from './modules/accounts/AuthScreens';
 import { useIdleSignOut, UserMenu } from './modules/accounts/UserMenu';
@@ -122,6 +123,7 @@ export function App() {
     >
       <QueryClientProvider client={queryClient}>
         <AntApp>
+          <PasteLimitNotice />
           {phase === 'setup' && <SetupScreen />}
           {phase === 'signedOut' && <SignInScreen />}
           {phase === 'signedIn' && <Console />}

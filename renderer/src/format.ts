@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
 import { parseDate } from '../../shared/domain/time';
 import { localeOf } from './i18n';
@@ -24,4 +25,14 @@ export function useDateFormat() {
 /** The desk's local wall clock as the console stores it: 'yyyy-MM-dd HH:mm'. */
 export function wallNow(date: Date = new Date()): string {
   return format(date, 'yyyy-MM-dd HH:mm');
+}
+
+/**
+ * A person's name, with the employee number when it is needed to tell them apart (王芳（KF101）):
+ * call centers have several 王芳, and a name alone on a sheet or a swap can mean the wrong one.
+ */
+export function usePersonName() {
+  const { t } = useTranslation();
+  return (person: { name: string; employeeNo: string }, withNumber = true) =>
+    withNumber ? t('person.withNumber', { name: person.name, no: person.employeeNo }) : person.name;
 }

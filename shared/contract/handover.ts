@@ -261,7 +261,15 @@ export const handoverChannels = {
   }),
   'handover.list': channel({
     input: handoverListInput,
-    output: z.object({ rows: z.array(handoverRow), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(
+        handoverRow.extend({
+          /** With a search: the passage that matched, the words in it for the screen to mark. */
+          excerpt: z.string().nullable(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
     roles: everyone,
     transaction: 'read',
   }),

@@ -3,16 +3,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import {
-  SESSION_HEADER,
-  type Channel,
-  type Input,
-  type Output,
-  type Result,
-} from '../../shared/contract';
-import { addDaysTo, formatDate } from '../../shared/domain/time';
-import type { TestStore } from '../helpers/store';
+import { SESSION_HEADER, type Output, type Result } from '../../shared/contract';
+import { addDaysTo } from '../../shared/domain/time';
 import { ADMIN, choose, expect, SCREENSHOTS, signIn, test } from './fixtures';
+import {
+  A,
+  B,
+  COMPLAINT,
+  FAULT,
+  MANAGER,
+  seed,
+  sessionOf,
+  today,
+  userId,
+  type Account,
+} from './handover-fixtures';
 
 /**
  * 交接班 end to end: the outgoing lead writes and submits, the incoming lead disputes, the outgoing
@@ -20,89 +25,6 @@ import { ADMIN, choose, expect, SCREENSHOTS, signIn, test } from './fixtures';
  * edit over HTTP), the open item is carried into the next shift with its history, a manager adds
  * an addendum and finds the handover by a Chinese word, and the printed PDF carries the text.
  */
-
-const A = {
-  username: 'zhang',
-  displayName: '张主管',
-  role: 'supervisor',
-  password: 'correct horse 1',
-} as const;
-const B = {
-  username: 'lihua',
-  displayName: '李主管',
-  role: 'supervisor',
-  password: 'correct horse 2',
-} as const;
-const MANAGER = {
-  username: 'wang',
-  displayName: '王经理',
-  role: 'manager',
-  password: 'correct horse 3',
-} as const;
-interface Account {
-  username: string;
-  displayName: string;
-  password: string;
-}
-
-const COMPLAINT = '客户投诉宽带安装延误，需回电说明';
-const FAULT = 'CRM 工单系统查询缓慢，已报 IT 跟进';
-
-const today = () => formatDate(new Date());
-
-/** Three users, a team of four on night shifts, and those shifts' roll-call: one absent, one late. */
-async function seed(store: TestStore, ...dates: string[]) {
-  for (const user of [A, B, MANAGER]) await store.ok('accounts.users.create', user);
-  const team = await store.ok('org.teams.create', { name: '客服一组' });
-  const staff = [];
-  for (const [i, name] of ['王芳', '李娜', '张伟', '刘洋'].entries()) {
-    staff.push(
-      await store.ok('org.staff.create', {
-        employeeNo: `KF10${i + 1}`,
-        name,
-        teamId: team.id,
-        position: 'agent',
-      }),
-    );
-  }
-  const shifts = await store.ok('org.shiftTypes.list', {});
-  const night = shifts.find((s) => s.name === '夜班')!;
-  const early = shifts.find((s) => s.name === '早班')!;
-  const middle = shifts.find((s) => s.name === '中班')!;
-  for (const date of dates) {
-    await store.ok('org.schedule.assign', {
-      cells: staff.map((s) => ({ staffId: s.id, date, value: night.id })),
-    });
-    await store.ok('attendance.rollCall', {
-      date,
-      shiftTypeId: night.id,
-      teamId: team.id,
-      entries: [
-        { staffId: staff[0]!.id, mark: 'present' },
-        { staffId: staff[1]!.id, mark: 'late', arrivedAt: `${date} 00:25` },
-        { staffId: staff[2]!.id, mark: 'absent' },
-        { staffId: staff[3]!.id, mark: 'present' },
-      ],
-    });
-  }
-  return { team, night, early, middle };
-}
-
-/** A user's own backend session, as the renderer would have after signing in. */
-async function sessionOf(store: TestStore, user: Account) {
-  const result = (await store.backend.call(
-    'accounts.signIn',
-    { username: user.username, password: user.password },
-    null,
-  )) as Result<Output<'accounts.signIn'>>;
-  if (!result.ok) throw new Error(`sign-in failed: ${JSON.stringify(result.error)}`);
-  const token = result.value.token;
-  return async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-    const r = (await store.backend.call(channel, input, token)) as Result<Output<C>>;
-    if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
-    return r.value;
-  };
-}
 
 /** Switches the desk to another user through the user menu, as a lead at a shared PC does. */
 async function switchUser(page: Page, from: Account, to: Account) {
@@ -540,9 +462,4 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       .toContain('vip_callback');
     await shot('handover-settings');
   });
-}
-
-async function userId(store: TestStore, user: Account) {
-  const users = await store.ok('accounts.users.list', {});
-  return users.find((u) => u.username === user.username)!.id;
 }

@@ -15,6 +15,18 @@ export function scheduledOnInstance(
     .innerJoin('staff as s', 's.id', 'e.staff_id')
     .leftJoin('teams as t', 't.id', 's.team_id')
     .select(['s.id as staffId', 's.name', 's.employee_no as employeeNo', 't.name as teamName'])
+    // Someone else on the roster has this name: whoever reads it needs the employee number.
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('staff as twin')
+            .select('twin.id')
+            .whereRef('twin.name', '=', 's.name')
+            .whereRef('twin.id', '<>', 's.id'),
+        )
+        .as('sameName'),
+    )
     .where('e.work_date', '=', date)
     .where('e.shift_type_id', '=', shiftTypeId);
   if (teamId) query = query.where('s.team_id', '=', teamId);

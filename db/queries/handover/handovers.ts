@@ -2,7 +2,7 @@ import { sql, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../schema';
 import type { HandoverState } from '../../../shared/domain/handover';
 import type { HandoversTable } from './tables';
-import { matchingRowids, replaceIndexedText } from '../../sqlite';
+import { indexedTexts, matchingRowids, replaceIndexedText } from '../../sqlite';
 
 /** Handover sheets, one per shift instance and team (or floor), and their full-text entry. */
 export function selectHandovers(db: Kysely<DB>) {
@@ -97,6 +97,10 @@ export async function updateHandover(
 export async function indexHandover(db: Kysely<DB>, handoverId: number, text: string) {
   await replaceIndexedText(db as Kysely<unknown>, 'handover_search', handoverId, text);
 }
+
+/** The searchable text of some handovers, as people read it: where a search matched. */
+export const searchableTexts = (db: Kysely<DB>, ids: number[]) =>
+  indexedTexts(db as Kysely<unknown>, 'handover_search', ids);
 
 /** Handovers whose text matches a user's search, as a subquery; null: the search matches nothing. */
 export const matchingHandovers = (search: string) => matchingRowids('handover_search', search);

@@ -2,6 +2,7 @@ import { App, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/contract';
+import { ClearFixedErrors } from './ClearFixedErrors';
 import { showFieldErrors, useErrorText } from './errors';
 
 /**
@@ -60,7 +61,7 @@ export function FormModal<T>({
       destroyOnHidden
       width={width}
     >
-      {children}
+      <ClearFixedErrors form={form}>{children}</ClearFixedErrors>
     </Modal>
   );
 }

@@ -31,6 +31,22 @@ export function useErrorText(entity?: 'team' | 'shiftType' | 'leaveType') {
   };
 }
 
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
+
+/** True while showFieldErrors puts errors on a form: that change is not an edit that fixes them. */
+let settingErrors = false;
+
+/**
+ * Whether a form's field change is the user's edit (which makes its old error moot), rather than
+ * the errors being put there.
+ */
+export const isEditOf = (field: { errors?: unknown[] }) =>
+  !settingErrors && (field.errors?.length ?? 0) > 0;
+
 /**
  * Puts each field issue next to its field in the form. Returns true when every issue found a
  * field; otherwise the caller shows the error as a message.
@@ -51,12 +67,27 @@ export function showFieldErrors(
   const firstPerField = new Map<string, FieldIssue>();
   for (const issue of placed)
     if (!firstPerField.has(issue.field)) firstPerField.set(issue.field, issue);
-  form.setFields(
-    [...firstPerField.values()].map((issue) => ({
-      name: known.get(issue.field)!,
-      errors: [issueText(issue)],
-    })),
-  );
+  settingErrors = true;
+  try {
+    form.setFields(
+      [...firstPerField.values()].map((issue) => {
+        const name = known.get(issue.field)!;
+        // An empty box is missing, whatever format rule its value would break: say it is
+        // required. Only input rules (validation.*) give way: a refusal (errors.*: a wrong
+        // password, whose box the form empties) and a message that says why it is needed stay.
+        const missing =
+          isEmpty(form.getFieldValue(name)) &&
+          issue.key.startsWith('validation.') &&
+          !/required/i.test(issue.key);
+        return {
+          name,
+          errors: [issueText(missing ? { key: 'validation.required', field: issue.field } : issue)],
+        };
+      }),
+    );
+  } finally {
+    settingErrors = false;
+  }
   return placed.length > 0 && placed.length === issues.length;
 }
 

@@ -33,15 +33,12 @@ export interface ShiftInstanceRef {
  * The instance running at `now` (or the latest one to have started, within its length) and the
  * next one to start, across the given shift types: what the roll-call screen opens on.
  */
-export function currentAndNextInstances(
-  now: string,
-  shifts: (ShiftHours & { id: number })[],
-): { current: ShiftInstanceRef | null; next: ShiftInstanceRef | null } {
-  const at = wallMinutes(now);
+/** Every instance of the given shift types from yesterday to tomorrow, by start (wall minutes). */
+export function instancesAround(now: string, shifts: (ShiftHours & { id: number })[]) {
   const today = now.slice(0, 10);
   const day = (offset: number) =>
     fromWallMinutes(wallMinutes(`${today} 00:00`) + offset * 1440).slice(0, 10);
-  const instances = [-1, 0, 1]
+  return [-1, 0, 1]
     .flatMap((offset) =>
       shifts.map((shift) => ({
         date: day(offset),
@@ -50,6 +47,14 @@ export function currentAndNextInstances(
       })),
     )
     .sort((a, b) => a.start - b.start);
+}
+
+export function currentAndNextInstances(
+  now: string,
+  shifts: (ShiftHours & { id: number })[],
+): { current: ShiftInstanceRef | null; next: ShiftInstanceRef | null } {
+  const at = wallMinutes(now);
+  const instances = instancesAround(now, shifts);
   const running = instances.filter((i) => i.start <= at && at < i.end);
   const current = running[running.length - 1] ?? null;
   const next = instances.find((i) => i.start > at) ?? null;

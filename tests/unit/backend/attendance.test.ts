@@ -141,7 +141,9 @@ describe('corrections, leave and swaps', () => {
     );
     expect(swap).toMatchObject({
       staffAName: '王芳',
+      staffAEmployeeNo: 'KF1',
       staffBName: '李娜',
+      staffBEmployeeNo: 'KF2',
       approvedBy: 'test supervisor',
     });
     const week = await t.ok('org.schedule.week', { teamId, weekStart: '2026-11-16' });

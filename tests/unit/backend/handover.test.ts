@@ -297,6 +297,37 @@ describe('the log', () => {
     expect(filtered.rows).toMatchObject([{ id, openItems: 2, overdueItems: 1 }]);
   });
 
+  it('finds characters outside the Basic Multilingual Plane and emoji, alone or inside a word', async () => {
+    // An earlier handover with the BMP look-alike 吉 (carried into the next, never holding 𠮷).
+    const other = await as(b, 'handover.start', {
+      date: '2026-11-15',
+      shiftTypeId: night,
+      teamId,
+    });
+    await as(b, 'handover.addItem', {
+      handoverId: other.id,
+      category: 'other',
+      description: '吉野家订餐，服务很好',
+      priority: 'normal',
+    });
+    const h = await as(a, 'handover.start', { date: '2026-11-16', shiftTypeId: night, teamId });
+    // 𠮷 and 𠀀 are CJK Extension B (two UTF-16 halves each); 🎉 and 😡 are emoji.
+    await as(a, 'handover.addItem', {
+      handoverId: h.id,
+      category: 'callback',
+      description: '回访𠮷𠀀先生，客户留言“服务🎉很好”，另一位客户很生气😡',
+      priority: 'normal',
+    });
+    for (const search of ['𠮷', '𠀀', '𠮷𠀀', '𠀀先生', '🎉', '😡', '服务🎉很好', '生气😡']) {
+      const { rows } = await t.ok('handover.list', { search, page: 1, pageSize: 20 });
+      expect(
+        rows.map((r) => r.id),
+        search,
+      ).toEqual([h.id]);
+    }
+    expect((await t.ok('handover.list', { search: '🎂', page: 1, pageSize: 20 })).total).toBe(0);
+  });
+
   it('exports the open items with a BOM and Chinese headers', async () => {
     await writeAndAcknowledge();
     const file = await t.ok('handover.exportItems', { format: 'csv' });

@@ -144,3 +144,29 @@ describe('the migration list', () => {
     expect(() => checkedMigrations([step(2), step(1)])).toThrow(/expected 1/);
   });
 });
+
+describe('the search index migration', () => {
+  it('re-indexes text written before it, so Extension B characters and emoji are found', async () => {
+    const file = tempFile();
+    const before = await openStore(file, { migrations: migrations.slice(0, 5) });
+    // As the old index held it: the default tokenizer (emoji dropped), Extension B pairs unspaced.
+    before.sqlite.exec(
+      "drop table handover_search; create virtual table handover_search using fts5(body, tokenize = 'unicode61')",
+    );
+    before.sqlite
+      .prepare('insert into handover_search (rowid, body) values (?, ?)')
+      .run(7, '回 访 𠮷𠀀 先 生 服 务 🎉 很 好');
+    const match = (s: typeof before, q: string) =>
+      s.sqlite
+        .prepare('select rowid from handover_search where handover_search match ?')
+        .pluck()
+        .all(q);
+    expect(match(before, '"🎉"')).toEqual([]);
+    await before.close();
+    const after = await openStore(file);
+    expect(after.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    for (const q of ['"𠮷"', '"𠀀 先 生"', '"🎉"', '"务 🎉 很"'])
+      expect(match(after, q), q).toEqual([7]);
+    await after.close();
+  });
+});

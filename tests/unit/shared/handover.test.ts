@@ -6,7 +6,12 @@ import {
   HANDOVER_STATES,
   isAcknowledgementLate,
   isOverdue,
+  handoverInstance,
+  highlightParts,
+  searchExcerpt,
+  searchWords,
   nextState,
+  staffingBox,
 } from '../../../shared/domain/handover';
 import { ftsQuery, ftsText } from '../../../db/sqlite/fts';
 
@@ -71,5 +76,70 @@ describe('the handover state machine', () => {
     expect(ftsQuery('投诉 *** NEAR(a b) -x body:y \u0000')).toBe(
       '"投 诉" AND "NEAR" AND "a" AND "b" AND "x" AND "body" AND "y"',
     );
+  });
+});
+
+describe('the shift a handover opens on', () => {
+  const shifts = [
+    { id: 1, startTime: '08:00', endTime: '16:00' },
+    { id: 2, startTime: '16:00', endTime: '24:00' },
+    { id: 3, startTime: '00:00', endTime: '08:00' },
+    { id: 4, startTime: '22:00', endTime: '08:00' },
+  ];
+  it('is the shift that just ended, not the one that just began', () => {
+    expect(handoverInstance('2026-11-16 08:05', shifts.slice(0, 3))).toEqual({
+      date: '2026-11-16',
+      shiftTypeId: 3,
+    });
+    // A night shift from the day before, ending this morning.
+    expect(handoverInstance('2026-11-16 08:05', [shifts[0]!, shifts[3]!])).toEqual({
+      date: '2026-11-15',
+      shiftTypeId: 4,
+    });
+    // At 00:10 the middle shift, which ended at midnight the day before.
+    expect(handoverInstance('2026-11-16 00:10', shifts.slice(0, 3))).toEqual({
+      date: '2026-11-15',
+      shiftTypeId: 2,
+    });
+  });
+  it('is the running one once the window after the last end has passed', () => {
+    expect(handoverInstance('2026-11-16 10:01', shifts.slice(0, 3))).toEqual({
+      date: '2026-11-16',
+      shiftTypeId: 1,
+    });
+    expect(handoverInstance('2026-11-16 10:00', shifts.slice(0, 3))?.shiftTypeId).toBe(3);
+  });
+  it('is none without shifts', () => {
+    expect(handoverInstance('2026-11-16 10:00', [])).toBeNull();
+  });
+});
+
+describe('the staffing box', () => {
+  it('counts late arrivals as arrived, so the box adds up', () => {
+    const counts = { scheduled: 6, present: 2, late: 1, absent: 1, leave: 1, unrecorded: 1 };
+    const box = staffingBox(counts);
+    expect(box.arrived).toBe(3);
+    expect(box.arrived + box.absent + box.leave + box.unrecorded).toBe(box.scheduled);
+  });
+});
+
+describe('search results', () => {
+  it('cuts the passage around the first match and marks every word, 𠮷 and emoji whole', () => {
+    const text = `${'甲'.repeat(50)}客户投诉宽带安装延误，回访𠮷先生🎉，再次投诉`;
+    const words = searchWords('投诉 𠮷');
+    expect(words).toEqual(['投诉', '𠮷']);
+    const excerpt = searchExcerpt(text, words, 5)!;
+    expect(excerpt.startsWith('…')).toBe(true);
+    expect(excerpt).toContain('客户投诉宽带');
+    const parts = highlightParts('回访𠮷先生🎉，再次投诉 CRM crm', ['𠮷', '🎉', '投诉', 'Crm']);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual([
+      '𠮷',
+      '🎉',
+      '投诉',
+      'CRM',
+      'crm',
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe('回访𠮷先生🎉，再次投诉 CRM crm');
+    expect(searchExcerpt('没有这个词', ['宽带'])).toBeNull();
   });
 });

@@ -38,7 +38,11 @@ export async function shiftAttendance(
       (r) => [r.staffId, r],
     ),
   );
-  const people = scheduled.map((p) => ({ ...p, record: records.get(p.staffId) ?? null }));
+  const people = scheduled.map((p) => ({
+    ...p,
+    sameName: Boolean(p.sameName),
+    record: records.get(p.staffId) ?? null,
+  }));
   const count = (test: (status: string) => boolean) =>
     people.filter((p) => p.record && test(p.record.status)).length;
   const { start, end } = plannedTimes(date, shift);

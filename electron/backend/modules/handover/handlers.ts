@@ -4,7 +4,7 @@ import type { HandlersOf } from '../../core/context';
 import { handoverItemsCsv, handoverItemsFileName, handoverItemsXlsx } from './export';
 import { addItem, editItem, openItems } from './items';
 import { readSettings, saveSettings, SETTINGS_KEY } from './settings';
-import { detail, localNow, rowFigures } from './sheets';
+import { detail, localNow, rowFigures, withExcerpts } from './sheets';
 import {
   acknowledge,
   addendum,
@@ -83,7 +83,7 @@ export const handoverHandlers: HandlersOf<typeof handoverChannels> = {
 
   'handover.list': async (ctx, { page, pageSize, ...filter }) => {
     const { rows, total } = await listHandovers(ctx.db, filter, { page, pageSize });
-    return { rows: await rowFigures(ctx, rows), total };
+    return { rows: await withExcerpts(ctx, await rowFigures(ctx, rows), filter.search), total };
   },
 
   'handover.openItems': (ctx) => openItems(ctx),

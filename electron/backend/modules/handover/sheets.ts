@@ -11,6 +11,8 @@ import {
   canDo,
   isAcknowledgementLate,
   isOverdue,
+  searchExcerpt,
+  searchWords,
   type HandoverAction,
   type HandoverActor,
 } from '../../../../shared/domain/handover';
@@ -18,6 +20,7 @@ import { addendaOf } from '../../../../db/queries/handover/addenda';
 import {
   findHandover,
   indexHandover,
+  searchableTexts,
   type HandoverRecord,
 } from '../../../../db/queries/handover/handovers';
 import {
@@ -177,6 +180,23 @@ export async function reindex(ctx: HandlerContext, id: number) {
     ...addenda.map((a) => a.text),
   ]
     .filter(Boolean)
-    .join('\n');
+    // A visible separator (not a word character, so never searched): the log's excerpt of a
+    // match reads "需回电说明 ｜ 张伟（KF201）", not one run-on sentence.
+    .join(' ｜ ');
   await indexHandover(ctx.db, id, text);
+}
+
+/** Search results carry the passage that matched, so the log shows why each row is there. */
+export async function withExcerpts<R extends { id: number }>(
+  ctx: HandlerContext,
+  rows: R[],
+  search: string | undefined,
+): Promise<(R & { excerpt: string | null })[]> {
+  const words = search ? searchWords(search) : [];
+  if (words.length === 0) return rows.map((r) => ({ ...r, excerpt: null }));
+  const texts = await searchableTexts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, excerpt: searchExcerpt(texts.get(r.id) ?? '', words) }));
 }

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverDetail } from '../../../../shared/contract';
 import { write } from '../../api/queries';
 import { useEditor } from '../../components/FormModal';
+import { ClearFixedErrors } from '../../components/ClearFixedErrors';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { useSession } from '../../stores/session';
 import { FIGURES, parseFigures, type QueueFigures } from './figures';
@@ -122,7 +123,7 @@ export function HandoverEditor({
   onChange: (detail: HandoverDetail) => void;
 }) {
   const { t } = useTranslation('handover');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { errorText, issueText } = useErrorText();
   const me = useSession((s) => s.user);
   const { leads } = useHandoverRefs();
@@ -195,6 +196,16 @@ export function HandoverEditor({
     changed();
   };
 
+  /** People nobody marked would read as missing to the incoming lead: the writer is asked first. */
+  const confirmUnrecorded = (count: number) =>
+    count === 0 ||
+    modal.confirm({
+      title: t('handover.editor.unrecordedTitle', { count }),
+      content: t('handover.editor.unrecordedBody'),
+      okText: t('handover.editor.submitAnyway'),
+      cancelText: t('common.cancel'),
+    });
+
   const submit = async () => {
     await save();
     if (dirty.current) return; // The save failed; its message is showing.
@@ -202,6 +213,7 @@ export function HandoverEditor({
       message.warning(t('handover.editor.pickIncoming'));
       return;
     }
+    if (!(await confirmUnrecorded(detail.staffing.counts.unrecorded))) return;
     setSubmitting(true);
     const result = await write('handover.submit', { id, incomingUserId: incoming });
     setSubmitting(false);
@@ -249,109 +261,111 @@ export function HandoverEditor({
         {t('handover.editor.intro', { name: detail.outgoingName })}
       </Typography.Paragraph>
 
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          staffingRemark: detail.staffingRemark,
-          seatsStatus: detail.seatsStatus,
-          queue: detail.queue,
-          notices: detail.notices,
-          escalations: detail.escalations,
-          remarks: detail.remarks,
-        }}
-        onValuesChange={changed}
-      >
-        <Section n={1} title={t('handover.section.staffing')}>
-          <StaffingFacts staffing={detail.staffing} />
-          <Form.Item
-            name="staffingRemark"
-            label={t('fields.staffingRemark')}
-            style={{ marginTop: 12 }}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 1, maxRows: 6 }}
-              maxLength={500}
-              placeholder={t('handover.editor.staffingPlaceholder')}
-            />
-          </Form.Item>
-        </Section>
-
-        <Section n={2} title={t('handover.section.seats')}>
-          <Form.Item name="seatsStatus" aria-label={t('handover.section.seats')}>
-            <Input.TextArea
-              aria-label={t('handover.section.seats')}
-              autoSize={{ minRows: 2, maxRows: 8 }}
-              maxLength={1000}
-              placeholder={t('handover.editor.seatsPlaceholder')}
-            />
-          </Form.Item>
-        </Section>
-
-        <Section n={3} title={t('handover.section.queue')}>
-          <Flex wrap gap={16}>
-            {FIGURES.map((figure, i) => (
-              <Form.Item key={figure} name={['queue', figure]} label={t(`fields.${figure}`)}>
-                <InputNumber
-                  aria-label={t(`fields.${figure}`)}
-                  min={0}
-                  max={
-                    figure === 'serviceLevel' ? 100 : figure === 'ahtSeconds' ? 36_000 : 1_000_000
-                  }
-                  precision={figure === 'serviceLevel' ? 1 : 0}
-                  suffix={
-                    figure === 'serviceLevel'
-                      ? '%'
-                      : figure === 'ahtSeconds'
-                        ? t('handover.editor.seconds')
-                        : undefined
-                  }
-                  style={{ width: 150 }}
-                  onPaste={i === 0 ? pasteFigures : undefined}
-                />
-              </Form.Item>
-            ))}
-          </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('handover.editor.pasteHint')}
-          </Typography.Text>
-        </Section>
-
-        <Section
-          n={4}
-          title={t('handover.section.items', { count: detail.items.length })}
-          extra={
-            <Button icon={<PlusOutlined />} onClick={() => items.edit('new')}>
-              {t('handover.item.add')}
-            </Button>
-          }
+      <ClearFixedErrors form={form}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            staffingRemark: detail.staffingRemark,
+            seatsStatus: detail.seatsStatus,
+            queue: detail.queue,
+            notices: detail.notices,
+            escalations: detail.escalations,
+            remarks: detail.remarks,
+          }}
+          onValuesChange={changed}
         >
-          {detail.items.some((i) => i.carried) && (
-            <Typography.Paragraph type="secondary">
-              {t('handover.editor.carriedHint')}
-            </Typography.Paragraph>
-          )}
-          <ItemsTable
-            handoverId={detail.id}
-            items={detail.items}
-            history={detail.history}
-            onEdit={items.edit}
-          />
-        </Section>
-
-        {(['notices', 'escalations', 'remarks'] as const).map((field, i) => (
-          <Section key={field} n={5 + i} title={t(`fields.${field}`)}>
-            <Form.Item name={field}>
+          <Section n={1} title={t('handover.section.staffing')}>
+            <StaffingFacts staffing={detail.staffing} writer />
+            <Form.Item
+              name="staffingRemark"
+              label={t('fields.staffingRemark')}
+              style={{ marginTop: 12 }}
+            >
               <Input.TextArea
-                aria-label={t(`fields.${field}`)}
-                autoSize={{ minRows: 2, maxRows: 10 }}
-                maxLength={2000}
-                placeholder={t(`handover.editor.${field}Placeholder`)}
+                autoSize={{ minRows: 1, maxRows: 6 }}
+                maxLength={500}
+                placeholder={t('handover.editor.staffingPlaceholder')}
               />
             </Form.Item>
           </Section>
-        ))}
-      </Form>
+
+          <Section n={2} title={t('handover.section.seats')}>
+            <Form.Item name="seatsStatus" aria-label={t('handover.section.seats')}>
+              <Input.TextArea
+                aria-label={t('handover.section.seats')}
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                maxLength={1000}
+                placeholder={t('handover.editor.seatsPlaceholder')}
+              />
+            </Form.Item>
+          </Section>
+
+          <Section n={3} title={t('handover.section.queue')}>
+            <Flex wrap gap={16}>
+              {FIGURES.map((figure, i) => (
+                <Form.Item key={figure} name={['queue', figure]} label={t(`fields.${figure}`)}>
+                  <InputNumber
+                    aria-label={t(`fields.${figure}`)}
+                    min={0}
+                    max={
+                      figure === 'serviceLevel' ? 100 : figure === 'ahtSeconds' ? 36_000 : 1_000_000
+                    }
+                    precision={figure === 'serviceLevel' ? 1 : 0}
+                    suffix={
+                      figure === 'serviceLevel'
+                        ? '%'
+                        : figure === 'ahtSeconds'
+                          ? t('handover.editor.seconds')
+                          : undefined
+                    }
+                    style={{ width: 150 }}
+                    onPaste={i === 0 ? pasteFigures : undefined}
+                  />
+                </Form.Item>
+              ))}
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('handover.editor.pasteHint')}
+            </Typography.Text>
+          </Section>
+
+          <Section
+            n={4}
+            title={t('handover.section.items', { count: detail.items.length })}
+            extra={
+              <Button icon={<PlusOutlined />} onClick={() => items.edit('new')}>
+                {t('handover.item.add')}
+              </Button>
+            }
+          >
+            {detail.items.some((i) => i.carried) && (
+              <Typography.Paragraph type="secondary">
+                {t('handover.editor.carriedHint')}
+              </Typography.Paragraph>
+            )}
+            <ItemsTable
+              handoverId={detail.id}
+              items={detail.items}
+              history={detail.history}
+              onEdit={items.edit}
+            />
+          </Section>
+
+          {(['notices', 'escalations', 'remarks'] as const).map((field, i) => (
+            <Section key={field} n={5 + i} title={t(`fields.${field}`)}>
+              <Form.Item name={field}>
+                <Input.TextArea
+                  aria-label={t(`fields.${field}`)}
+                  autoSize={{ minRows: 2, maxRows: 10 }}
+                  maxLength={2000}
+                  placeholder={t(`handover.editor.${field}Placeholder`)}
+                />
+              </Form.Item>
+            </Section>
+          ))}
+        </Form>
+      </ClearFixedErrors>
 
       <div className="handover-submit-bar">
         {canSubmit ? (

@@ -7,18 +7,21 @@ import { StateTag } from './labels';
 import { useHandoverRefs } from './refs';
 
 /** Handovers as rows: the log, the incoming list and the lead's own drafts. A row opens the handover. */
-export function HandoverRows({
+export function HandoverRows<R extends HandoverRow>({
   rows,
   loading,
   empty,
   pagination = false,
+  below,
   onOpen,
 }: {
-  rows: HandoverRow[];
+  rows: R[];
   loading: boolean;
   empty: ReactNode;
   pagination?: TablePaginationConfig | false;
-  onOpen: (row: HandoverRow) => void;
+  /** A line under a row (the log's search: the passage that matched); none when it gives null. */
+  below?: (row: R) => ReactNode;
+  onOpen: (row: R) => void;
 }) {
   const { t } = useTranslation('handover');
   const dates = useDateFormat();
@@ -26,12 +29,23 @@ export function HandoverRows({
   const at = (iso: string | null) => (iso ? dates.time(iso) : '—');
 
   return (
-    <Table<HandoverRow>
+    <Table<R>
       rowKey="id"
       size="middle"
       loading={loading}
       dataSource={rows}
       pagination={pagination}
+      expandable={
+        below && {
+          showExpandColumn: false,
+          expandedRowKeys: rows.filter((r) => below(r) !== null).map((r) => r.id),
+          expandedRowRender: (row) => (
+            <div onClick={() => onOpen(row)} style={{ cursor: 'pointer' }}>
+              {below(row)}
+            </div>
+          ),
+        }
+      }
       locale={{ emptyText: empty }}
       onRow={(row) => ({
         onClick: () => onOpen(row),

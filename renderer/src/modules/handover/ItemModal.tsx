@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain/handover';
 import { write } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
+import { OwnerInput } from './OwnerInput';
 import { useHandoverRefs } from './refs';
 
 interface ItemValues {
@@ -127,7 +128,7 @@ export function ItemModal({
             <Input maxLength={60} placeholder={t('handover.item.referencePlaceholder')} />
           </Form.Item>
           <Form.Item name="owner" label={t('fields.owner')} style={{ flex: 1 }}>
-            <Input maxLength={30} placeholder={t('handover.item.ownerPlaceholder')} />
+            <OwnerInput getPopupContainer={insideDialog} />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>

@@ -3,10 +3,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input as ChannelInput } from '../../../../shared/contract';
-import { HANDOVER_STATES } from '../../../../shared/domain/handover';
+import { HANDOVER_STATES, searchWords } from '../../../../shared/domain/handover';
 import { useQuery } from '../../api/queries';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { HandoverRows } from './HandoverRows';
+import { Highlighted } from './Highlighted';
 import { useHandoverRefs } from './refs';
 import { goHandover } from './route';
 
@@ -28,6 +29,7 @@ export function LogTab() {
     setPage(1);
   };
   const filtered = Object.values(filter).some((v) => v !== undefined);
+  const words = searchWords(filter.search ?? '');
 
   return (
     <Card>
@@ -124,6 +126,13 @@ export function LogTab() {
             showTotal: (total) => t('common.total', { count: total }),
             onChange: setPage,
           }}
+          below={(row) =>
+            row.excerpt ? (
+              <div className="handover-excerpt" data-testid="search-excerpt">
+                <Highlighted text={row.excerpt} words={words} />
+              </div>
+            ) : null
+          }
           onOpen={(row) => goHandover({ tab: 'log', id: row.id })}
         />
       )}

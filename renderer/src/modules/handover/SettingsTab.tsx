@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, ItemCategoryDef } from '../../../../shared/contract';
 import { ITEM_CATEGORIES } from '../../../../shared/domain/handover';
+import { ClearFixedErrors } from '../../components/ClearFixedErrors';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
 import { useQuery, write } from '../../api/queries';
@@ -56,108 +57,120 @@ export function SettingsTab() {
 
   return (
     <Card loading={!settings.data} style={{ maxWidth: 900 }}>
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="ackDeadlineMinutes"
-          label={t('fields.ackDeadlineMinutes')}
-          extra={t('handover.settings.ackDeadlineHint')}
-        >
-          <InputNumber
-            min={5}
-            max={24 * 60}
-            suffix={t('handover.settings.minutes')}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-        <Form.Item name="scope" label={t('fields.scope')} extra={t('handover.settings.scopeHint')}>
-          <Radio.Group
-            options={[
-              { value: 'team', label: t('handover.settings.scopeTeam') },
-              { value: 'floor', label: t('handover.settings.scopeFloor') },
-            ]}
-          />
-        </Form.Item>
-        <Typography.Title level={5}>{t('fields.categories')}</Typography.Title>
-        <Typography.Paragraph type="secondary">
-          {t('handover.settings.categoriesHint')}
-        </Typography.Paragraph>
-        <Form.List name="categories">
-          {(fields, { add }) => (
-            <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
-                columns={[
-                  {
-                    title: t('handover.settings.categoryName'),
-                    key: 'name',
-                    render: (_, field) => {
-                      const code = form.getFieldValue(['categories', field.name, 'code']) as string;
-                      const translated = DEFAULT_CODES.has(code);
-                      return translated ? (
-                        <Typography.Text>{t(`handover.category.${code}`)}</Typography.Text>
-                      ) : (
-                        <Form.Item name={[field.name, 'name']} style={{ margin: 0 }}>
+      <ClearFixedErrors form={form}>
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="ackDeadlineMinutes"
+            label={t('fields.ackDeadlineMinutes')}
+            extra={t('handover.settings.ackDeadlineHint')}
+          >
+            <InputNumber
+              min={5}
+              max={24 * 60}
+              suffix={t('handover.settings.minutes')}
+              style={{ width: 160 }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="scope"
+            label={t('fields.scope')}
+            extra={t('handover.settings.scopeHint')}
+          >
+            <Radio.Group
+              options={[
+                { value: 'team', label: t('handover.settings.scopeTeam') },
+                { value: 'floor', label: t('handover.settings.scopeFloor') },
+              ]}
+            />
+          </Form.Item>
+          <Typography.Title level={5}>{t('fields.categories')}</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {t('handover.settings.categoriesHint')}
+          </Typography.Paragraph>
+          <Form.List name="categories">
+            {(fields, { add }) => (
+              <>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="key"
+                  dataSource={fields}
+                  columns={[
+                    {
+                      title: t('handover.settings.categoryName'),
+                      key: 'name',
+                      render: (_, field) => {
+                        const code = form.getFieldValue([
+                          'categories',
+                          field.name,
+                          'code',
+                        ]) as string;
+                        const translated = DEFAULT_CODES.has(code);
+                        return translated ? (
+                          <Typography.Text>{t(`handover.category.${code}`)}</Typography.Text>
+                        ) : (
+                          <Form.Item name={[field.name, 'name']} style={{ margin: 0 }}>
+                            <Input
+                              maxLength={20}
+                              aria-label={t('handover.settings.categoryName')}
+                              placeholder={t('handover.settings.namePlaceholder')}
+                            />
+                          </Form.Item>
+                        );
+                      },
+                    },
+                    {
+                      title: t('fields.code'),
+                      key: 'code',
+                      width: 240,
+                      render: (_, field) => (
+                        <Form.Item name={[field.name, 'code']} style={{ margin: 0 }}>
                           <Input
-                            maxLength={20}
-                            aria-label={t('handover.settings.categoryName')}
-                            placeholder={t('handover.settings.namePlaceholder')}
+                            maxLength={30}
+                            aria-label={t('fields.code')}
+                            placeholder="vip_callback"
+                            // A saved code is the key of its items: renaming it would orphan them.
+                            disabled={field.name < savedCount}
                           />
                         </Form.Item>
-                      );
+                      ),
                     },
-                  },
-                  {
-                    title: t('fields.code'),
-                    key: 'code',
-                    width: 240,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'code']} style={{ margin: 0 }}>
-                        <Input
-                          maxLength={30}
-                          aria-label={t('fields.code')}
-                          placeholder="vip_callback"
-                          // A saved code is the key of its items: renaming it would orphan them.
-                          disabled={field.name < savedCount}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('handover.settings.inUse'),
-                    key: 'active',
-                    width: 100,
-                    render: (_, field) => (
-                      <Form.Item
-                        name={[field.name, 'active']}
-                        valuePropName="checked"
-                        style={{ margin: 0 }}
-                      >
-                        <Switch aria-label={t('handover.settings.inUse')} />
-                      </Form.Item>
-                    ),
-                  },
-                ]}
-              />
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                style={{ marginTop: 8 }}
-                onClick={() => add({ code: '', name: '', active: true } satisfies ItemCategoryDef)}
-              >
-                {t('handover.settings.addCategory')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-        <div style={{ marginTop: 24 }}>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
-            {t('common.save')}
-          </Button>
-        </div>
-      </Form>
+                    {
+                      title: t('handover.settings.inUse'),
+                      key: 'active',
+                      width: 100,
+                      render: (_, field) => (
+                        <Form.Item
+                          name={[field.name, 'active']}
+                          valuePropName="checked"
+                          style={{ margin: 0 }}
+                        >
+                          <Switch aria-label={t('handover.settings.inUse')} />
+                        </Form.Item>
+                      ),
+                    },
+                  ]}
+                />
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  style={{ marginTop: 8 }}
+                  onClick={() =>
+                    add({ code: '', name: '', active: true } satisfies ItemCategoryDef)
+                  }
+                >
+                  {t('handover.settings.addCategory')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+          <div style={{ marginTop: 24 }}>
+            <Button type="primary" loading={saving} onClick={() => void save()}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      </ClearFixedErrors>
     </Card>
   );
 }

@@ -1,14 +1,27 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShiftAttendance } from '../../../../shared/contract';
+import { staffingBox } from '../../../../shared/domain/handover';
+import { usePersonName } from '../../format';
 
 /**
  * Scheduled against present, and who was absent, late or on leave — from the shift's attendance
  * (roll-call and clock import), so the handover never retypes what the roll-call already knows.
+ * Only the writer, who can still take the roll, is told to complete it: the incoming lead and the
+ * printed sheet read the figures as they stand.
  */
-export function StaffingFacts({ staffing }: { staffing: ShiftAttendance }) {
+export function StaffingFacts({
+  staffing,
+  writer = false,
+}: {
+  staffing: ShiftAttendance;
+  writer?: boolean;
+}) {
   const { t } = useTranslation('handover');
   const { counts, people } = staffing;
+  const box = staffingBox(counts);
+  const personName = usePersonName();
+  const nameOf = (p: (typeof people)[0]) => personName(p, p.sameName);
   const named = (statuses: string[]) =>
     people.filter((p) => p.record && statuses.includes(p.record.status));
   const absent = named(['absent']);
@@ -17,7 +30,7 @@ export function StaffingFacts({ staffing }: { staffing: ShiftAttendance }) {
   const list = (
     label: string,
     rows: typeof people,
-    text: (p: (typeof people)[0]) => string = (p) => p.name,
+    text: (p: (typeof people)[0]) => string = nameOf,
   ) =>
     rows.length > 0 && (
       <div className="handover-staffing-line">
@@ -41,27 +54,33 @@ export function StaffingFacts({ staffing }: { staffing: ShiftAttendance }) {
   return (
     <div data-testid="handover-staffing">
       <div className="handover-counts">
-        {(['scheduled', 'present', 'late', 'absent', 'leave', 'unrecorded'] as const).map((key) => (
+        {(['scheduled', 'arrived', 'late', 'absent', 'leave', 'unrecorded'] as const).map((key) => (
           <div
             key={key}
-            className={
-              (key === 'absent' || key === 'late') && counts[key] > 0
-                ? 'handover-count handover-count-bad'
-                : 'handover-count'
-            }
+            className={[
+              'handover-count',
+              key === 'late' && 'handover-count-part',
+              (key === 'absent' || key === 'late') && box[key] > 0 && 'handover-count-bad',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           >
-            <div className="handover-count-value">{counts[key]}</div>
+            <div className="handover-count-value">{box[key]}</div>
             <div className="handover-count-label">{t(`handover.staffing.${key}`)}</div>
           </div>
         ))}
       </div>
       {list(t('handover.staffing.absentees'), absent)}
       {list(t('handover.staffing.lateArrivals'), late, (p) =>
-        t('handover.staffing.lateNamed', { name: p.name, minutes: p.record?.lateMinutes ?? 0 }),
+        t('handover.staffing.lateNamed', { name: nameOf(p), minutes: p.record?.lateMinutes ?? 0 }),
       )}
       {list(t('handover.staffing.onLeave'), leave)}
-      {counts.unrecorded > 0 && (
-        <Typography.Paragraph type="warning" style={{ margin: '6px 0 0' }}>
+      {writer && counts.unrecorded > 0 && (
+        <Typography.Paragraph
+          type="warning"
+          style={{ margin: '6px 0 0' }}
+          data-testid="staffing-unrecorded-hint"
+        >
           {t('handover.staffing.unrecordedHint', { count: counts.unrecorded })}
         </Typography.Paragraph>
       )}

@@ -3,11 +3,13 @@ import { App, Button, Card, DatePicker, Flex, Select, Space, Tag, Typography } f
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentAndNextInstances } from '../../../../shared/domain/attendance';
+import { handoverInstance } from '../../../../shared/domain/handover';
 import { addDaysTo } from '../../../../shared/domain/time';
 import { write } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState } from '../../components/PageState';
+import { ShiftHoursText } from '../../components/ShiftHours';
+import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { wallNow } from '../../format';
 import { HandoverRows } from './HandoverRows';
@@ -39,7 +41,16 @@ function MyOpenHandovers() {
 }
 
 /**
- * 写交接: pick the shift instance (the one running now by default) and open its handover; the
+ * The team the signed-in user leads, when accounts carry their teams (`teamIds`); until then null,
+ * and the desk's last choice stands.
+ */
+function useOwnTeamId(): number | null {
+  const user = useSession((s) => s.user) as { teamIds?: readonly number[] } | null;
+  return user?.teamIds?.[0] ?? null;
+}
+
+/**
+ * 写交接: pick the shift instance (by default the one that just ended, or the one running) and open its handover; the
  * backend creates the draft with every unresolved item carried in, or opens the one already begun.
  */
 export function WriteTab() {
@@ -48,19 +59,25 @@ export function WriteTab() {
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
   const { shiftTypes, teams, settings, loaded } = useHandoverRefs();
-  // The instance the lead is most likely handing over: the shift running when the tab opened.
+  // The instance the lead is most likely handing over: at 08:05 the night shift that just ended.
   const [now] = useState(wallNow);
   const active = useMemo(() => shiftTypes.filter((s) => s.active), [shiftTypes]);
-  const { current } = useMemo(() => currentAndNextInstances(now, active), [now, active]);
+  const current = useMemo(() => handoverInstance(now, active), [now, active]);
+  const ownTeam = useOwnTeamId();
   const [picked, setPicked] = useState<{ date?: string; shiftTypeId?: number }>({});
-  const [savedTeam, setSavedTeam] = useState(() => Number(localStorage.getItem(TEAM_KEY)) || 0);
+  const [savedTeam, setSavedTeam] = useState<number | null>(() => {
+    const saved = Number(localStorage.getItem(TEAM_KEY));
+    return saved || null;
+  });
   const [opening, setOpening] = useState(false);
 
   const today = now.slice(0, 10);
   const date = picked.date ?? current?.date ?? today;
   const shiftTypeId = picked.shiftTypeId ?? current?.shiftTypeId ?? active[0]?.id;
   const floor = settings?.scope === 'floor';
-  const team = teams.find((x) => x.id === savedTeam) ?? teams[0];
+  // The desk's choice while it lasts, else the user's own team, else the first.
+  const team =
+    teams.find((x) => x.id === savedTeam) ?? teams.find((x) => x.id === ownTeam) ?? teams[0];
   const isCurrent = current?.date === date && current.shiftTypeId === shiftTypeId;
 
   if (loaded && active.length === 0)
@@ -115,7 +132,11 @@ export function WriteTab() {
             onChange={(id: number) => setPicked((p) => ({ ...p, shiftTypeId: id }))}
             options={active.map((s) => ({
               value: s.id,
-              label: `${s.name} ${s.startTime}–${s.endTime}`,
+              label: (
+                <span>
+                  {s.name} <ShiftHoursText shift={s} />
+                </span>
+              ),
             }))}
           />
           {floor ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/contract';
 import { useQuery } from '../../../api/queries';
 import { LoadError } from '../../../components/PageState';
-import { useDateFormat } from '../../../format';
+import { useDateFormat, usePersonName } from '../../../format';
 
 type Swap = Output<'attendance.swaps'>[number];
 
@@ -18,6 +18,7 @@ export function SwapsTab({
 }) {
   const { t } = useTranslation('attendance');
   const dates = useDateFormat();
+  const personName = usePersonName();
   const swaps = useQuery('attendance.swaps', { month });
   if (swaps.error) return <LoadError error={swaps.error} onRetry={swaps.reload} />;
   const rows = (swaps.data ?? []).filter(
@@ -50,7 +51,8 @@ export function SwapsTab({
         {
           title: t('attendance.swaps.people'),
           width: 180,
-          render: (_, s) => `${s.staffAName} ⇄ ${s.staffBName}`,
+          render: (_, s) =>
+            `${personName({ name: s.staffAName, employeeNo: s.staffAEmployeeNo })} ⇄ ${personName({ name: s.staffBName, employeeNo: s.staffBEmployeeNo })}`,
         },
         {
           title: t('fields.dates'),
