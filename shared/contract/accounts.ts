@@ -24,6 +24,8 @@ export const user = z.object({
   staffId: id.nullable(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** The teams a supervisor leads: their screens open on them, and the backend keeps them to them. */
+  teamIds: z.array(id),
 });
 export type User = z.infer<typeof user>;
 
@@ -36,13 +38,30 @@ export const authStatus = z.object({
   idleMinutes: z.number().int(),
 });
 
-export const userInput = z.object({
+const userFields = z.object({
   username,
   displayName: requiredText(30),
   role,
+  /** The person's own staff record: who the account is. */
   staffId: id.nullish().transform((v) => v ?? null),
+  /** Only supervisors lead teams: managers, HR and admins see every team. */
+  teamIds: z
+    .array(id)
+    .max(50)
+    .nullish()
+    .transform((v) => [...new Set(v ?? [])]),
   password: newPassword,
 });
+
+const onlySupervisorsLeadTeams = (u: { role: string; teamIds: number[] }) =>
+  u.role === 'supervisor' || u.teamIds.length === 0;
+const teamsRefinement = { path: ['teamIds'], error: 'validation.teamsForSupervisors' };
+
+export const userInput = userFields.refine(onlySupervisorsLeadTeams, teamsRefinement);
+export const userUpdateInput = userFields
+  .omit({ password: true, username: true })
+  .extend({ id, active: z.boolean() })
+  .refine(onlySupervisorsLeadTeams, teamsRefinement);
 
 export const securitySettings = z.object({ idleMinutes: z.number().int().min(1).max(480) });
 
@@ -56,7 +75,7 @@ export const accountsChannels = {
     transaction: 'read',
   }),
   'accounts.setup': channel({
-    input: userInput.omit({ role: true, staffId: true }),
+    input: userFields.omit({ role: true, staffId: true, teamIds: true }),
     output: signedIn,
     roles: everyone,
     public: true,
@@ -98,7 +117,7 @@ export const accountsChannels = {
     transaction: 'write',
   }),
   'accounts.users.update': channel({
-    input: userInput.omit({ password: true, username: true }).extend({ id, active: z.boolean() }),
+    input: userUpdateInput,
     output: user,
     roles: admins,
     transaction: 'write',

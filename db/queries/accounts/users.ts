@@ -13,7 +13,10 @@ const PUBLIC_COLUMNS = [
   'locked_until',
 ] as const;
 
-const toUser = (row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>): User => ({
+const toUser = (
+  row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>,
+  teamIds: number[],
+): User => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
@@ -21,7 +24,43 @@ const toUser = (row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number
   staffId: row.staff_id,
   active: row.active === 1,
   lockedUntil: row.locked_until,
+  teamIds,
 });
+
+/** The teams each user leads (supervisors' team scope), by user id. */
+export async function teamsOfUsers(db: Kysely<DB>, userIds: number[]) {
+  const byUser = new Map<number, number[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('user_teams')
+    .select(['user_id', 'team_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('team_id')
+    .execute();
+  for (const row of rows) byUser.get(row.user_id)?.push(row.team_id);
+  return byUser;
+}
+
+/** Sets the teams a user leads: exactly these, the rest removed. */
+export async function setUserTeams(db: Kysely<DB>, userId: number, teamIds: readonly number[]) {
+  await db.deleteFrom('user_teams').where('user_id', '=', userId).execute();
+  if (teamIds.length)
+    await db
+      .insertInto('user_teams')
+      .values(teamIds.map((team_id) => ({ user_id: userId, team_id })))
+      .execute();
+}
+
+async function withTeams(
+  db: Kysely<DB>,
+  rows: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>[],
+): Promise<User[]> {
+  const teams = await teamsOfUsers(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toUser(row, teams.get(row.id) ?? []));
+}
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {
   const row = await db
@@ -32,7 +71,7 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
 }
 
 export async function listUsers(db: Kysely<DB>): Promise<User[]> {
-  return (await db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute()).map(toUser);
+  return withTeams(db, await db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute());
 }
 
 export async function findUser(db: Kysely<DB>, id: number): Promise<User | undefined> {
@@ -41,7 +80,7 @@ export async function findUser(db: Kysely<DB>, id: number): Promise<User | undef
     .select(PUBLIC_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toUser(row);
+  return row && (await withTeams(db, [row]))[0];
 }
 
 /** Active users of one role, by name: e.g. the supervisors who can take over a shift. */
@@ -64,7 +103,7 @@ export async function findCredentials(db: Kysely<DB>, username: string) {
     .executeTakeFirst();
   return (
     row && {
-      user: toUser(row),
+      user: (await withTeams(db, [row]))[0]!,
       passwordHash: row.password_hash,
       failedAttempts: row.failed_attempts,
     }

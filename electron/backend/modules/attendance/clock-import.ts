@@ -93,6 +93,16 @@ async function planImport(
       });
       continue;
     }
+    // A supervisor imports their own teams' punches only.
+    if (!ctx.teams.ownsStaff(person.teamId)) {
+      problems.push({
+        row: punch.line,
+        field: 'employeeNo',
+        key: 'errors.otherTeamStaff',
+        params: { value: punch.employeeNo },
+      });
+      continue;
+    }
     byPerson.set(person.id, [...(byPerson.get(person.id) ?? []), punch]);
   }
   const names = await staffNames(ctx.db, [...byPerson.keys()]);
