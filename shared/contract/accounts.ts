@@ -26,6 +26,8 @@ export const user = z.object({
   lockedUntil: z.string().nullable(),
   /** The teams a supervisor leads: their screens open on them, and the backend keeps them to them. */
   teamIds: z.array(id),
+  /** The staff record the account belongs to, as the roster names it. */
+  staff: z.object({ name: z.string(), employeeNo: z.string() }).nullable(),
 });
 export type User = z.infer<typeof user>;
 

@@ -16,6 +16,7 @@ const PUBLIC_COLUMNS = [
 const toUser = (
   row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>,
   teamIds: number[],
+  staff: { name: string; employeeNo: string } | undefined,
 ): User => ({
   id: row.id,
   username: row.username,
@@ -25,6 +26,7 @@ const toUser = (
   active: row.active === 1,
   lockedUntil: row.locked_until,
   teamIds,
+  staff: staff ?? null,
 });
 
 /** The teams each user leads (supervisors' team scope), by user id. */
@@ -59,7 +61,22 @@ async function withTeams(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => toUser(row, teams.get(row.id) ?? []));
+  const staffIds = rows.flatMap((r) => (r.staff_id === null ? [] : [r.staff_id]));
+  const people = staffIds.length
+    ? await db
+        .selectFrom('staff')
+        .select(['id', 'name', 'employee_no as employeeNo'])
+        .where('id', 'in', staffIds)
+        .execute()
+    : [];
+  const byId = new Map(people.map(({ id, ...p }) => [id, p]));
+  return rows.map((row) =>
+    toUser(
+      row,
+      teams.get(row.id) ?? [],
+      row.staff_id === null ? undefined : byId.get(row.staff_id),
+    ),
+  );
 }
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {
