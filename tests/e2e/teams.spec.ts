@@ -67,6 +67,16 @@ test('the administrator links an account to a person and a supervisor to a team;
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('row', { name: /newlead/ })).toContainText('未分配班组');
   await screenshot(page, 'teams-accounts-zh-CN');
+
+  // The idle sign-out: 0 minutes is refused beside the box, not quietly saved as 1.
+  const idle = page.getByLabel('无操作自动退出（分钟）');
+  await idle.fill('0');
+  await page.getByRole('button', { name: '保存' }).last().click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '请填写 5–480 之间的整数分钟' }),
+  ).toBeVisible();
+  expect(await store.ok('accounts.security', {})).toEqual({ idleMinutes: 15 });
+  await screenshot(page, 'teams-idle-refused-zh-CN');
   expect(
     (await store.ok('accounts.users.list', {})).find((u) => u.username === 'lifang'),
   ).toMatchObject({ role: 'supervisor', teamIds: [1], staff: { employeeNo: 'KF1001' } });

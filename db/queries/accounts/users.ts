@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Role, User } from '../../../shared/contract';
 import type { DB } from '../../schema';
 import type { UsersTable } from './tables';
@@ -117,6 +117,9 @@ export async function findCredentials(db: Kysely<DB>, username: string) {
     .selectFrom('users')
     .select([...PUBLIC_COLUMNS, 'password_hash', 'failed_attempts'])
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    // Two accounts from before names were unique in any case: the one typed exactly is meant.
+    .orderBy(sql`username = ${username}`, 'desc')
+    .orderBy('id')
     .executeTakeFirst();
   return (
     row && {
@@ -191,4 +194,22 @@ export async function updateUser(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The account already named `username` in any case: names are unique whatever their case. */
+export async function usernameTaken(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** Usernames the same but for case, from before they had to differ (migration 7). */
+export async function usernameClashes(db: Kysely<DB>): Promise<string[][]> {
+  const rows = await sql<{ names: string }>`
+    select group_concat(username, char(31)) as names
+    from (select username from users order by id)
+    group by lower(username) having count(*) > 1`.execute(db);
+  return rows.rows.map((r) => r.names.split('\u001f'));
 }

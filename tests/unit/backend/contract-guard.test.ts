@@ -16,6 +16,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'accounts.signOut': {},
   'accounts.changePassword': { currentPassword: 'old password', newPassword: 'new password 1' },
   'accounts.users.list': {},
+  'accounts.users.clashes': {},
   'accounts.users.create': {
     username: 'wangfang',
     displayName: '王芳',
@@ -177,6 +178,7 @@ const invalid: { [C in Channel]: unknown } = {
   'accounts.signOut': { everyone: true },
   'accounts.changePassword': { currentPassword: 'x', newPassword: '1234567' },
   'accounts.users.list': { role: 7 },
+  'accounts.users.clashes': { all: true },
   'accounts.users.create': {
     username: 'wang fang',
     displayName: '王芳',

@@ -6,6 +6,7 @@ import {
   listUsers,
   setUserTeams,
   updateUser,
+  usernameTaken,
 } from '../../../../db/queries/accounts/users';
 import { findTeam } from '../../../../db/queries/org/teams';
 import type { HandlerContext, PrepareContext } from '../../core/context';
@@ -46,6 +47,9 @@ export async function createUser(
   fields: UserFields & { username: string },
   passwordHash: string,
 ): Promise<User> {
+  // Sign-in ignores case, so "Zhang" beside "zhang" could never sign in.
+  const taken = await usernameTaken(ctx.db, fields.username);
+  if (taken) throw fieldFailure('username', 'errors.usernameTaken', { username: taken.username });
   await checkStaff(ctx, fields.staffId);
   await checkTeams(ctx, fields.teamIds);
   const id = await insertUser(ctx.db, { ...fields, passwordHash }, ctx.now);

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -201,17 +202,22 @@ function ResetPasswordModal({
 function SecuritySettings() {
   const { t } = useTranslation('accounts');
   const { message } = App.useApp();
-  const { errorText } = useErrorText();
+  const { errorText, issueText } = useErrorText();
   const settings = useQuery('accounts.security', {});
   const [minutes, setMinutes] = useState<number | null>(null);
+  const [error, setError] = useState<string>();
   useEffect(() => setMinutes(settings.data?.idleMinutes ?? null), [settings.data]);
   const save = async () => {
     try {
+      // Sent as typed: the backend names a value out of range, never a quiet 0 → 1.
       await writeOrThrow('accounts.updateSecurity', { idleMinutes: minutes ?? 0 });
+      setError(undefined);
       message.success(t('common.saved'));
       useSession.setState({ idleMinutes: minutes ?? 15 });
-    } catch (error) {
-      message.error(errorText(errorOf(error)));
+    } catch (failure) {
+      const error = errorOf(failure);
+      // The field's own issue (the range), not the general "check the marked fields".
+      setError(error.issues?.[0] ? issueText(error.issues[0]) : errorText(error));
     }
   };
   return (
@@ -219,14 +225,23 @@ function SecuritySettings() {
       <Space wrap>
         <span>{t('users.idleMinutes')}</span>
         <InputNumber
-          min={1}
-          max={480}
+          precision={0}
           value={minutes}
-          onChange={setMinutes}
+          status={error ? 'error' : undefined}
+          onChange={(value) => {
+            setMinutes(value);
+            setError(undefined);
+          }}
           aria-label={t('users.idleMinutes')}
         />
         <Button onClick={save}>{t('common.save')}</Button>
-        <Typography.Text type="secondary">{t('users.idleHint')}</Typography.Text>
+        {error ? (
+          <Typography.Text type="danger" role="alert">
+            {error}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('users.idleHint')}</Typography.Text>
+        )}
       </Space>
     </Card>
   );
@@ -243,6 +258,7 @@ export function UsersPage() {
   const me = useSession((s) => s.user);
   const teams = useQuery('org.teams.list', {});
   const teamNames = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
+  const clashes = useQuery('accounts.users.clashes', {});
 
   const unlock = async (user: User) => {
     try {
@@ -256,6 +272,16 @@ export function UsersPage() {
   if (users.error) return <LoadError error={users.error} onRetry={users.reload} />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {!!clashes.data?.length && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('users.clashTitle')}
+          description={t('users.clashBody', {
+            names: clashes.data.map((names) => names.join(' / ')).join(t('users.listSeparator')),
+          })}
+        />
+      )}
       <Card
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
