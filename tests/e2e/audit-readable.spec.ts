@@ -53,7 +53,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       ['KF1', '王芳'],
       ['KF2', '李娜'],
       ['KF3', '赵强'],
-    ])
+    ] as const)
       await as('org.staff.create', { employeeNo, name, teamId: 1, position: 'agent' });
     await as('accounts.users.create', {
       username: 'lifang',
