@@ -5,6 +5,8 @@ import { attendance } from './0003-attendance';
 import { handover } from './0004-handover';
 import { auditKeyed } from './0005-audit-keyed';
 import { searchEveryCharacter } from './0006-search-every-character';
+import { userTeams } from './0007-user-teams';
+import { usernamesAnyCase } from './0008-usernames-any-case';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -33,6 +35,8 @@ export const migrations = checkedMigrations([
   handover,
   auditKeyed,
   searchEveryCharacter,
+  userTeams,
+  usernamesAnyCase,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

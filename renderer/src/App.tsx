@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { createElement, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from './api/queries';
-import { PageLoading } from './components/PageState';
+import { EmptyState, PageLoading } from './components/PageState';
 import { PasteLimitNotice } from './components/PasteLimit';
 import { localeOf, type Language } from './i18n';
 import { SetupScreen, SignInScreen } from './modules/accounts/AuthScreens';
@@ -32,6 +32,8 @@ function Console() {
   const { t } = useTranslation();
   const { page, go, language, setLanguage } = useUi();
   const can = useSession((s) => s.can);
+  // A supervisor no team is assigned to has no team data to see: their team pages say why.
+  const noTeams = useSession((s) => s.user?.role === 'supervisor' && s.user.teamIds.length === 0);
   useIdleSignOut();
   // The first screen waits for nothing else; the other pages' code follows while the desk reads it.
   useEffect(() => {
@@ -95,7 +97,13 @@ function Console() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Suspense fallback={<PageLoading />}>{createElement(current.page)}</Suspense>
+          <Suspense fallback={<PageLoading />}>
+            {current.teamData && noTeams ? (
+              <EmptyState title={t('teams.noneTitle')} body={t('teams.noneBody')} />
+            ) : (
+              createElement(current.page)
+            )}
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

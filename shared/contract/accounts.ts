@@ -24,6 +24,10 @@ export const user = z.object({
   staffId: id.nullable(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** The teams a supervisor leads: their screens open on them, and the backend keeps them to them. */
+  teamIds: z.array(id),
+  /** The staff record the account belongs to, as the roster names it. */
+  staff: z.object({ name: z.string(), employeeNo: z.string() }).nullable(),
 });
 export type User = z.infer<typeof user>;
 
@@ -36,15 +40,41 @@ export const authStatus = z.object({
   idleMinutes: z.number().int(),
 });
 
-export const userInput = z.object({
+const userFields = z.object({
   username,
   displayName: requiredText(30),
   role,
+  /** The person's own staff record: who the account is. */
   staffId: id.nullish().transform((v) => v ?? null),
+  /** Only supervisors lead teams: managers, HR and admins see every team. */
+  teamIds: z
+    .array(id)
+    .max(50)
+    .nullish()
+    .transform((v) => [...new Set(v ?? [])]),
   password: newPassword,
 });
 
-export const securitySettings = z.object({ idleMinutes: z.number().int().min(1).max(480) });
+const onlySupervisorsLeadTeams = (u: { role: string; teamIds: number[] }) =>
+  u.role === 'supervisor' || u.teamIds.length === 0;
+const teamsRefinement = { path: ['teamIds'], error: 'validation.teamsForSupervisors' };
+
+export const userInput = userFields.refine(onlySupervisorsLeadTeams, teamsRefinement);
+export const userUpdateInput = userFields
+  .omit({ password: true, username: true })
+  .extend({ id, active: z.boolean() })
+  .refine(onlySupervisorsLeadTeams, teamsRefinement);
+
+/** The shortest idle sign-out: below it a desk signs out while the lead is still talking to an agent. */
+export const MIN_IDLE_MINUTES = 5;
+export const MAX_IDLE_MINUTES = 480;
+export const securitySettings = z.object({
+  idleMinutes: z
+    .number()
+    .int()
+    .min(MIN_IDLE_MINUTES, { error: 'validation.idleMinutes' })
+    .max(MAX_IDLE_MINUTES, { error: 'validation.idleMinutes' }),
+});
 
 /** Accounts and sessions: setup, sign-in, users, security settings. */
 export const accountsChannels = {
@@ -56,7 +86,7 @@ export const accountsChannels = {
     transaction: 'read',
   }),
   'accounts.setup': channel({
-    input: userInput.omit({ role: true, staffId: true }),
+    input: userFields.omit({ role: true, staffId: true, teamIds: true }),
     output: signedIn,
     roles: everyone,
     public: true,
@@ -91,6 +121,13 @@ export const accountsChannels = {
     roles: admins,
     transaction: 'read',
   }),
+  /** Usernames that differ only in case, from before names had to differ in more (migration 7). */
+  'accounts.users.clashes': channel({
+    input: empty,
+    output: z.array(z.array(z.string())),
+    roles: admins,
+    transaction: 'read',
+  }),
   'accounts.users.create': channel({
     input: userInput,
     output: user,
@@ -98,7 +135,7 @@ export const accountsChannels = {
     transaction: 'write',
   }),
   'accounts.users.update': channel({
-    input: userInput.omit({ password: true, username: true }).extend({ id, active: z.boolean() }),
+    input: userUpdateInput,
     output: user,
     roles: admins,
     transaction: 'write',

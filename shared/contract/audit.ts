@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { ANCHOR_SOURCES, ANCHOR_STATUSES, AUDIT_ENTITIES } from '../domain/audit';
+import { ANCHOR_SOURCES, ANCHOR_STATUSES, AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit';
 import { channel } from './channel';
 import { empty, exportFile, id, isoDate } from './fields';
 import { auditors } from './roles';
 
-export { AUDIT_ENTITIES };
+export { AUDIT_ACTIONS, AUDIT_ENTITIES };
 
 export const auditFilter = z.object({
   userId: id.optional(),
   entity: z.enum(AUDIT_ENTITIES).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -18,6 +19,8 @@ export const auditEntry = z.object({
   at: z.string(),
   userId: id.nullable(),
   username: z.string().nullable(),
+  /** The account's display name now, as people know it; null for 'local' and deleted ones. */
+  displayName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

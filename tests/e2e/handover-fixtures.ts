@@ -35,8 +35,13 @@ export const today = () => formatDate(new Date());
 
 /** Three users, a team of four on night shifts, and those shifts' roll-call: one absent, one late. */
 export async function seed(store: TestStore, ...dates: string[]) {
-  for (const user of [A, B, MANAGER]) await store.ok('accounts.users.create', user);
   const team = await store.ok('org.teams.create', { name: '客服一组' });
+  // The two supervisors lead the team; the manager sees every team.
+  for (const user of [A, B, MANAGER])
+    await store.ok('accounts.users.create', {
+      ...user,
+      teamIds: user.role === 'supervisor' ? [team.id] : [],
+    });
   const staff = [];
   for (const [i, name] of ['王芳', '李娜', '张伟', '刘洋'].entries()) {
     staff.push(

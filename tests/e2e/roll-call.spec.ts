@@ -75,6 +75,7 @@ test('a supervisor takes the roll of the current shift with the keyboard alone',
     username: SUPERVISOR.username,
     displayName: '李主管',
     role: 'supervisor',
+    teamIds: [team.id],
     password: SUPERVISOR.password,
   });
 

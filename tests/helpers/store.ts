@@ -14,20 +14,26 @@ export interface TestStore {
   readonly store: Store;
   data: DataLayer;
   backend: Backend;
-  /** Calls a channel as a user of the given role (admin by default). */
-  call<C extends Channel>(channel: C, input: Input<C>, role?: Role): Promise<Result<Output<C>>>;
+  /** Calls a channel as a user of the given role (admin by default), or as the given session. */
+  call<C extends Channel>(
+    channel: C,
+    input: Input<C>,
+    role?: Role | Session,
+  ): Promise<Result<Output<C>>>;
   /** Calls and fails the test unless the call succeeds. */
-  ok<C extends Channel>(channel: C, input: Input<C>, role?: Role): Promise<Output<C>>;
+  ok<C extends Channel>(channel: C, input: Input<C>, role?: Role | Session): Promise<Output<C>>;
   /** Every row of every table: equal digests mean nothing was written. */
   digest(): string;
   close(): Promise<void>;
 }
 
-export const sessionOf = (role: Role): Session => ({
+/** A session of the role; a supervisor reaches only the teams given (none by default). */
+export const sessionOf = (role: Role, teamIds?: number[]): Session => ({
   userId: null,
   username: `test-${role}`,
   displayName: `test ${role}`,
   role,
+  ...(teamIds && { teamIds }),
 });
 
 /** Unit tests hash passwords at a low cost to stay fast; the password tests and end-to-end use OWASP's. */
@@ -46,8 +52,10 @@ export async function tempStore(options: { realPasswordCost?: boolean } = {}): P
       },
     },
   );
-  const call = <C extends Channel>(channel: C, input: Input<C>, role: Role = 'admin') =>
-    backend.callAs(channel, input, sessionOf(role)) as Promise<Result<Output<C>>>;
+  const call = <C extends Channel>(channel: C, input: Input<C>, as: Role | Session = 'admin') =>
+    backend.callAs(channel, input, typeof as === 'string' ? sessionOf(as) : as) as Promise<
+      Result<Output<C>>
+    >;
   return {
     dir,
     get store() {

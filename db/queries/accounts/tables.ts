@@ -16,6 +16,13 @@ export interface UsersTable {
   updated_at: string;
 }
 
+/** The teams a supervisor leads (their team scope). */
+export interface UserTeamsTable {
+  user_id: number;
+  team_id: number;
+}
+
 export interface AccountsTables {
   users: UsersTable;
+  user_teams: UserTeamsTable;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Role, User } from '../../../shared/contract';
 import type { DB } from '../../schema';
 import type { UsersTable } from './tables';
@@ -13,7 +13,11 @@ const PUBLIC_COLUMNS = [
   'locked_until',
 ] as const;
 
-const toUser = (row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>): User => ({
+const toUser = (
+  row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>,
+  teamIds: number[],
+  staff: { name: string; employeeNo: string } | undefined,
+): User => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
@@ -21,7 +25,59 @@ const toUser = (row: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number
   staffId: row.staff_id,
   active: row.active === 1,
   lockedUntil: row.locked_until,
+  teamIds,
+  staff: staff ?? null,
 });
+
+/** The teams each user leads (supervisors' team scope), by user id. */
+export async function teamsOfUsers(db: Kysely<DB>, userIds: number[]) {
+  const byUser = new Map<number, number[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('user_teams')
+    .select(['user_id', 'team_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('team_id')
+    .execute();
+  for (const row of rows) byUser.get(row.user_id)?.push(row.team_id);
+  return byUser;
+}
+
+/** Sets the teams a user leads: exactly these, the rest removed. */
+export async function setUserTeams(db: Kysely<DB>, userId: number, teamIds: readonly number[]) {
+  await db.deleteFrom('user_teams').where('user_id', '=', userId).execute();
+  if (teamIds.length)
+    await db
+      .insertInto('user_teams')
+      .values(teamIds.map((team_id) => ({ user_id: userId, team_id })))
+      .execute();
+}
+
+async function withTeams(
+  db: Kysely<DB>,
+  rows: Pick<Selectable<UsersTable>, (typeof PUBLIC_COLUMNS)[number]>[],
+): Promise<User[]> {
+  const teams = await teamsOfUsers(
+    db,
+    rows.map((r) => r.id),
+  );
+  const staffIds = rows.flatMap((r) => (r.staff_id === null ? [] : [r.staff_id]));
+  const people = staffIds.length
+    ? await db
+        .selectFrom('staff')
+        .select(['id', 'name', 'employee_no as employeeNo'])
+        .where('id', 'in', staffIds)
+        .execute()
+    : [];
+  const byId = new Map(people.map(({ id, ...p }) => [id, p]));
+  return rows.map((row) =>
+    toUser(
+      row,
+      teams.get(row.id) ?? [],
+      row.staff_id === null ? undefined : byId.get(row.staff_id),
+    ),
+  );
+}
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {
   const row = await db
@@ -32,7 +88,7 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
 }
 
 export async function listUsers(db: Kysely<DB>): Promise<User[]> {
-  return (await db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute()).map(toUser);
+  return withTeams(db, await db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute());
 }
 
 export async function findUser(db: Kysely<DB>, id: number): Promise<User | undefined> {
@@ -41,7 +97,7 @@ export async function findUser(db: Kysely<DB>, id: number): Promise<User | undef
     .select(PUBLIC_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toUser(row);
+  return row && (await withTeams(db, [row]))[0];
 }
 
 /** Active users of one role, by name: e.g. the supervisors who can take over a shift. */
@@ -61,10 +117,13 @@ export async function findCredentials(db: Kysely<DB>, username: string) {
     .selectFrom('users')
     .select([...PUBLIC_COLUMNS, 'password_hash', 'failed_attempts'])
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    // Two accounts from before names were unique in any case: the one typed exactly is meant.
+    .orderBy(sql`username = ${username}`, 'desc')
+    .orderBy('id')
     .executeTakeFirst();
   return (
     row && {
-      user: toUser(row),
+      user: (await withTeams(db, [row]))[0]!,
       passwordHash: row.password_hash,
       failedAttempts: row.failed_attempts,
     }
@@ -135,4 +194,22 @@ export async function updateUser(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The account already named `username` in any case: names are unique whatever their case. */
+export async function usernameTaken(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** Usernames the same but for case, from before they had to differ (migration 8). */
+export async function usernameClashes(db: Kysely<DB>): Promise<string[][]> {
+  const rows = await sql<{ names: string }>`
+    select group_concat(username, char(31)) as names
+    from (select username from users order by id)
+    group by lower(username) having count(*) > 1`.execute(db);
+  return rows.rows.map((r) => r.names.split('\u001f'));
 }

@@ -286,6 +286,7 @@ export async function verifyAuditChain(
 export interface AuditFilter {
   userId?: number;
   entity?: AuditEntity;
+  action?: AuditAction;
   /** Inclusive calendar dates, compared on the entry's local day. */
   from?: string;
   to?: string;
@@ -295,6 +296,7 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
   if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
   if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
+  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   // Entries are stored in UTC ISO form; the filter's days are the user's local days.
   if (filter.from)
     query = query.where('at', '>=', new Date(`${filter.from}T00:00:00`).toISOString());
@@ -345,11 +347,32 @@ export async function listAudit(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows: rows.map(toEntry), total: Number(count) };
+  return { rows: await withNames(db, rows.map(toEntry)), total: Number(count) };
 }
 
 export async function allAudit(db: Kysely<DB>, filter: AuditFilter) {
-  return (await filtered(db, filter).select(COLUMNS).orderBy('id').execute()).map(toEntry);
+  return withNames(
+    db,
+    (await filtered(db, filter).select(COLUMNS).orderBy('id').execute()).map(toEntry),
+  );
+}
+
+/** Each entry's user by display name (the trail keeps the username it was written with). */
+async function withNames<E extends { userId: number | null }>(db: Kysely<DB>, entries: E[]) {
+  const ids = [...new Set(entries.flatMap((e) => (e.userId === null ? [] : [e.userId])))];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) names.set(row.id, row.display_name);
+  }
+  return entries.map((e) => ({
+    ...e,
+    displayName: e.userId === null ? null : (names.get(e.userId) ?? null),
+  }));
 }
 
 /** Whether the trail holds keyed entries (after the switch-over, or any in a trail keyed from the start). */

@@ -113,6 +113,8 @@ export interface HandoverFilter {
   state?: HandoverState;
   /** Either lead. */
   userId?: number;
+  /** A supervisor's team scope; absent for every team. */
+  scope?: { teamIds: readonly number[]; userId: number | null };
   hasOpenItems?: boolean;
   search?: string;
 }
@@ -128,6 +130,18 @@ export async function listHandovers(
   if (filter.to) query = query.where('h.work_date', '<=', filter.to);
   if (filter.shiftTypeId) query = query.where('h.shift_type_id', '=', filter.shiftTypeId);
   if (filter.teamId) query = query.where('h.team_id', '=', filter.teamId);
+  if (filter.scope) {
+    // A supervisor's log: their teams' sheets, the floor's (when they have a team), and any
+    // handed to them by name.
+    const { teamIds, userId } = filter.scope;
+    query = query.where((eb) =>
+      eb.or([
+        ...(teamIds.length ? [eb('h.team_id', 'in', teamIds), eb('h.team_id', 'is', null)] : []),
+        ...(userId ? [eb('h.incoming_user_id', '=', userId)] : []),
+        eb.lit(false),
+      ]),
+    );
+  }
   if (filter.state) query = query.where('h.state', '=', filter.state);
   if (filter.userId) {
     const user = filter.userId;

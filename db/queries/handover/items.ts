@@ -68,6 +68,17 @@ export function unresolvedItemsOf(db: Kysely<DB>, handoverIds: number[]) {
     .execute();
 }
 
+/** Each item's team (null: the whole floor's), for the team scope. */
+export async function teamsOfItems(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, number | null>();
+  const rows = await db
+    .selectFrom('handover_items')
+    .select(['id', 'team_key'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.team_key === 0 ? null : r.team_key]));
+}
+
 /** Every handover an item is in, with its state. */
 export function handoversOfItem(db: Kysely<DB>, itemId: number) {
   return db

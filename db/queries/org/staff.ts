@@ -106,16 +106,25 @@ export function staffOfMonth(
 export async function staffByEmployeeNo(
   db: Kysely<DB>,
   employeeNos: string[],
-): Promise<Map<string, { id: number; name: string; status: StaffStatus }>> {
-  const map = new Map<string, { id: number; name: string; status: StaffStatus }>();
+): Promise<Map<string, { id: number; name: string; status: StaffStatus; teamId: number | null }>> {
+  const map = new Map<
+    string,
+    { id: number; name: string; status: StaffStatus; teamId: number | null }
+  >();
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < employeeNos.length; i += 500) {
     const rows = await db
       .selectFrom('staff')
-      .select(['id', 'employee_no', 'name', 'status'])
+      .select(['id', 'employee_no', 'name', 'status', 'team_id'])
       .where('employee_no', 'in', employeeNos.slice(i, i + 500))
       .execute();
-    for (const row of rows) map.set(row.employee_no, row);
+    for (const row of rows)
+      map.set(row.employee_no, {
+        id: row.id,
+        name: row.name,
+        status: row.status,
+        teamId: row.team_id,
+      });
   }
   return map;
 }
@@ -180,4 +189,18 @@ export async function markStaffLeft(
     .set({ status: 'left', left_on: leftOn, left_reason: reason, updated_at: at })
     .where('id', '=', id)
     .execute();
+}
+
+/** Each person's team (null: none), for the team-scope check and filter. */
+export async function teamsOfStaff(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, number | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'team_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.team_id]));
 }

@@ -10,7 +10,7 @@ import { readTransaction, writeTransaction } from '../../../db/sqlite';
 import { UnknownNameAttempts } from '../modules/accounts/attempts';
 import { OWASP_SCRYPT, type ScryptCost } from '../modules/accounts/passwords';
 import { DEFAULT_IDLE_MINUTES, idleMinutes } from '../modules/accounts/security';
-import { handlers } from '../modules';
+import { handlers, teamRules } from '../modules';
 import { writeAudit } from './audit';
 import {
   CommittedFailure,
@@ -24,6 +24,7 @@ import {
 } from './context';
 import { fromDatabaseError, inputError } from './errors';
 import { SessionStore } from './sessions';
+import { TeamScope, underTeamRule, type TeamRule } from './teams';
 
 export interface Backend {
   /**
@@ -83,6 +84,7 @@ export function createBackend(
     if (!parsed.success) return fail(inputError(channel, parsed.error));
     const handler = table[channel] as Handler<Channel>;
     const auth = { token, sessions, passwordCost, signInAttempts };
+    const teams = TeamScope.of(session);
     let prepared: unknown;
     let step: (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     if (typeof handler === 'function') {
@@ -95,6 +97,7 @@ export function createBackend(
             data,
             auth,
             info,
+            teams,
             read: (query) => readTransaction(data.db, query),
           },
           parsed.data as never,
@@ -104,8 +107,18 @@ export function createBackend(
       }
       step = (ctx, input) => handler.run(ctx, input as never, prepared);
     }
+    // The channel's team rule checks what the input reaches and narrows the answer (core/teams.ts).
     // The contract binds the backend too: an answer outside it is our bug, and rolls back.
-    const answer = async (ctx: HandlerContext) => def.output.parse(await step(ctx, parsed.data));
+    const rule = teamRules[channel] as TeamRule<Channel>;
+    const answer = async (ctx: HandlerContext) =>
+      def.output.parse(
+        await underTeamRule(
+          ctx,
+          rule,
+          parsed.data as never,
+          () => step(ctx, parsed.data) as Promise<never>,
+        ),
+      );
     // Whether the action appended audit entries: then the chain's head file is rewritten after it.
     let audited = false;
     const auditThrough = (db: HandlerContext['db'], now: string) => (record: AuditRecord) => {
@@ -114,7 +127,7 @@ export function createBackend(
     };
     const inTransaction = (db: HandlerContext['db']): HandlerContext => {
       const now = new Date().toISOString();
-      return { db, data, session, now, info, audit: auditThrough(db, now), auth };
+      return { db, data, session, now, info, teams, audit: auditThrough(db, now), auth };
     };
     let committedRefusal: ApiError | undefined;
     const execute = async (): Promise<Result<unknown>> => {
@@ -131,7 +144,7 @@ export function createBackend(
             writeTransaction(data.db, (db) => auditThrough(db, now)(record));
           return {
             ok: true,
-            value: await answer({ db: data.db, data, session, now, info, audit, auth }),
+            value: await answer({ db: data.db, data, session, now, info, teams, audit, auth }),
           };
         }
         case 'write': {

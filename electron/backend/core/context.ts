@@ -13,6 +13,7 @@ import type { DB } from '../../../db/schema';
 import type { UnknownNameAttempts } from '../modules/accounts/attempts';
 import type { ScryptCost } from '../modules/accounts/passwords';
 import type { SessionStore } from './sessions';
+import type { TeamScope } from './teams';
 
 /** Who is calling: the signed-in user. */
 export interface Session {
@@ -20,6 +21,11 @@ export interface Session {
   username: string;
   displayName: string;
   role: Role;
+  /**
+   * The teams a supervisor leads: the team data they may see and write (core/teams.ts). Managers,
+   * HR and admins reach every team whatever this holds.
+   */
+  teamIds?: readonly number[];
 }
 
 /**
@@ -90,6 +96,8 @@ export interface HandlerContext {
   auth: AuthContext;
   now: string;
   info: BackendInfo;
+  /** Which teams' data the caller reaches: every team, or a supervisor's own (core/teams.ts). */
+  teams: TeamScope;
   /** Writes to the audit trail inside the same transaction as the action it records. */
   audit(record: AuditRecord): Promise<void>;
 }
@@ -106,6 +114,7 @@ export interface PrepareContext {
   data: BackendData;
   auth: AuthContext;
   info: BackendInfo;
+  teams: TeamScope;
   /** A read transaction of its own, separate from the action's write transaction. */
   read<T>(query: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }

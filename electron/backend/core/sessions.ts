@@ -36,6 +36,12 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** A change an administrator made to a user (their teams) applies to their sessions at once. */
+  updateUser(userId: number, change: Partial<Pick<Session, 'displayName' | 'teamIds'>>) {
+    for (const entry of this.sessions.values())
+      if (entry.session.userId === userId) entry.session = { ...entry.session, ...change };
+  }
+
   /**
    * After a password reset, deactivation or role change: that user signs in again. `except` keeps
    * one session: the desk where the user just changed their own password.

@@ -1,11 +1,21 @@
 import type { Handlers } from '../core/context';
+import { noTeamData, type TeamRules } from '../core/teams';
+import {
+  accountsChannels,
+  appChannels,
+  auditChannels,
+  backupsChannels,
+} from '../../../shared/contract';
 import { accountsHandlers } from './accounts/handlers';
 import { appHandlers } from './app/handlers';
 import { attendanceHandlers } from './attendance/handlers';
+import { attendanceTeamRules } from './attendance/team-scope';
 import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { handoverHandlers } from './handover/handlers';
+import { handoverTeamRules } from './handover/team-scope';
 import { orgHandlers } from './org/handlers';
+import { orgTeamRules } from './org/team-scope';
 
 /**
  * The backend modules, one line each, in the contract's order. Each module's handlers are typed
@@ -20,4 +30,19 @@ export const handlers: Handlers = {
   ...handoverHandlers,
   ...auditHandlers,
   ...backupsHandlers,
+};
+
+/**
+ * Each channel's team rule (core/teams.ts), one line per module: whether it is team data, what
+ * its input reaches and how its answer is cut to a supervisor's teams. A channel nobody decided
+ * about does not compile. Later modules (meetings, incidents, proposals) add their line here.
+ */
+export const teamRules: TeamRules = {
+  ...noTeamData(appChannels),
+  ...noTeamData(accountsChannels),
+  ...orgTeamRules,
+  ...attendanceTeamRules,
+  ...handoverTeamRules,
+  ...noTeamData(auditChannels),
+  ...noTeamData(backupsChannels),
 };

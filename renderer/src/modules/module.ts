@@ -24,6 +24,11 @@ export interface NavEntry {
   needs: Channel;
   /** Menu position, across modules: smaller first. */
   order: number;
+  /**
+   * The page shows team data (roll-call, attendance, schedule, handovers): a supervisor with no
+   * team assigned sees a note pointing to the administrator instead.
+   */
+  teamData?: true;
 }
 
 /** A card a module adds to the home page, to roles allowed `needs`, in `order`. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nightShift } from '../../helpers/fixtures';
-import { tempStore, type TestStore } from '../../helpers/store';
+import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;
 let teamId: number;
@@ -52,7 +52,7 @@ describe('roll-call', () => {
           { staffId: zhao, mark: 'absent' },
         ],
       },
-      'supervisor',
+      sessionOf('supervisor', [teamId]),
     );
     const status = Object.fromEntries(result.people.map((p) => [p.name, p.record?.status]));
     expect(status).toEqual({ 王芳: 'present', 李娜: 'late', 赵强: 'absent' });
@@ -137,7 +137,7 @@ describe('corrections, leave and swaps', () => {
     const swap = await t.ok(
       'attendance.swap',
       { staffAId: wang, staffBId: li, dates: ['2026-11-16'], reason: '家中有事' },
-      'supervisor',
+      sessionOf('supervisor', [teamId]),
     );
     expect(swap).toMatchObject({
       staffAName: '王芳',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel, type Input } from '../../../shared/contract';
 import { ROLES } from '../../../shared/domain/org';
+import { teamRules } from '../../../electron/backend/modules';
 import { seedOneTeam } from '../../helpers/fixtures';
 import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
@@ -15,6 +16,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'accounts.signOut': {},
   'accounts.changePassword': { currentPassword: 'old password', newPassword: 'new password 1' },
   'accounts.users.list': {},
+  'accounts.users.clashes': {},
   'accounts.users.create': {
     username: 'wangfang',
     displayName: '王芳',
@@ -32,11 +34,12 @@ const valid: { [C in Channel]: Input<C> } = {
   'org.teams.create': { name: '新班组' },
   'org.teams.update': { id: 1, name: '客服一组' },
   'org.staff.list': { page: 1, pageSize: 20 },
-  'org.staff.create': { employeeNo: 'KF9001', name: '新人', position: 'agent' },
+  'org.staff.create': { employeeNo: 'KF9001', name: '新人', teamId: 1, position: 'agent' },
   'org.staff.update': {
     id: 1,
     employeeNo: 'KF1',
     name: '王芳',
+    teamId: 1,
     position: 'agent',
     status: 'active',
   },
@@ -175,6 +178,7 @@ const invalid: { [C in Channel]: unknown } = {
   'accounts.signOut': { everyone: true },
   'accounts.changePassword': { currentPassword: 'x', newPassword: '1234567' },
   'accounts.users.list': { role: 7 },
+  'accounts.users.clashes': { all: true },
   'accounts.users.create': {
     username: 'wang fang',
     displayName: '王芳',
@@ -295,7 +299,14 @@ let t: TestStore;
 beforeAll(async () => {
   t = await tempStore();
   await seedOneTeam(t);
+  // Team data to keep apart: 王芳 of team 1 is scheduled on the early shift; team 2 has nobody.
+  await t.ok('org.teams.create', { name: '客服二组' });
+  await t.ok('org.schedule.assign', { cells: [{ staffId: 1, date: '2026-11-16', value: 1 }] });
 });
+
+/** A session of the role; a supervisor leads team 1, whose data every valid input names. */
+const inTeamOne = (role: (typeof ROLES)[number]) =>
+  sessionOf(role, role === 'supervisor' ? [1] : undefined);
 afterAll(() => t.close());
 
 describe('every channel guards its input', () => {
@@ -339,7 +350,7 @@ describe('every channel checks the caller role before anything else', () => {
 
   it.each(cases)('%s as %s', async (channel, role) => {
     const before = t.digest();
-    const result = await t.backend.callAs(channel, valid[channel], sessionOf(role));
+    const result = await t.backend.callAs(channel, valid[channel], inTeamOne(role));
     const allowed = contract[channel].roles.includes(role);
     if (allowed) {
       expect(result.ok || result.error.code !== 'forbidden').toBe(true);
@@ -372,4 +383,69 @@ describe('every channel checks the caller role before anything else', () => {
       'backups.recovery.status',
     ]);
   });
+});
+
+describe('every team-data channel keeps a supervisor to their own teams', () => {
+  const teamData = CHANNELS.filter((c) => teamRules[c] !== 'not team data');
+  const forSupervisors = teamData.filter((c) => contract[c].roles.includes('supervisor'));
+
+  it('says which channels are team data: roll-call, attendance, swaps, leave, schedule, handovers', () => {
+    expect(teamData).toEqual([
+      'org.schedule.week',
+      'org.schedule.day',
+      'org.schedule.assign',
+      'org.schedule.copyWeek',
+      'attendance.shift',
+      'attendance.rollCall',
+      'attendance.correct',
+      'attendance.leave',
+      'attendance.swap',
+      'attendance.swaps',
+      'attendance.previewImport',
+      'attendance.applyImport',
+      'attendance.summary',
+      'attendance.month',
+      'attendance.proposals',
+      'attendance.export',
+      'handover.start',
+      'handover.get',
+      'handover.save',
+      'handover.addItem',
+      'handover.updateItem',
+      'handover.submit',
+      'handover.acknowledge',
+      'handover.dispute',
+      'handover.addendum',
+      'handover.list',
+      'handover.openItems',
+      'handover.exportItems',
+    ]);
+  });
+
+  it.each(forSupervisors)(
+    '%s refuses a supervisor with no team, writing nothing',
+    async (channel) => {
+      const before = t.digest();
+      const result = await t.backend.callAs(channel, valid[channel], sessionOf('supervisor', []));
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'errors.noTeams' },
+      });
+      expect(t.digest()).toBe(before);
+    },
+  );
+
+  it.each(forSupervisors)(
+    "%s as another team's supervisor: forbidden, or an answer without team 1's people",
+    async (channel) => {
+      const before = t.digest();
+      const result = await t.backend.callAs(channel, valid[channel], sessionOf('supervisor', [2]));
+      if (result.ok) {
+        expect(JSON.stringify(result.value)).not.toContain('王芳');
+      } else {
+        if (result.error.code === 'forbidden') expect(result.error.key).toBe('errors.otherTeam');
+        expect(t.digest()).toBe(before);
+      }
+    },
+  );
 });

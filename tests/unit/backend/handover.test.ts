@@ -15,14 +15,16 @@ let night: number;
 let early: number;
 let middle: number;
 
+/** An account; a supervisor leads team 客服一组. */
 async function user(username: string, displayName: string, role: Session['role']) {
   const created = await t.ok('accounts.users.create', {
     username,
     displayName,
     role,
+    teamIds: role === 'supervisor' ? [teamId] : [],
     password: 'correct horse 9',
   });
-  return { userId: created.id, username, displayName, role };
+  return { userId: created.id, username, displayName, role, teamIds: created.teamIds };
 }
 
 async function as<C extends Channel>(who: Session, channel: C, input: Input<C>) {
@@ -36,10 +38,10 @@ const call = <C extends Channel>(who: Session, channel: C, input: Input<C>) =>
 
 beforeEach(async () => {
   t = await tempStore();
+  teamId = (await t.ok('org.teams.create', { name: '客服一组' })).id;
   a = await user('zhang', '张主管', 'supervisor');
   b = await user('lina', '李主管', 'supervisor');
   manager = await user('wang', '王经理', 'manager');
-  teamId = (await t.ok('org.teams.create', { name: '客服一组' })).id;
   const shifts = await t.ok('org.shiftTypes.list', {});
   night = shifts.find((s) => s.code === 'N')!.id;
   early = shifts.find((s) => s.code === 'E')!.id;
@@ -262,7 +264,8 @@ describe('carrying items across shifts', () => {
 
     // Another team's handover of the same shift carries none of this team's items.
     const otherTeam = (await t.ok('org.teams.create', { name: '客服二组' })).id;
-    const elsewhere = await as(b, 'handover.start', {
+    const leadOfBoth = { ...b, teamIds: [teamId, otherTeam] };
+    const elsewhere = await as(leadOfBoth, 'handover.start', {
       date: '2026-11-16',
       shiftTypeId: middle,
       teamId: otherTeam,

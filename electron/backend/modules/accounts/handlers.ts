@@ -1,5 +1,5 @@
 import type { accountsChannels } from '../../../../shared/contract';
-import { findUser, listUsers } from '../../../../db/queries/accounts/users';
+import { findUser, listUsers, usernameClashes } from '../../../../db/queries/accounts/users';
 import { auditCreate, auditUpdate } from '../../core/audit';
 import { preparedHandler, type HandlersOf } from '../../core/context';
 import { idleMinutes, setIdleMinutes } from './security';
@@ -68,6 +68,8 @@ export const accountsHandlers: HandlersOf<typeof accountsChannels> = {
   }),
 
   'accounts.users.list': (ctx) => listUsers(ctx.db),
+
+  'accounts.users.clashes': (ctx) => usernameClashes(ctx.db),
 
   'accounts.users.create': preparedHandler({
     prepare: (ctx, input) => newPasswordHash(ctx, 'password', input.password, input.username),

@@ -22,6 +22,7 @@ const sessionOf = (user: User): Session => ({
   username: user.username,
   displayName: user.displayName,
   role: user.role,
+  teamIds: user.teamIds,
 });
 
 /** Signs the user in, audited: a new session, whose token the renderer sends with every call. */

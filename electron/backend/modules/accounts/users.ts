@@ -1,6 +1,14 @@
 import { failure, type Role, type User } from '../../../../shared/contract';
 import { findStaff } from '../../../../db/queries/org/staff';
-import { findUser, insertUser, listUsers, updateUser } from '../../../../db/queries/accounts/users';
+import {
+  findUser,
+  insertUser,
+  listUsers,
+  setUserTeams,
+  updateUser,
+  usernameTaken,
+} from '../../../../db/queries/accounts/users';
+import { findTeam } from '../../../../db/queries/org/teams';
 import type { HandlerContext, PrepareContext } from '../../core/context';
 import { fieldFailure } from '../../core/errors';
 
@@ -14,16 +22,24 @@ export async function mustFindUser(ctx: Pick<HandlerContext, 'db'>, id: number) 
 export const usernameOf = async (ctx: PrepareContext, id: number) =>
   (await ctx.read((db) => mustFindUser({ db }, id))).username;
 
-async function checkStaff(ctx: HandlerContext, staffId: number | null) {
-  if (staffId !== null && !(await findStaff(ctx.db, staffId))) {
-    throw fieldFailure('staffId', 'errors.not_found');
-  }
+/** The staff record exists, and no other account is already that person. */
+async function checkStaff(ctx: HandlerContext, staffId: number | null, userId?: number) {
+  if (staffId === null) return;
+  if (!(await findStaff(ctx.db, staffId))) throw fieldFailure('staffId', 'errors.not_found');
+  const taken = (await listUsers(ctx.db)).find((u) => u.staffId === staffId && u.id !== userId);
+  if (taken) throw fieldFailure('staffId', 'errors.staffHasAccount', { username: taken.username });
+}
+
+async function checkTeams(ctx: HandlerContext, teamIds: readonly number[]) {
+  for (const [i, teamId] of teamIds.entries())
+    if (!(await findTeam(ctx.db, teamId))) throw fieldFailure(`teamIds.${i}`, 'errors.unknownTeam');
 }
 
 interface UserFields {
   displayName: string;
   role: Role;
   staffId: number | null;
+  teamIds: number[];
 }
 
 export async function createUser(
@@ -31,8 +47,13 @@ export async function createUser(
   fields: UserFields & { username: string },
   passwordHash: string,
 ): Promise<User> {
+  // Sign-in ignores case, so "Zhang" beside "zhang" could never sign in.
+  const taken = await usernameTaken(ctx.db, fields.username);
+  if (taken) throw fieldFailure('username', 'errors.usernameTaken', { username: taken.username });
   await checkStaff(ctx, fields.staffId);
+  await checkTeams(ctx, fields.teamIds);
   const id = await insertUser(ctx.db, { ...fields, passwordHash }, ctx.now);
+  await setUserTeams(ctx.db, id, fields.teamIds);
   return mustFindUser(ctx, id);
 }
 
@@ -54,11 +75,15 @@ export async function editUser(
         key: 'errors.lastAdmin',
       });
   }
-  await checkStaff(ctx, input.staffId);
+  await checkStaff(ctx, input.staffId, id);
+  await checkTeams(ctx, input.teamIds);
   await updateUser(ctx.db, id, input, ctx.now);
+  await setUserTeams(ctx.db, id, input.teamIds);
   const after = await mustFindUser(ctx, id);
   if (before.role !== after.role || before.active !== after.active)
     ctx.auth.sessions.revokeUser(id);
+  // New teams apply to the desks where the supervisor is signed in, at their next call.
+  else ctx.auth.sessions.updateUser(id, { displayName: after.displayName, teamIds: after.teamIds });
   return { before, after };
 }
 

@@ -107,6 +107,16 @@ async function planImport(
       });
       continue;
     }
+    // A supervisor imports their own teams' punches only.
+    if (!ctx.teams.ownsStaff(person.teamId)) {
+      problems.push({
+        row: punch.line,
+        field: 'employeeNo',
+        key: 'errors.otherTeamStaff',
+        params: { value: punch.employeeNo },
+      });
+      continue;
+    }
     const own = byPerson.get(person.id);
     if (own) own.push(punch);
     else byPerson.set(person.id, [punch]);

@@ -43,8 +43,6 @@ export async function shiftAttendance(
     sameName: Boolean(p.sameName),
     record: records.get(p.staffId) ?? null,
   }));
-  const count = (test: (status: string) => boolean) =>
-    people.filter((p) => p.record && test(p.record.status)).length;
   const { start, end } = plannedTimes(date, shift);
   return {
     date,
@@ -53,14 +51,21 @@ export async function shiftAttendance(
     plannedEnd: end,
     closed: !!(await findClosedMonth(ctx.db, monthOf(date))),
     people,
-    counts: {
-      scheduled: people.length,
-      present: count((s) => ['present', 'early_leave', 'business_trip'].includes(s)),
-      late: count((s) => s === 'late' || s === 'late_early'),
-      absent: count((s) => s === 'absent'),
-      leave: count((s) => s === 'leave'),
-      unrecorded: people.filter((p) => !p.record).length,
-    },
+    counts: shiftCounts(people),
+  };
+}
+
+/** The staffing box: how many are scheduled, present, late, absent, on leave and not marked yet. */
+export function shiftCounts(people: ShiftAttendance['people']): ShiftAttendance['counts'] {
+  const count = (test: (status: string) => boolean) =>
+    people.filter((p) => p.record && test(p.record.status)).length;
+  return {
+    scheduled: people.length,
+    present: count((s) => ['present', 'early_leave', 'business_trip'].includes(s)),
+    late: count((s) => s === 'late' || s === 'late_early'),
+    absent: count((s) => s === 'absent'),
+    leave: count((s) => s === 'leave'),
+    unrecorded: people.filter((p) => !p.record).length,
   };
 }
 

@@ -82,7 +82,15 @@ export const handoverHandlers: HandlersOf<typeof handoverChannels> = {
   'handover.addendum': (ctx, { id, text }) => addendum(ctx, id, text),
 
   'handover.list': async (ctx, { page, pageSize, ...filter }) => {
-    const { rows, total } = await listHandovers(ctx.db, filter, { page, pageSize });
+    const scope = ctx.teams.filter && {
+      teamIds: ctx.teams.filter,
+      userId: ctx.session?.userId ?? null,
+    };
+    const { rows, total } = await listHandovers(
+      ctx.db,
+      { ...filter, ...(scope && { scope }) },
+      { page, pageSize },
+    );
     return { rows: await withExcerpts(ctx, await rowFigures(ctx, rows), filter.search), total };
   },
 

@@ -9,6 +9,7 @@ import {
   insertItem,
   lastHandoverOfItems,
   linkItem,
+  teamsOfItems,
   unresolvedItems,
   updateItem,
 } from '../../../../db/queries/handover/items';
@@ -94,20 +95,27 @@ export async function editItem(ctx: HandlerContext, input: ParsedInput<'handover
   return { item: toItem((await findItem(ctx.db, id))!, localNow(ctx)), changes };
 }
 
-/** The open-items board: every unresolved item, its age, and the last sheet it was on. */
+/**
+ * The open-items board: every unresolved item (of the caller's teams and the floor), its age, and
+ * the last sheet it was on.
+ */
 export async function openItems(ctx: HandlerContext) {
   const now = localNow(ctx);
   const last = new Map((await lastHandoverOfItems(ctx.db)).map((l) => [l.itemId, l]));
-  return (await unresolvedItems(ctx.db)).map((row) => {
-    const item = toItem(row, now);
-    const ageMinutes = (Date.parse(ctx.now) - Date.parse(item.createdAt)) / 60_000;
-    return {
-      ...item,
-      ageHours: Math.max(0, Math.round((ageMinutes / 60) * 10) / 10),
-      lastHandoverId: last.get(item.id)?.handoverId ?? null,
-      lastHandoverDate: last.get(item.id)?.date ?? null,
-    };
-  });
+  const unresolved = await unresolvedItems(ctx.db);
+  const teams = await teamsOfItems(ctx.db, ctx.teams.all ? [] : unresolved.map((i) => i.id));
+  return ctx.teams
+    .keep(unresolved, (i) => teams.get(i.id) ?? null, 'floor')
+    .map((row) => {
+      const item = toItem(row, now);
+      const ageMinutes = (Date.parse(ctx.now) - Date.parse(item.createdAt)) / 60_000;
+      return {
+        ...item,
+        ageHours: Math.max(0, Math.round((ageMinutes / 60) * 10) / 10),
+        lastHandoverId: last.get(item.id)?.handoverId ?? null,
+        lastHandoverDate: last.get(item.id)?.date ?? null,
+      };
+    });
 }
 
 /** Carries every unresolved item of the team (or the floor) into a new sheet, with its history. */

@@ -11,6 +11,7 @@ export const attendance = defineModule({
       page: lazyNamed(() => import('./RollCallPage'), 'RollCallPage'),
       needs: 'attendance.rollCall',
       order: 20,
+      teamData: true,
     },
     {
       key: 'attendance',
@@ -18,6 +19,7 @@ export const attendance = defineModule({
       page: lazyNamed(() => import('./AttendancePage'), 'AttendancePage'),
       needs: 'attendance.summary',
       order: 30,
+      teamData: true,
     },
     {
       key: 'attendanceSettings',

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryRow, Output } from '../../../../shared/contract';
-import { AUDIT_ENTITIES, FAILING_ANCHOR } from '../../../../shared/domain/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, FAILING_ANCHOR } from '../../../../shared/domain/audit';
 import { api, errorOf } from '../../api/client';
 import { useQuery } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
@@ -14,27 +14,97 @@ import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 
 type Entity = (typeof AUDIT_ENTITIES)[number];
+type Action = (typeof AUDIT_ACTIONS)[number];
 
-/** before → after, one changed field per line, values as the user would read them. */
+/** Enum values by the field that holds them: the same words the screens use. */
+const ENUM_KEYS: Record<string, string> = {
+  role: 'role',
+  position: 'org:position',
+  status: 'org:status',
+  mark: 'attendance:attendanceStatus',
+  state: 'handover:handover.state',
+  priority: 'handover:handover.priority',
+};
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** One stored value as a person reads it: translated codes, local times, yes/no, counts of rows. */
+function useAuditValue() {
+  const { t } = useTranslation('audit');
+  const dates = useDateFormat();
+  return (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
+    if (typeof v === 'string' && INSTANT.test(v)) return dates.dateTime(v);
+    if (typeof v === 'string' && ENUM_KEYS[field])
+      return t(`${ENUM_KEYS[field]}.${v}`, { defaultValue: v });
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? '…' : String(x))).join('、');
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+}
+
+/** Rows an action wrote in bulk (a roll-call's records, a schedule's cells): one entry, opened on demand. */
+function BulkRows({ rows }: { rows: Record<string, unknown>[] }) {
+  const { t } = useTranslation('audit');
+  const { fieldLabel } = useErrorText();
+  const value = useAuditValue();
+  const [open, setOpen] = useState(false);
+  const columns = [...new Set(rows.slice(0, 50).flatMap((r) => Object.keys(r ?? {})))];
+  return (
+    <>
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(!open)}>
+        {t(open ? 'audit.hideRows' : 'audit.showRows', { count: rows.length })}
+      </Button>
+      {open && (
+        <Table<Record<string, unknown>>
+          size="small"
+          rowKey={(_, i) => String(i)}
+          dataSource={rows}
+          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          scroll={{ x: 'max-content' }}
+          columns={columns.map((c) => ({
+            title: fieldLabel(c),
+            render: (_, row) => value(c, row?.[c]),
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+const isRowList = (v: unknown): v is Record<string, unknown>[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'object' && x !== null);
+
+/** before → after, one changed field per line, with the screens' field names and words. */
 function Changes({ entry }: { entry: AuditEntryRow }) {
+  const { fieldLabel } = useErrorText();
+  const value = useAuditValue();
   const keys = [
     ...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]),
   ];
-  const show = (v: unknown) =>
-    v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return (
     <div style={{ fontSize: 12, lineHeight: 1.6 }}>
-      {keys.map((k) => (
-        <div key={k} style={{ overflowWrap: 'anywhere' }}>
-          <Typography.Text type="secondary">{k}: </Typography.Text>
-          {entry.before && k in entry.before && (
-            <>
-              <Typography.Text delete>{show(entry.before[k])}</Typography.Text> →{' '}
-            </>
-          )}
-          {show(entry.after?.[k])}
-        </div>
-      ))}
+      {keys.map((k) => {
+        const before = entry.before?.[k];
+        const after = entry.after?.[k];
+        return (
+          <div key={k} style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text type="secondary">{fieldLabel(k)}: </Typography.Text>
+            {isRowList(after) || isRowList(before) ? (
+              <BulkRows rows={isRowList(after) ? after : (before as Record<string, unknown>[])} />
+            ) : (
+              <>
+                {entry.before && k in entry.before && (
+                  <>
+                    <Typography.Text delete>{value(k, before)}</Typography.Text> →{' '}
+                  </>
+                )}
+                {value(k, after)}
+              </>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -70,6 +140,7 @@ export function AuditPage() {
   const canListUsers = useSession((s) => s.can('accounts.users.list'));
   const [userId, setUserId] = useState<number>();
   const [entity, setEntity] = useState<Entity>();
+  const [action, setAction] = useState<Action>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   const [verdict, setVerdict] = useState<Output<'audit.verify'>>();
@@ -78,6 +149,7 @@ export function AuditPage() {
   const filter = {
     userId,
     entity,
+    action,
     from: range?.[0]?.format('YYYY-MM-DD'),
     to: range?.[1]?.format('YYYY-MM-DD'),
   };
@@ -124,6 +196,15 @@ export function AuditPage() {
             value={entity}
             onChange={(v) => (setEntity(v), setPage(1))}
             options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('audit.action')}
+            aria-label={t('audit.action')}
+            value={action}
+            onChange={(v) => (setAction(v), setPage(1))}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
           />
           <DatePicker.RangePicker value={range} onChange={(v) => (setRange(v), setPage(1))} />
         </Space>
@@ -183,9 +264,9 @@ export function AuditPage() {
           },
           {
             title: t('audit.user'),
-            dataIndex: 'username',
             width: 120,
-            render: (v: string | null) => v ?? '—',
+            // By name, as people know each other; the username for 'local' and removed accounts.
+            render: (_, e) => e.displayName ?? e.username ?? '—',
           },
           {
             title: t('audit.action'),

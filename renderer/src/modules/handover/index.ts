@@ -11,6 +11,7 @@ export const handover = defineModule({
       page: lazyNamed(() => import('./HandoverPage'), 'HandoverPage'),
       needs: 'handover.list',
       order: 40,
+      teamData: true,
     },
   ],
   homeCards: [

@@ -22,6 +22,7 @@ import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
+import { useMyTeams } from '../../teams';
 import { useUi } from '../../stores/ui';
 
 type Person = ScheduleWeek['staff'][number];
@@ -84,7 +85,8 @@ export function SchedulePage() {
   const { errorText } = useErrorText();
   const dates = useDateFormat();
   const go = useUi((s) => s.go);
-  const teams = useQuery('org.teams.list', {});
+  // A supervisor plans their own teams' weeks, and the page opens on their team.
+  const teams = useMyTeams();
   const shiftTypes = useQuery('org.shiftTypes.list', {});
   const [teamId, setTeamId] = useState<number>();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(formatDate(new Date())));
@@ -93,8 +95,8 @@ export function SchedulePage() {
   const canAssign = useSession((s) => s.can('org.schedule.assign'));
 
   useEffect(() => {
-    if (teamId === undefined && teams.data?.[0]) setTeamId(teams.data[0].id);
-  }, [teams.data, teamId]);
+    if (teamId === undefined && teams.ownTeamId !== undefined) setTeamId(teams.ownTeamId);
+  }, [teams.ownTeamId, teamId]);
 
   const shifts = useMemo(() => shiftTypes.data ?? [], [shiftTypes.data]);
   const cells = useMemo(

@@ -16,6 +16,7 @@ export const org = defineModule({
       page: lazyNamed(() => import('./SchedulePage'), 'SchedulePage'),
       needs: 'org.schedule.week',
       order: 50,
+      teamData: true,
     },
     {
       key: 'roster',

@@ -29,6 +29,8 @@ export function StaffSelect({
   /** The whole row of the chosen person (team, position), for callers that need more than the id. */
   onPick?: (staff: Staff) => void;
   style?: React.CSSProperties;
+  /** The choice may be emptied again (an optional link to a person). */
+  allowClear?: boolean;
   'aria-label'?: string;
   id?: string;
 }) {
