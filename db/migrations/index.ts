@@ -4,6 +4,7 @@ import { accountsAndAudit } from './0002-accounts-audit';
 import { attendance } from './0003-attendance';
 import { handover } from './0004-handover';
 import { auditKeyed } from './0005-audit-keyed';
+import { missingPunch } from './0006-missing-punch';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -31,6 +32,7 @@ export const migrations = checkedMigrations([
   attendance,
   handover,
   auditKeyed,
+  missingPunch,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -58,6 +58,8 @@ export const attendanceRules = z.object({
   halfDayLateMinutes: minutes(480),
   lateCountForPenalty: z.number().int().min(0).max(31),
   absenceProposesPenalty: z.boolean(),
+  // Rules saved before 缺卡 existed have no such key: the rule is off for them.
+  missingPunchCountForPenalty: z.number().int().min(0).max(31).default(0),
 }) satisfies z.ZodType<AttendanceRules>;
 
 export { ATTENDANCE_SOURCES };
@@ -264,6 +266,8 @@ const summaryFigures = {
   lateMinutes: z.number().int(),
   earlyCount: z.number().int(),
   earlyMinutes: z.number().int(),
+  /** Records with one clock punch of two (缺卡). */
+  missingPunchCount: z.number().int(),
   absenceDays: z.number(),
   /** Shifts on leave, by leave type id. */
   leave: z.record(z.string(), z.number().int()),

@@ -34,6 +34,7 @@ export async function monthFigures(
     lateMinutes: number;
     earlyCount: number;
     earlyMinutes: number;
+    missingPunchCount: number;
     absenceDays: number;
     overtimeMinutes: number;
     /** Shifts on leave by leave type id, as JSON: {"2": 1}. */
@@ -53,6 +54,7 @@ export async function monthFigures(
         sum(late_minutes) as late_minutes,
         sum(case when early_minutes > 0 then 1 else 0 end) as early_count,
         sum(early_minutes) as early_minutes,
+        sum(case when status = 'missing_punch' then 1 else 0 end) as missing_punch_count,
         sum(absence_days) as absence_days,
         sum(overtime_minutes) as overtime_minutes
       from attendance_records
@@ -69,7 +71,8 @@ export async function monthFigures(
       coalesce(p.scheduled, 0) as scheduled, coalesce(p.unrecorded, 0) as unrecorded,
       coalesce(r.worked, 0) as worked, coalesce(r.late_count, 0) as "lateCount",
       coalesce(r.late_minutes, 0) as "lateMinutes", coalesce(r.early_count, 0) as "earlyCount",
-      coalesce(r.early_minutes, 0) as "earlyMinutes", coalesce(r.absence_days, 0) as "absenceDays",
+      coalesce(r.early_minutes, 0) as "earlyMinutes",
+      coalesce(r.missing_punch_count, 0) as "missingPunchCount", coalesce(r.absence_days, 0) as "absenceDays",
       coalesce(r.overtime_minutes, 0) as "overtimeMinutes", l.leave
     from staff s
     left join teams t on t.id = s.team_id

@@ -44,6 +44,7 @@ const figures = (over: Partial<SummaryFigures>): SummaryFigures => ({
   lateMinutes: 0,
   earlyCount: 0,
   earlyMinutes: 0,
+  missingPunchCount: 0,
   absenceDays: 0,
   leave: {},
   overtimeHours: 0,
@@ -259,6 +260,7 @@ describe('attendance XLSX: month summary', () => {
       '迟到分钟\nLate minutes',
       '早退次数\nEarly-leave count',
       '早退分钟\nEarly-leave minutes',
+      '缺卡次数\nMissing punches',
       '旷工天数\nAbsence days',
       '请假-事假\nLeave: personal',
       '请假-病假\nLeave: sick',
@@ -287,6 +289,7 @@ describe('attendance XLSX: month summary', () => {
       47,
       1,
       20,
+      0,
       1.5,
       1,
       0,
@@ -326,6 +329,7 @@ describe('attendance XLSX: month summary', () => {
       47,
       1,
       20,
+      0,
       1.5,
       1,
       2,
@@ -333,7 +337,7 @@ describe('attendance XLSX: month summary', () => {
       0,
       39 / 43,
     ]);
-    expect(teams.getCell(2, 13).numFmt).toBe('0.0%');
+    expect(teams.getCell(2, 14).numFmt).toBe('0.0%');
     expect(teams.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
@@ -484,7 +488,7 @@ describe('attendance CSV', () => {
     expect(lines(csv)[0]).toBe(
       '工号 Employee no.,姓名 Name,班组 Team,应出勤班次 Scheduled shifts,实出勤班次 Worked shifts,' +
         '迟到次数 Late count,迟到分钟 Late minutes,早退次数 Early-leave count,' +
-        '早退分钟 Early-leave minutes,旷工天数 Absence days,请假-事假 Leave: personal,' +
+        '早退分钟 Early-leave minutes,缺卡次数 Missing punches,旷工天数 Absence days,请假-事假 Leave: personal,' +
         '请假-病假 Leave: sick,加班小时 Overtime hours,未记录班次 Unrecorded shifts,' +
         '出勤率 Attendance rate',
     );
@@ -493,12 +497,12 @@ describe('attendance CSV', () => {
   it('writes the people, then the team totals under a label, with rates as percentages', () => {
     expect(lines(attendanceCsv('summary', data))).toEqual([
       expect.any(String),
-      'KF1001,王芳,客服一组,22,20,2,47,1,20,1.5,1,0,4.5,0,90.9%',
+      'KF1001,王芳,客服一组,22,20,2,47,1,20,0,1.5,1,0,4.5,0,90.9%',
       // The formula-looking name is defused with a leading quote (CSV injection).
-      `KF1002,"'=HYPERLINK(""http://x"")",客服一组,21,19,0,0,0,0,0,0,2,0,0,90.5%`,
+      `KF1002,"'=HYPERLINK(""http://x"")",客服一组,21,19,0,0,0,0,0,0,0,2,0,0,90.5%`,
       '',
       '班组合计 Team totals',
-      ',,客服一组,43,39,2,47,1,20,1.5,1,2,4.5,0,90.7%',
+      ',,客服一组,43,39,2,47,1,20,0,1.5,1,2,4.5,0,90.7%',
       '',
     ]);
   });
@@ -509,7 +513,7 @@ describe('attendance CSV', () => {
       summary: { ...summary, people: [{ ...summary.people[0]!, ...figures({}) }], teams: [] },
     };
     expect(lines(attendanceCsv('summary', none))[1]).toBe(
-      'KF1001,王芳,客服一组,0,0,0,0,0,0,0,0,0,0,0,',
+      'KF1001,王芳,客服一组,0,0,0,0,0,0,0,0,0,0,0,0,',
     );
   });
 

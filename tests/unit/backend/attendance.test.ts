@@ -470,3 +470,66 @@ describe('clock times that cannot belong to the shift', () => {
     expect(t.digest()).toBe(before);
   });
 });
+
+describe('missing punch (缺卡)', () => {
+  it('marks a clock record with only one punch 缺卡 and counts it in the month, never as on time', async () => {
+    await assign([
+      [wang, '2026-11-16', shift.E!],
+      [li, '2026-11-16', shift.E!],
+      [zhao, '2026-11-16', shift.E!],
+    ]);
+    const file = csv(
+      '工号,上班打卡,下班打卡\nKF1,2026-11-16 07:55,\nKF2,,2026-11-16 16:05\nKF3,2026-11-16 07:58,2026-11-16 16:02\n',
+    );
+    const preview = await t.ok('attendance.previewImport', file);
+    expect(preview.changes.map((c) => [c.employeeNo, c.status])).toEqual([
+      ['KF1', 'missing_punch'],
+      ['KF2', 'missing_punch'],
+      ['KF3', 'present'],
+    ]);
+    await t.ok('attendance.applyImport', file);
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    const byNo = Object.fromEntries(summary.people.map((p) => [p.employeeNo, p]));
+    expect(byNo.KF1).toMatchObject({ missingPunchCount: 1, lateCount: 0 });
+    expect(byNo.KF2).toMatchObject({ missingPunchCount: 1 });
+    expect(byNo.KF3).toMatchObject({ missingPunchCount: 0 });
+    expect(summary.teams[0]).toMatchObject({ missingPunchCount: 2 });
+
+    // A late clock-in with no clock-out is 缺卡 and still late by its minutes.
+    await assign([[wang, '2026-11-17', shift.E!]]);
+    await t.ok('attendance.applyImport', csv('工号,上班打卡,下班打卡\nKF1,2026-11-17 08:20,\n'));
+    const grid = await t.ok('attendance.month', { month: '2026-11', staffId: wang });
+    expect(grid.records.find((r) => r.date === '2026-11-17')).toMatchObject({
+      status: 'missing_punch',
+      lateMinutes: 20,
+    });
+
+    // The roll-call states arrival only: it is no punch missing.
+    await assign([[wang, '2026-11-18', shift.E!]]);
+    const roll = await t.ok('attendance.rollCall', {
+      date: '2026-11-18',
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'present' }],
+    });
+    expect(roll.people[0]!.record?.status).toBe('present');
+  });
+
+  it('lets the rules propose a penalty for K missing punches in a month', async () => {
+    await t.ok('attendance.updateRules', {
+      halfDayLateMinutes: 30,
+      lateCountForPenalty: 3,
+      absenceProposesPenalty: true,
+      missingPunchCountForPenalty: 2,
+    });
+    const days = ['2026-11-16', '2026-11-17'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    await t.ok(
+      'attendance.applyImport',
+      csv(`工号,上班打卡,下班打卡\n${days.map((d) => `KF1,${d} 07:55,`).join('\n')}\n`),
+    );
+    const proposals = await t.ok('attendance.proposals', { month: '2026-11' });
+    expect(proposals.map((p) => [p.employeeNo, p.rule, p.evidence.length])).toEqual([
+      ['KF1', 'missing_punch_count', 2],
+    ]);
+  });
+});

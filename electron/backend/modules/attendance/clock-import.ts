@@ -6,7 +6,7 @@ import {
   type ParsedInput,
   type RowIssue,
 } from '../../../../shared/contract';
-import { classifyAttendance, type AttendanceStatus } from '../../../../shared/domain/attendance';
+import type { AttendanceStatus } from '../../../../shared/domain/attendance';
 import { monthOf } from '../../../../shared/domain/time';
 import { closedMonthsAmong } from '../../../../db/queries/attendance/months';
 import { findRecord } from '../../../../db/queries/attendance/records';
@@ -16,7 +16,7 @@ import { staffByEmployeeNo, staffNames } from '../../../../db/queries/org/staff'
 import type { HandlerContext } from '../../core/context';
 import { readImportFile } from '../../files/table-file';
 import { shiftTypesById } from '../org/shift-types';
-import { readRules, writeRecords, type RecordChange } from './records';
+import { classifyChange, readRules, writeRecords, type RecordChange } from './records';
 import {
   attributePunches,
   guessMapping,
@@ -143,7 +143,7 @@ async function planImport(
         remark: existing?.remark ?? null,
         source: 'import',
       };
-      const { status } = classifyAttendance(change, rules);
+      const { status } = classifyChange(change, rules);
       changes.push({
         ...change,
         status,

@@ -96,6 +96,12 @@ const STATUSES: Record<AttendanceStatus, Named> = {
     '休息日（未排班）到岗，工作时间计为加班。',
     'Worked on a rest day (not scheduled); the time worked is overtime.',
   ],
+  missing_punch: [
+    '缺卡',
+    'Missing punch',
+    '打卡记录只有上班或下班一次；计入实出勤，需补卡或更正。',
+    'Only one of the two clock punches is on record; counts as worked, to be completed or corrected.',
+  ],
 };
 
 const SOURCES: Record<AttendanceRecord['source'], Named> = {
@@ -162,6 +168,7 @@ function figureColumns(data: AttendanceExportData): Column<SummaryFigures>[] {
     { header: ['迟到分钟', 'Late minutes'], value: (r) => r.lateMinutes },
     { header: ['早退次数', 'Early-leave count'], value: (r) => r.earlyCount },
     { header: ['早退分钟', 'Early-leave minutes'], value: (r) => r.earlyMinutes },
+    { header: ['缺卡次数', 'Missing punches'], value: (r) => r.missingPunchCount },
     { header: ['旷工天数', 'Absence days'], value: (r) => r.absenceDays },
     ...leaveColumns(data),
     { header: ['加班小时', 'Overtime hours'], value: (r) => r.overtimeHours },

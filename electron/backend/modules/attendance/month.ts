@@ -29,6 +29,7 @@ const ZERO: Omit<SummaryFigures, 'leave' | 'attendanceRate'> = {
   lateMinutes: 0,
   earlyCount: 0,
   earlyMinutes: 0,
+  missingPunchCount: 0,
   absenceDays: 0,
   overtimeHours: 0,
   unrecorded: 0,

@@ -39,8 +39,11 @@ export async function shiftAttendance(
     ),
   );
   const people = scheduled.map((p) => ({ ...p, record: records.get(p.staffId) ?? null }));
+  // 缺卡 arrived: it counts as late when its one punch came late, else as arrived.
+  const statusOf = (r: NonNullable<(typeof people)[number]['record']>) =>
+    r.status === 'missing_punch' ? (r.lateMinutes > 0 ? 'late' : 'present') : r.status;
   const count = (test: (status: string) => boolean) =>
-    people.filter((p) => p.record && test(p.record.status)).length;
+    people.filter((p) => p.record && test(statusOf(p.record))).length;
   const { start, end } = plannedTimes(date, shift);
   return {
     date,

@@ -79,6 +79,7 @@ function useFigureColumns<T extends SummaryFigures>(usedLeave: LeaveType[], sort
           num('earlyMinutes', t('attendance.summary.minutes')),
         ],
       },
+      num('missingPunchCount', t('attendance.summary.missingPunch')),
       num('absenceDays', t('attendance.summary.absenceDays')),
       {
         title: t('attendance.summary.leave'),

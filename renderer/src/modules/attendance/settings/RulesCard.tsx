@@ -74,6 +74,19 @@ export function RulesCard() {
           </Form.Item>
           <span>{t('attendanceSettings.lateCountAfter')}</span>
         </Rule>
+        <Rule explain={t('attendanceSettings.missingPunchExplain')}>
+          <span>{t('attendanceSettings.missingPunchBefore')}</span>
+          <Form.Item name="missingPunchCountForPenalty" noStyle>
+            <InputNumber
+              min={0}
+              max={31}
+              precision={0}
+              style={{ width: 90 }}
+              aria-label={t('attendanceSettings.missingPunchLabel')}
+            />
+          </Form.Item>
+          <span>{t('attendanceSettings.missingPunchAfter')}</span>
+        </Rule>
         <Rule explain={t('attendanceSettings.absenceExplain')}>
           <Form.Item name="absenceProposesPenalty" valuePropName="checked" noStyle>
             <Switch aria-label={t('attendanceSettings.absenceLabel')} />
