@@ -121,9 +121,9 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   await expect(cells.nth(1)).toHaveText('王芳');
   await expect(cells.nth(3)).toHaveText('6');
   await expect(cells.nth(4)).toHaveText('6');
-  await expect(cells.nth(5)).toHaveText('2');
-  await expect(cells.nth(6)).toHaveText('30');
-  await expect(cells.last()).toHaveText('100.0%');
+  await expect(cells.nth(5)).toHaveText('100.0%');
+  await expect(cells.nth(6)).toHaveText('2');
+  await expect(cells.nth(7)).toHaveText('30');
   await expect(
     table.locator('.ant-table-row', { hasText: 'KF1002' }).locator('.ant-table-cell').nth(3),
   ).toHaveText('5');

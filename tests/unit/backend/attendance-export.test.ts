@@ -46,6 +46,7 @@ const figures = (over: Partial<SummaryFigures>): SummaryFigures => ({
   earlyMinutes: 0,
   missingPunchCount: 0,
   absenceDays: 0,
+  lateAbsenceDays: 0,
   leave: {},
   overtimeHours: 0,
   unrecorded: 0,
@@ -55,6 +56,7 @@ const figures = (over: Partial<SummaryFigures>): SummaryFigures => ({
 
 const summary: MonthSummary = {
   month: '2026-11',
+  through: null,
   closed: false,
   closedAt: null,
   closedBy: null,

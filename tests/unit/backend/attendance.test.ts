@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nightShift } from '../../helpers/fixtures';
 import { tempStore, type TestStore } from '../../helpers/store';
 
@@ -531,5 +531,76 @@ describe('missing punch (缺卡)', () => {
     expect(proposals.map((p) => [p.employeeNo, p.rule, p.evidence.length])).toEqual([
       ['KF1', 'missing_punch_count', 2],
     ]);
+  });
+});
+
+describe('the month summary of a month in progress', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('counts scheduled shifts and the rate up to now, not the shifts still to come', async () => {
+    const days = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    for (const d of days.slice(0, 2)) {
+      await t.ok('attendance.rollCall', {
+        date: d,
+        shiftTypeId: shift.E!,
+        entries: [{ staffId: wang, mark: 'present' }],
+      });
+    }
+    // Leave entered ahead, for a shift still to come.
+    const sick = (await t.ok('attendance.leaveTypes.list', {})).find((l) => l.code === 'sick')!;
+    await t.ok('attendance.leave', {
+      staffId: wang,
+      from: '2026-11-06',
+      to: '2026-11-06',
+      leaveTypeId: sick.id,
+      reason: '预约手术',
+    });
+    // Wednesday the 4th at 07:30: the 4th's early shift has not started yet.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 10, 4, 7, 30) });
+    const early = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(early.through).toBe('2026-11-04 07:30');
+    expect(early.people[0]).toMatchObject({ scheduled: 2, worked: 2, attendanceRate: 1 });
+    // At 09:00 it has, and nobody has marked it yet.
+    vi.setSystemTime(new Date(2026, 10, 4, 9, 0));
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(summary.people[0]).toMatchObject({
+      scheduled: 3,
+      worked: 2,
+      unrecorded: 1,
+      leave: {},
+      attendanceRate: 0.6667,
+    });
+    expect(summary.teams[0]).toMatchObject({ scheduled: 3, worked: 2 });
+
+    // Once the month is over, every shift counts.
+    vi.setSystemTime(new Date(2026, 11, 1, 9, 0));
+    const done = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(done.through).toBeNull();
+    expect(done.people[0]).toMatchObject({ scheduled: 5, worked: 2, unrecorded: 2 });
+  });
+
+  it('lowers the rate by the half days a late arrival counts for, as the absence days say', async () => {
+    const days = ['2026-11-02', '2026-11-03'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    await t.ok('attendance.rollCall', {
+      date: days[0]!,
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'late', arrivedAt: '2026-11-02 08:45' }],
+    });
+    await t.ok('attendance.rollCall', {
+      date: days[1]!,
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'present' }],
+    });
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(summary.people[0]).toMatchObject({
+      scheduled: 2,
+      worked: 2,
+      absenceDays: 0.5,
+      lateAbsenceDays: 0.5,
+      attendanceRate: 0.75,
+    });
+    expect(summary.teams[0]).toMatchObject({ attendanceRate: 0.75 });
   });
 });

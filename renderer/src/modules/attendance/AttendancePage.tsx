@@ -102,10 +102,14 @@ export function AttendancePage() {
   const closed = summary.data?.closed ?? false;
   const nothingScheduled =
     !!summary.data && summary.data.people.every((p) => p.scheduled === 0 && p.worked === 0);
+  // A month still to come counts nothing yet: say so rather than "no schedule".
+  const notStarted = !!summary.data?.through && summary.data.through < `${month}-01`;
   const emptyMonth = (
     <EmptyState
-      title={t('attendance.noScheduleTitle', { month })}
-      body={t('attendance.noScheduleBody')}
+      title={t(notStarted ? 'attendance.notStartedTitle' : 'attendance.noScheduleTitle', {
+        month: dates.month(month),
+      })}
+      body={t(notStarted ? 'attendance.notStartedBody' : 'attendance.noScheduleBody')}
       action={
         <Button type="primary" icon={<CalendarOutlined />} onClick={() => go('schedule')}>
           {t('app:home.goSchedule')}
@@ -198,7 +202,6 @@ export function AttendancePage() {
                 summary={summary.data}
                 leaveTypes={leaves}
                 loading={summary.loading}
-                inProgress={month >= monthOf(formatDate(new Date()))}
                 onPerson={(p) => {
                   setPerson({ ...p, id: p.staffId });
                   setTab('calendar');
