@@ -349,7 +349,7 @@ describe('attendance XLSX: month summary', () => {
     const items = legend.getColumn(1).values.map(String);
     for (const item of [
       '月份 Month',
-      '正常 Present',
+      '到岗 Present',
       '迟到 Late',
       '早退 Early leave',
       '迟到+早退 Late + early leave',
@@ -439,7 +439,7 @@ describe('attendance XLSX: detail', () => {
       [2, 3, 4, 5].map((r) => sheet.getCell(r, columnOf(sheet, zh)).value);
     expect(column('日期')).toEqual(['2026-11-02', '2026-11-02', '2026-11-08', '2026-11-30']);
     expect(column('工号')).toEqual(['KF1001', 'KF1002', 'KF1001', 'KF1001']);
-    expect(column('状态')).toEqual(['正常', '请假', '休息日加班', '早退']);
+    expect(column('状态')).toEqual(['到岗', '请假', '休息日加班', '早退']);
     expect(column('班次')).toEqual(['早班', '早班', '休息日加班', '大夜班']);
     expect(column('请假类型')).toEqual(['', '病假', '', '']);
     expect(column('记录来源')).toEqual(['打卡导入', '请假登记', '点名', '更正']);

@@ -54,7 +54,7 @@ type Named = readonly [zh: string, en: string, meaningZh: string, meaningEn: str
 
 const STATUSES: Record<AttendanceStatus, Named> = {
   present: [
-    '正常',
+    '到岗',
     'Present',
     '在宽限分钟内上班、下班。',
     'Clocked in and out within the grace minutes.',
@@ -281,7 +281,7 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
     ],
     [
       '实出勤班次 Worked shifts',
-      '状态为正常、迟到、早退、迟到+早退、出差的班次数。',
+      '状态为到岗、迟到、早退、迟到+早退、出差、缺卡的班次数。',
       'Shifts with status present, late, early leave, late + early leave or business trip.',
     ],
     [
