@@ -368,7 +368,10 @@ describe('attendance XLSX: month summary', () => {
       const row = items.indexOf(item);
       return `${legend.getCell(row, 2).value} ${legend.getCell(row, 3).value}`;
     };
-    expect(text('出勤率 Attendance rate')).toContain('实出勤班次 ÷ 应出勤班次');
+    expect(text('出勤率 Attendance rate')).toContain(
+      '（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次',
+    );
+    expect(text('缺卡次数 Missing punches')).toContain('只有上班或下班一次');
     expect(text('旷工天数 Absence days')).toMatch(/1 天.*0\.5 天/);
     expect(text('月结 Month closed')).toContain('未月结');
     // Long explanations wrap within a bounded column, on a row tall enough to show them.

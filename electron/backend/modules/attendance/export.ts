@@ -262,11 +262,22 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
         '未月结：记录仍可能更正，数据仅供参考。',
         'Not closed yet: records may still be corrected; the figures are provisional.',
       ];
+  // A month in progress counts only the shifts started by the time of the export.
+  const through: LegendRow[] = summary.through
+    ? [
+        [
+          '统计截至 Counted to',
+          `本月尚未结束：只计 ${summary.through} 前已开始的班次。`,
+          `The month is not over: only shifts started by ${summary.through} count.`,
+        ],
+      ]
+    : [];
   const header: LegendRow[] = [
     ['报表 Report', ...TITLES[kind]],
     ['月份 Month', monthLabel(data.month), data.month],
     ['班组 Team', data.teamName ?? ALL_TEAMS, data.teamName ?? 'All teams'],
     state,
+    ...through,
   ];
   const named = ([zh, en, meaningZh, meaningEn]: Named): LegendRow => [
     `${zh} ${en}`,
@@ -307,8 +318,13 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
     ],
     [
       '出勤率 Attendance rate',
-      '实出勤班次 ÷ 应出勤班次；无排班时为空。',
-      'Worked shifts ÷ scheduled shifts; empty when nothing was scheduled.',
+      '（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次：迟到按旷工半天计的，少算半个班次；无排班时为空。',
+      '(Worked shifts − absence days counted for lateness) ÷ scheduled shifts: a late arrival counted as half a day of absence counts as half a shift; empty when nothing was scheduled.',
+    ],
+    [
+      '缺卡次数 Missing punches',
+      '打卡记录只有上班或下班一次的班次数。',
+      'Shifts with only one of the two clock punches on record.',
     ],
     [
       '夜班 Night shifts',
