@@ -73,8 +73,14 @@ export const missingPunch: Migration = {
     await sql`create index proposals_by_month on penalty_proposals (month, staff_id)`.execute(db);
 
     // Parents first on the way back; ids (and so the autoincrement sequence) are kept.
+    // An empty table is not copied: the insert's foreign keys would want every parent table,
+    // which a file that never held attendance need not have.
     for (const table of [...tables].reverse()) {
-      await sql.raw(`insert into ${table} select * from keep_${table}`).execute(db);
+      const { rows } = await sql
+        .raw<{ n: number }>(`select count(*) as n from keep_${table}`)
+        .execute(db);
+      if (Number(rows[0]?.n) > 0)
+        await sql.raw(`insert into ${table} select * from keep_${table}`).execute(db);
       await sql.raw(`drop table keep_${table}`).execute(db);
     }
   },
