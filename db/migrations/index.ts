@@ -7,6 +7,7 @@ import { auditKeyed } from './0005-audit-keyed';
 import { searchEveryCharacter } from './0006-search-every-character';
 import { userTeams } from './0007-user-teams';
 import { usernamesAnyCase } from './0008-usernames-any-case';
+import { missingPunch } from './0009-missing-punch';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -37,6 +38,7 @@ export const migrations = checkedMigrations([
   searchEveryCharacter,
   userTeams,
   usernamesAnyCase,
+  missingPunch,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -16,6 +16,9 @@ export function useDateFormat() {
       format(parseDate(date), zh ? 'yyyy年M月d日 EEEE' : 'EEEE, MMMM d, yyyy', { locale }),
     full: (date: string) =>
       format(parseDate(date), zh ? 'yyyy年M月d日' : 'MMM d, yyyy', { locale }),
+    /** A 'yyyy-MM' month as the language writes it: 2026年11月 / November 2026. */
+    month: (month: string) =>
+      format(parseDate(`${month}-01`), zh ? 'yyyy年M月' : 'MMMM yyyy', { locale }),
     /** A stored UTC instant, in local time. */
     time: (iso: string) => format(new Date(iso), zh ? 'M月d日 HH:mm' : 'MMM d, HH:mm', { locale }),
     dateTime: (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm:ss'),

@@ -58,6 +58,8 @@ export const attendanceRules = z.object({
   halfDayLateMinutes: minutes(480),
   lateCountForPenalty: z.number().int().min(0).max(31),
   absenceProposesPenalty: z.boolean(),
+  // Rules saved before 缺卡 existed have no such key: the rule is off for them.
+  missingPunchCountForPenalty: z.number().int().min(0).max(31).default(0),
 }) satisfies z.ZodType<AttendanceRules>;
 
 export { ATTENDANCE_SOURCES };
@@ -269,18 +271,27 @@ const summaryFigures = {
   lateMinutes: z.number().int(),
   earlyCount: z.number().int(),
   earlyMinutes: z.number().int(),
+  /** Records with one clock punch of two (缺卡). */
+  missingPunchCount: z.number().int(),
   absenceDays: z.number(),
+  /** The part of absenceDays that late arrivals count for (half days): worked, yet not whole. */
+  lateAbsenceDays: z.number(),
   /** Shifts on leave, by leave type id. */
   leave: z.record(z.string(), z.number().int()),
   overtimeHours: z.number(),
   /** Scheduled shifts with nothing recorded yet. */
   unrecorded: z.number().int(),
-  /** worked ÷ scheduled, 0–1; null with nothing scheduled. */
+  /** (worked − lateAbsenceDays) ÷ scheduled, 0–1; null with nothing scheduled. */
   attendanceRate: z.number().nullable(),
 };
 
 export const monthSummary = z.object({
   month: z.string(),
+  /**
+   * A month in progress counts the shifts started by this wall-clock time ('yyyy-MM-dd HH:mm'),
+   * not the ones still to come; null for a month that is over.
+   */
+  through: z.string().nullable(),
   closed: z.boolean(),
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),

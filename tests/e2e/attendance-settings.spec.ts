@@ -46,6 +46,7 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
     halfDayLateMinutes: 45,
     lateCountForPenalty: 3,
     absenceProposesPenalty: false,
+    missingPunchCountForPenalty: 0,
   });
 
   await page.reload();

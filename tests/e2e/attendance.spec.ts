@@ -121,9 +121,9 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   await expect(cells.nth(1)).toHaveText('王芳');
   await expect(cells.nth(3)).toHaveText('6');
   await expect(cells.nth(4)).toHaveText('6');
-  await expect(cells.nth(5)).toHaveText('2');
-  await expect(cells.nth(6)).toHaveText('30');
-  await expect(cells.last()).toHaveText('100.0%');
+  await expect(cells.nth(5)).toHaveText('100.0%');
+  await expect(cells.nth(6)).toHaveText('2');
+  await expect(cells.nth(7)).toHaveText('30');
   await expect(
     table.locator('.ant-table-row', { hasText: 'KF1002' }).locator('.ant-table-cell').nth(3),
   ).toHaveText('5');
@@ -163,14 +163,15 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   }
 
   // Closing the month locks it: the banner says so, and a correction is refused.
+  const named = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
   await page.getByRole('button', { name: '月结' }).click();
-  const confirm = page.getByRole('dialog').filter({ hasText: `月结 ${month}？` });
+  const confirm = page.getByRole('dialog').filter({ hasText: `月结 ${named}？` });
   await expect(confirm).toContainText('全部考勤记录将被锁定');
   await confirm.getByRole('button', { name: '月结' }).click();
   await expect(page.locator('.ant-message')).toContainText(
-    new RegExp(`${month} 已月结。月结前的数据已备份为 console-.*-pre-close\\.sqlite`),
+    new RegExp(`${named} 已月结。月结前的数据已备份为 console-.*-pre-close\\.sqlite`),
   );
-  await expect(page.getByTestId('attendance-closed')).toContainText(`${month} 已于`);
+  await expect(page.getByTestId('attendance-closed')).toContainText(`${named} 已于`);
   await expect(page.getByTestId('attendance-closed')).toContainText('由 周人事 月结');
   await expect(page.getByRole('button', { name: '重新开启' })).toBeVisible();
 

@@ -151,11 +151,12 @@ test('a supervisor takes the roll of the current shift with the keyboard alone',
 
   // What was saved is what the page shows after a reload.
   await page.reload();
-  await expect(row(page, '王芳')).toContainText('正常');
+  // The status reads as the button that set it.
+  await expect(row(page, '王芳').locator('.ant-tag').first()).toHaveText('到岗');
   await expect(row(page, '李娜')).toContainText('迟到 25 分钟');
   await expect(row(page, '张伟')).toContainText('旷工');
   await expect(row(page, '刘洋')).toContainText('请假 · 病假');
-  await expect(row(page, '杨磊')).toContainText('正常');
+  await expect(row(page, '杨磊').locator('.ant-tag').first()).toHaveText('到岗');
 });
 
 test('a late entry for last night: 00:10 on a 22:00–08:00 shift is the next morning', async ({
@@ -217,7 +218,9 @@ test('a closed month says so and offers no marks', async ({ page, store, open })
   await store.ok('attendance.closeMonth', { month: instance.date.slice(0, 7) });
 
   await open('#/rollCall');
-  await expect(page.getByText(`${instance.date.slice(0, 7)} 的考勤已结账`).first()).toBeVisible();
+  // The month as Chinese writes it, and closing is 月结, as on every other screen.
+  const [year, month] = instance.date.split('-').map(Number);
+  await expect(page.getByText(`${year}年${month}月的考勤已月结`).first()).toBeVisible();
   await expect(row(page, '王芳').first().getByRole('button', { name: '到岗' })).toBeDisabled();
   await row(page, '王芳').first().focus();
   await page.keyboard.press('1');

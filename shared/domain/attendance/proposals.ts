@@ -1,7 +1,7 @@
 import type { AttendanceRules, AttendanceStatus } from './status';
 
 /** Penalties the attendance rules propose; the rewards/penalties module approves them later. */
-export const PROPOSAL_RULES = ['late_count', 'absence'] as const;
+export const PROPOSAL_RULES = ['late_count', 'absence', 'missing_punch_count'] as const;
 export type ProposalRule = (typeof PROPOSAL_RULES)[number];
 /** A proposal the facts no longer support (a corrected absence) is withdrawn, never deleted. */
 export const PROPOSAL_STATES = ['proposed', 'withdrawn'] as const;
@@ -9,7 +9,7 @@ export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
 export interface ProposalWanted {
   rule: ProposalRule;
-  /** One 'late_count' per person and month; one 'absence' per absent record. */
+  /** One 'late_count' and one 'missing_punch_count' per person and month; one 'absence' per absent record. */
   ruleKey: string;
   /** The attendance records the proposal rests on. */
   evidence: number[];
@@ -34,6 +34,17 @@ export function wantedProposals(
       rule: 'late_count',
       ruleKey: `late_count:${staffId}:${month}`,
       evidence: late.map((r) => r.id),
+    });
+  }
+  const missing = records.filter((r) => r.status === 'missing_punch');
+  if (
+    rules.missingPunchCountForPenalty > 0 &&
+    missing.length >= rules.missingPunchCountForPenalty
+  ) {
+    wanted.push({
+      rule: 'missing_punch_count',
+      ruleKey: `missing_punch_count:${staffId}:${month}`,
+      evidence: missing.map((r) => r.id),
     });
   }
   return wanted;

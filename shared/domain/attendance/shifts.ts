@@ -62,3 +62,31 @@ export function currentAndNextInstances(
     i ? { date: i.date, shiftTypeId: i.shiftTypeId } : null;
   return { current: ref(current), next: ref(next) };
 }
+
+/** How long before its start a shift is the one a roll-call is for: its pre-shift meeting. */
+export const ROLL_CALL_LEAD_MINUTES = 60;
+
+/**
+ * The two instances the roll-call screen shows, the one it opens on first: the shift about to
+ * start (within the lead time) or, if none is, the one just started. At 07:50 the early shift's
+ * meeting is on, not the night shift that ends in ten minutes; at 08:05 the early shift is still
+ * first. The other instance follows, for a late mark.
+ */
+export function rollCallInstances(
+  now: string,
+  shifts: (ShiftHours & { id: number })[],
+  leadMinutes = ROLL_CALL_LEAD_MINUTES,
+): { first: ShiftInstanceRef | null; second: ShiftInstanceRef | null; firstIsNext: boolean } {
+  const { current, next } = currentAndNextInstances(now, shifts);
+  const startsSoon =
+    next !== null &&
+    shiftWindowMinutes(
+      next.date,
+      shifts.find((s) => s.id === next.shiftTypeId)!,
+    ).start -
+      wallMinutes(now) <=
+      leadMinutes;
+  return startsSoon || !current
+    ? { first: next, second: current, firstIsNext: !!next }
+    : { first: current, second: next, firstIsNext: false };
+}

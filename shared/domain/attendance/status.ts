@@ -14,6 +14,7 @@ export const ATTENDANCE_STATUSES = [
   'leave',
   'business_trip',
   'rest_day_worked',
+  'missing_punch',
 ] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
@@ -24,6 +25,8 @@ export const WORKED_STATUSES: readonly AttendanceStatus[] = [
   'early_leave',
   'late_early',
   'business_trip',
+  // 缺卡: one punch shows the person came; the record still wants the other punch (补卡).
+  'missing_punch',
 ];
 
 /** What a lead states outright, overriding clock times: 旷工, on leave, on a business trip. */
@@ -47,12 +50,15 @@ export interface AttendanceRules {
   lateCountForPenalty: number;
   /** Every absence without leave (旷工) proposes a penalty. */
   absenceProposesPenalty: boolean;
+  /** This many missing punches (缺卡) in one calendar month propose a penalty; 0 turns the rule off. */
+  missingPunchCountForPenalty: number;
 }
 
 export const DEFAULT_ATTENDANCE_RULES: AttendanceRules = {
   halfDayLateMinutes: 30,
   lateCountForPenalty: 3,
   absenceProposesPenalty: true,
+  missingPunchCountForPenalty: 0,
 };
 
 export interface AttendanceFacts {
@@ -64,6 +70,11 @@ export interface AttendanceFacts {
   clockIn: string | null;
   clockOut: string | null;
   mark: AttendanceMark | null;
+  /**
+   * The times are clock punches (an imported clock or ACD file), so both are expected: one alone
+   * is 缺卡. A roll-call states the arrival only, and a correction states what HR decided.
+   */
+  fromClock?: boolean;
   /** Overtime recorded on a working day (worked beyond the shift, approved by the lead). */
   overtimeMinutes?: number;
 }
@@ -112,8 +123,10 @@ export function classifyAttendance(
       : Math.min(length, Math.max(0, end - Math.max(clockOut, clockIn ?? clockOut)));
   const lateMinutes = rawLate > facts.shift.lateGraceMinutes ? rawLate : 0;
   const earlyMinutes = rawEarly > facts.shift.earlyLeaveGraceMinutes ? rawEarly : 0;
-  const status: AttendanceStatus =
-    lateMinutes && earlyMinutes
+  const missingPunch = !!facts.fromClock && (clockIn === null || clockOut === null);
+  const status: AttendanceStatus = missingPunch
+    ? 'missing_punch'
+    : lateMinutes && earlyMinutes
       ? 'late_early'
       : lateMinutes
         ? 'late'

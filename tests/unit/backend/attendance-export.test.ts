@@ -44,7 +44,9 @@ const figures = (over: Partial<SummaryFigures>): SummaryFigures => ({
   lateMinutes: 0,
   earlyCount: 0,
   earlyMinutes: 0,
+  missingPunchCount: 0,
   absenceDays: 0,
+  lateAbsenceDays: 0,
   leave: {},
   overtimeHours: 0,
   unrecorded: 0,
@@ -54,6 +56,7 @@ const figures = (over: Partial<SummaryFigures>): SummaryFigures => ({
 
 const summary: MonthSummary = {
   month: '2026-11',
+  through: null,
   closed: false,
   closedAt: null,
   closedBy: null,
@@ -259,6 +262,7 @@ describe('attendance XLSX: month summary', () => {
       '迟到分钟\nLate minutes',
       '早退次数\nEarly-leave count',
       '早退分钟\nEarly-leave minutes',
+      '缺卡次数\nMissing punches',
       '旷工天数\nAbsence days',
       '请假-事假\nLeave: personal',
       '请假-病假\nLeave: sick',
@@ -287,6 +291,7 @@ describe('attendance XLSX: month summary', () => {
       47,
       1,
       20,
+      0,
       1.5,
       1,
       0,
@@ -326,6 +331,7 @@ describe('attendance XLSX: month summary', () => {
       47,
       1,
       20,
+      0,
       1.5,
       1,
       2,
@@ -333,7 +339,7 @@ describe('attendance XLSX: month summary', () => {
       0,
       39 / 43,
     ]);
-    expect(teams.getCell(2, 13).numFmt).toBe('0.0%');
+    expect(teams.getCell(2, 14).numFmt).toBe('0.0%');
     expect(teams.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
@@ -343,7 +349,7 @@ describe('attendance XLSX: month summary', () => {
     const items = legend.getColumn(1).values.map(String);
     for (const item of [
       '月份 Month',
-      '正常 Present',
+      '到岗 Present',
       '迟到 Late',
       '早退 Early leave',
       '迟到+早退 Late + early leave',
@@ -362,7 +368,10 @@ describe('attendance XLSX: month summary', () => {
       const row = items.indexOf(item);
       return `${legend.getCell(row, 2).value} ${legend.getCell(row, 3).value}`;
     };
-    expect(text('出勤率 Attendance rate')).toContain('实出勤班次 ÷ 应出勤班次');
+    expect(text('出勤率 Attendance rate')).toContain(
+      '（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次',
+    );
+    expect(text('缺卡次数 Missing punches')).toContain('只有上班或下班一次');
     expect(text('旷工天数 Absence days')).toMatch(/1 天.*0\.5 天/);
     expect(text('月结 Month closed')).toContain('未月结');
     // Long explanations wrap within a bounded column, on a row tall enough to show them.
@@ -433,7 +442,7 @@ describe('attendance XLSX: detail', () => {
       [2, 3, 4, 5].map((r) => sheet.getCell(r, columnOf(sheet, zh)).value);
     expect(column('日期')).toEqual(['2026-11-02', '2026-11-02', '2026-11-08', '2026-11-30']);
     expect(column('工号')).toEqual(['KF1001', 'KF1002', 'KF1001', 'KF1001']);
-    expect(column('状态')).toEqual(['正常', '请假', '休息日加班', '早退']);
+    expect(column('状态')).toEqual(['到岗', '请假', '休息日加班', '早退']);
     expect(column('班次')).toEqual(['早班', '早班', '休息日加班', '大夜班']);
     expect(column('请假类型')).toEqual(['', '病假', '', '']);
     expect(column('记录来源')).toEqual(['打卡导入', '请假登记', '点名', '更正']);
@@ -484,7 +493,7 @@ describe('attendance CSV', () => {
     expect(lines(csv)[0]).toBe(
       '工号 Employee no.,姓名 Name,班组 Team,应出勤班次 Scheduled shifts,实出勤班次 Worked shifts,' +
         '迟到次数 Late count,迟到分钟 Late minutes,早退次数 Early-leave count,' +
-        '早退分钟 Early-leave minutes,旷工天数 Absence days,请假-事假 Leave: personal,' +
+        '早退分钟 Early-leave minutes,缺卡次数 Missing punches,旷工天数 Absence days,请假-事假 Leave: personal,' +
         '请假-病假 Leave: sick,加班小时 Overtime hours,未记录班次 Unrecorded shifts,' +
         '出勤率 Attendance rate',
     );
@@ -493,12 +502,12 @@ describe('attendance CSV', () => {
   it('writes the people, then the team totals under a label, with rates as percentages', () => {
     expect(lines(attendanceCsv('summary', data))).toEqual([
       expect.any(String),
-      'KF1001,王芳,客服一组,22,20,2,47,1,20,1.5,1,0,4.5,0,90.9%',
+      'KF1001,王芳,客服一组,22,20,2,47,1,20,0,1.5,1,0,4.5,0,90.9%',
       // The formula-looking name is defused with a leading quote (CSV injection).
-      `KF1002,"'=HYPERLINK(""http://x"")",客服一组,21,19,0,0,0,0,0,0,2,0,0,90.5%`,
+      `KF1002,"'=HYPERLINK(""http://x"")",客服一组,21,19,0,0,0,0,0,0,0,2,0,0,90.5%`,
       '',
       '班组合计 Team totals',
-      ',,客服一组,43,39,2,47,1,20,1.5,1,2,4.5,0,90.7%',
+      ',,客服一组,43,39,2,47,1,20,0,1.5,1,2,4.5,0,90.7%',
       '',
     ]);
   });
@@ -509,7 +518,7 @@ describe('attendance CSV', () => {
       summary: { ...summary, people: [{ ...summary.people[0]!, ...figures({}) }], teams: [] },
     };
     expect(lines(attendanceCsv('summary', none))[1]).toBe(
-      'KF1001,王芳,客服一组,0,0,0,0,0,0,0,0,0,0,0,',
+      'KF1001,王芳,客服一组,0,0,0,0,0,0,0,0,0,0,0,0,',
     );
   });
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nightShift } from '../../helpers/fixtures';
 import { sessionOf, tempStore, type TestStore } from '../../helpers/store';
 
@@ -470,5 +470,139 @@ describe('clock times that cannot belong to the shift', () => {
     });
     expect(late).toMatchObject({ ok: false, error: { field: 'entries.0.arrivedAt' } });
     expect(t.digest()).toBe(before);
+  });
+});
+
+describe('missing punch (缺卡)', () => {
+  it('marks a clock record with only one punch 缺卡 and counts it in the month, never as on time', async () => {
+    await assign([
+      [wang, '2026-11-16', shift.E!],
+      [li, '2026-11-16', shift.E!],
+      [zhao, '2026-11-16', shift.E!],
+    ]);
+    const file = csv(
+      '工号,上班打卡,下班打卡\nKF1,2026-11-16 07:55,\nKF2,,2026-11-16 16:05\nKF3,2026-11-16 07:58,2026-11-16 16:02\n',
+    );
+    const preview = await t.ok('attendance.previewImport', file);
+    expect(preview.changes.map((c) => [c.employeeNo, c.status])).toEqual([
+      ['KF1', 'missing_punch'],
+      ['KF2', 'missing_punch'],
+      ['KF3', 'present'],
+    ]);
+    await t.ok('attendance.applyImport', file);
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    const byNo = Object.fromEntries(summary.people.map((p) => [p.employeeNo, p]));
+    expect(byNo.KF1).toMatchObject({ missingPunchCount: 1, lateCount: 0 });
+    expect(byNo.KF2).toMatchObject({ missingPunchCount: 1 });
+    expect(byNo.KF3).toMatchObject({ missingPunchCount: 0 });
+    expect(summary.teams[0]).toMatchObject({ missingPunchCount: 2 });
+
+    // A late clock-in with no clock-out is 缺卡 and still late by its minutes.
+    await assign([[wang, '2026-11-17', shift.E!]]);
+    await t.ok('attendance.applyImport', csv('工号,上班打卡,下班打卡\nKF1,2026-11-17 08:20,\n'));
+    const grid = await t.ok('attendance.month', { month: '2026-11', staffId: wang });
+    expect(grid.records.find((r) => r.date === '2026-11-17')).toMatchObject({
+      status: 'missing_punch',
+      lateMinutes: 20,
+    });
+
+    // The roll-call states arrival only: it is no punch missing.
+    await assign([[wang, '2026-11-18', shift.E!]]);
+    const roll = await t.ok('attendance.rollCall', {
+      date: '2026-11-18',
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'present' }],
+    });
+    expect(roll.people[0]!.record?.status).toBe('present');
+  });
+
+  it('lets the rules propose a penalty for K missing punches in a month', async () => {
+    await t.ok('attendance.updateRules', {
+      halfDayLateMinutes: 30,
+      lateCountForPenalty: 3,
+      absenceProposesPenalty: true,
+      missingPunchCountForPenalty: 2,
+    });
+    const days = ['2026-11-16', '2026-11-17'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    await t.ok(
+      'attendance.applyImport',
+      csv(`工号,上班打卡,下班打卡\n${days.map((d) => `KF1,${d} 07:55,`).join('\n')}\n`),
+    );
+    const proposals = await t.ok('attendance.proposals', { month: '2026-11' });
+    expect(proposals.map((p) => [p.employeeNo, p.rule, p.evidence.length])).toEqual([
+      ['KF1', 'missing_punch_count', 2],
+    ]);
+  });
+});
+
+describe('the month summary of a month in progress', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('counts scheduled shifts and the rate up to now, not the shifts still to come', async () => {
+    const days = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    for (const d of days.slice(0, 2)) {
+      await t.ok('attendance.rollCall', {
+        date: d,
+        shiftTypeId: shift.E!,
+        entries: [{ staffId: wang, mark: 'present' }],
+      });
+    }
+    // Leave entered ahead, for a shift still to come.
+    const sick = (await t.ok('attendance.leaveTypes.list', {})).find((l) => l.code === 'sick')!;
+    await t.ok('attendance.leave', {
+      staffId: wang,
+      from: '2026-11-06',
+      to: '2026-11-06',
+      leaveTypeId: sick.id,
+      reason: '预约手术',
+    });
+    // Wednesday the 4th at 07:30: the 4th's early shift has not started yet.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 10, 4, 7, 30) });
+    const early = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(early.through).toBe('2026-11-04 07:30');
+    expect(early.people[0]).toMatchObject({ scheduled: 2, worked: 2, attendanceRate: 1 });
+    // At 09:00 it has, and nobody has marked it yet.
+    vi.setSystemTime(new Date(2026, 10, 4, 9, 0));
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(summary.people[0]).toMatchObject({
+      scheduled: 3,
+      worked: 2,
+      unrecorded: 1,
+      leave: {},
+      attendanceRate: 0.6667,
+    });
+    expect(summary.teams[0]).toMatchObject({ scheduled: 3, worked: 2 });
+
+    // Once the month is over, every shift counts.
+    vi.setSystemTime(new Date(2026, 11, 1, 9, 0));
+    const done = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(done.through).toBeNull();
+    expect(done.people[0]).toMatchObject({ scheduled: 5, worked: 2, unrecorded: 2 });
+  });
+
+  it('lowers the rate by the half days a late arrival counts for, as the absence days say', async () => {
+    const days = ['2026-11-02', '2026-11-03'];
+    await assign(days.map((d) => [wang, d, shift.E!] as [number, string, number]));
+    await t.ok('attendance.rollCall', {
+      date: days[0]!,
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'late', arrivedAt: '2026-11-02 08:45' }],
+    });
+    await t.ok('attendance.rollCall', {
+      date: days[1]!,
+      shiftTypeId: shift.E!,
+      entries: [{ staffId: wang, mark: 'present' }],
+    });
+    const summary = await t.ok('attendance.summary', { month: '2026-11' });
+    expect(summary.people[0]).toMatchObject({
+      scheduled: 2,
+      worked: 2,
+      absenceDays: 0.5,
+      lateAbsenceDays: 0.5,
+      attendanceRate: 0.75,
+    });
+    expect(summary.teams[0]).toMatchObject({ attendanceRate: 0.75 });
   });
 });

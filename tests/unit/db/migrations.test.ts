@@ -112,6 +112,45 @@ it('rolls a failing migration back whole: no half-made tables, version unchanged
   await db.destroy();
 });
 
+it('keeps every attendance record, proposal and evidence row when 缺卡 widens the status check', async () => {
+  const sqlite = openConnection(tempFile());
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const upTo = migrations.findIndex((m) => m.name === 'missing punch');
+  await migrate(db, sqlite, migrations.slice(0, upTo));
+  const now = '2026-11-16T08:00:00.000Z';
+  sqlite.exec(`insert into teams (id, name, created_at, updated_at) values (1, '一组', '${now}', '${now}');
+    insert into staff (id, employee_no, name, team_id, position, status, created_at, updated_at)
+      values (7, 'KF7', '王芳', 1, 'agent', 'active', '${now}', '${now}');
+    insert into attendance_records (id, staff_id, work_date, status, absence_days, source, recorded_by, created_at, updated_at)
+      values (41, 7, '2026-11-16', 'absent', 1, 'roll_call', 'lead', '${now}', '${now}');
+    insert into penalty_proposals (id, staff_id, month, rule, rule_key, state, created_at, updated_at)
+      values (3, 7, '2026-11', 'absence', 'absence:41', 'proposed', '${now}', '${now}');
+    insert into penalty_proposal_evidence values (3, 41);`);
+  expect(() =>
+    sqlite.exec(`update attendance_records set status = 'missing_punch' where id = 41`),
+  ).toThrow(/CHECK/);
+
+  await migrate(db, sqlite);
+  expect(sqlite.prepare('select id, status from attendance_records').all()).toEqual([
+    { id: 41, status: 'absent' },
+  ]);
+  expect(sqlite.prepare('select * from penalty_proposal_evidence').all()).toEqual([
+    { proposal_id: 3, attendance_id: 41 },
+  ]);
+  sqlite.exec(`update attendance_records set status = 'missing_punch' where id = 41`);
+  sqlite.exec(`update penalty_proposals set rule = 'missing_punch_count' where id = 3`);
+  expect(() => sqlite.exec(`update attendance_records set status = 'odd' where id = 41`)).toThrow(
+    /CHECK/,
+  );
+  // The foreign keys still hold, and new ids follow the old ones.
+  expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
+  expect(() => sqlite.exec('delete from attendance_records where id = 41')).toThrow(/FOREIGN KEY/);
+  sqlite.exec(`insert into attendance_records (staff_id, work_date, status, source, recorded_by, created_at, updated_at)
+    values (7, '2026-11-17', 'present', 'import', 'lead', '${now}', '${now}')`);
+  expect(sqlite.prepare('select max(id) from attendance_records').pluck().get()).toBe(42);
+  await db.destroy();
+});
+
 describe('the migration list', () => {
   const folder = join(__dirname, '..', '..', '..', 'db', 'migrations');
   const files = readdirSync(folder).filter((f) => f !== 'index.ts');

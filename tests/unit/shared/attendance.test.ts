@@ -5,6 +5,7 @@ import {
   currentAndNextInstances,
   DEFAULT_ATTENDANCE_RULES,
   plannedTimes,
+  rollCallInstances,
   type AttendanceFacts,
   type ShiftRule,
 } from '../../../shared/domain/attendance';
@@ -386,6 +387,80 @@ describe('currentAndNextInstances', () => {
       next: { date: '2026-12-01', shiftTypeId: 1 },
     });
     expect(currentAndNextInstances('2026-11-30 17:00', [])).toEqual({ current: null, next: null });
+  });
+});
+
+describe('rollCallInstances', () => {
+  const defaults = [
+    { id: 1, ...EARLY },
+    { id: 2, ...MIDDLE },
+    { id: 3, ...NIGHT },
+  ];
+  const early = (date: string) => ({ date, shiftTypeId: 1 });
+  const middle = (date: string) => ({ date, shiftTypeId: 2 });
+  const night = (date: string) => ({ date, shiftTypeId: 3 });
+
+  it('opens on the shift about to start, not the one about to end', () => {
+    expect(rollCallInstances('2026-11-30 07:50', defaults)).toEqual({
+      first: early('2026-11-30'),
+      second: night('2026-11-30'),
+      firstIsNext: true,
+    });
+    expect(rollCallInstances('2026-11-30 15:30', defaults).first).toEqual(middle('2026-11-30'));
+    // The night shift of 00:00 belongs to the next day's date.
+    expect(rollCallInstances('2026-11-30 23:20', defaults).first).toEqual(night('2026-12-01'));
+  });
+
+  it('keeps the shift just started first, with the next one after it', () => {
+    expect(rollCallInstances('2026-11-30 08:05', defaults)).toEqual({
+      first: early('2026-11-30'),
+      second: middle('2026-11-30'),
+      firstIsNext: false,
+    });
+    expect(rollCallInstances('2026-11-30 14:59', defaults).first).toEqual(early('2026-11-30'));
+  });
+
+  it('between shifts, the next one; with a 22:00–08:00 night, its own date after midnight', () => {
+    expect(rollCallInstances('2026-11-30 17:00', [{ id: 1, ...EARLY }])).toEqual({
+      first: early('2026-12-01'),
+      second: null,
+      firstIsNext: true,
+    });
+    const shifts = [
+      { id: 1, ...EARLY },
+      { id: 4, ...NIGHT_22 },
+    ];
+    expect(rollCallInstances('2026-12-01 00:30', shifts).first).toEqual({
+      date: '2026-11-30',
+      shiftTypeId: 4,
+    });
+    expect(rollCallInstances('2026-11-30 21:15', shifts).first).toEqual({
+      date: '2026-11-30',
+      shiftTypeId: 4,
+    });
+  });
+});
+
+describe('classifyAttendance: clock punches (缺卡)', () => {
+  it('one punch of two from the clock is 缺卡, late minutes and all', () => {
+    expect(classify({ clockIn: '2026-11-30 07:58', fromClock: true }).status).toBe('missing_punch');
+    expect(classify({ clockIn: '2026-11-30 08:40', fromClock: true })).toMatchObject({
+      status: 'missing_punch',
+      lateMinutes: 40,
+      absenceDays: 0.5,
+    });
+    expect(classify({ clockOut: '2026-11-30 16:00', fromClock: true }).status).toBe(
+      'missing_punch',
+    );
+    expect(
+      classify({ clockIn: '2026-11-30 07:58', clockOut: '2026-11-30 16:01', fromClock: true })
+        .status,
+    ).toBe('present');
+    // No punch at all is still 旷工, and a mark outranks the clock.
+    expect(classify({ fromClock: true }).status).toBe('absent');
+    expect(classify({ clockIn: '2026-11-30 07:58', fromClock: true, mark: 'leave' }).status).toBe(
+      'leave',
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import {
   type ParsedInput,
   type RowIssue,
 } from '../../../../shared/contract';
-import { classifyAttendance, type AttendanceStatus } from '../../../../shared/domain/attendance';
+import type { AttendanceStatus } from '../../../../shared/domain/attendance';
 import { monthOf } from '../../../../shared/domain/time';
 import { closedMonthsAmong } from '../../../../db/queries/attendance/months';
 import { importBasisBetween } from '../../../../db/queries/attendance/records';
@@ -15,7 +15,7 @@ import { staffByEmployeeNo } from '../../../../db/queries/org/staff';
 import type { HandlerContext } from '../../core/context';
 import { LISTED_ISSUES, readImportFile, rejectRows, type TableFile } from '../../files/import-file';
 import { shiftTypesById } from '../org/shift-types';
-import { readRules, saveRecordChanges, type RecordChange } from './records';
+import { classifyChange, readRules, saveRecordChanges, type RecordChange } from './records';
 import {
   attributePunches,
   guessMapping,
@@ -179,7 +179,7 @@ async function planImport(
         remark: existing?.remark ?? null,
         source: 'import',
       };
-      const { status } = classifyAttendance(change, rules);
+      const { status } = classifyChange(change, rules);
       changes.push({
         ...change,
         status,

@@ -54,7 +54,7 @@ type Named = readonly [zh: string, en: string, meaningZh: string, meaningEn: str
 
 const STATUSES: Record<AttendanceStatus, Named> = {
   present: [
-    '正常',
+    '到岗',
     'Present',
     '在宽限分钟内上班、下班。',
     'Clocked in and out within the grace minutes.',
@@ -95,6 +95,12 @@ const STATUSES: Record<AttendanceStatus, Named> = {
     'Rest day worked',
     '休息日（未排班）到岗，工作时间计为加班。',
     'Worked on a rest day (not scheduled); the time worked is overtime.',
+  ],
+  missing_punch: [
+    '缺卡',
+    'Missing punch',
+    '打卡记录只有上班或下班一次；计入实出勤，需补卡或更正。',
+    'Only one of the two clock punches is on record; counts as worked, to be completed or corrected.',
   ],
 };
 
@@ -162,6 +168,7 @@ function figureColumns(data: AttendanceExportData): Column<SummaryFigures>[] {
     { header: ['迟到分钟', 'Late minutes'], value: (r) => r.lateMinutes },
     { header: ['早退次数', 'Early-leave count'], value: (r) => r.earlyCount },
     { header: ['早退分钟', 'Early-leave minutes'], value: (r) => r.earlyMinutes },
+    { header: ['缺卡次数', 'Missing punches'], value: (r) => r.missingPunchCount },
     { header: ['旷工天数', 'Absence days'], value: (r) => r.absenceDays },
     ...leaveColumns(data),
     { header: ['加班小时', 'Overtime hours'], value: (r) => r.overtimeHours },
@@ -255,11 +262,22 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
         '未月结：记录仍可能更正，数据仅供参考。',
         'Not closed yet: records may still be corrected; the figures are provisional.',
       ];
+  // A month in progress counts only the shifts started by the time of the export.
+  const through: LegendRow[] = summary.through
+    ? [
+        [
+          '统计截至 Counted to',
+          `本月尚未结束：只计 ${summary.through} 前已开始的班次。`,
+          `The month is not over: only shifts started by ${summary.through} count.`,
+        ],
+      ]
+    : [];
   const header: LegendRow[] = [
     ['报表 Report', ...TITLES[kind]],
     ['月份 Month', monthLabel(data.month), data.month],
     ['班组 Team', data.teamName ?? ALL_TEAMS, data.teamName ?? 'All teams'],
     state,
+    ...through,
   ];
   const named = ([zh, en, meaningZh, meaningEn]: Named): LegendRow => [
     `${zh} ${en}`,
@@ -274,7 +292,7 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
     ],
     [
       '实出勤班次 Worked shifts',
-      '状态为正常、迟到、早退、迟到+早退、出差的班次数。',
+      '状态为到岗、迟到、早退、迟到+早退、出差、缺卡的班次数。',
       'Shifts with status present, late, early leave, late + early leave or business trip.',
     ],
     [
@@ -300,8 +318,13 @@ function legendRows(kind: Kind, data: AttendanceExportData): LegendRow[] {
     ],
     [
       '出勤率 Attendance rate',
-      '实出勤班次 ÷ 应出勤班次；无排班时为空。',
-      'Worked shifts ÷ scheduled shifts; empty when nothing was scheduled.',
+      '（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次：迟到按旷工半天计的，少算半个班次；无排班时为空。',
+      '(Worked shifts − absence days counted for lateness) ÷ scheduled shifts: a late arrival counted as half a day of absence counts as half a shift; empty when nothing was scheduled.',
+    ],
+    [
+      '缺卡次数 Missing punches',
+      '打卡记录只有上班或下班一次的班次数。',
+      'Shifts with only one of the two clock punches on record.',
     ],
     [
       '夜班 Night shifts',

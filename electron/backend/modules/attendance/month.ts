@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import {
   failure,
   type MonthGrid,
@@ -29,13 +30,27 @@ const ZERO: Omit<SummaryFigures, 'leave' | 'attendanceRate'> = {
   lateMinutes: 0,
   earlyCount: 0,
   earlyMinutes: 0,
+  missingPunchCount: 0,
   absenceDays: 0,
+  lateAbsenceDays: 0,
   overtimeHours: 0,
   unrecorded: 0,
 };
 
-const rate = (worked: number, scheduled: number) =>
-  scheduled > 0 ? Math.round((worked / scheduled) * 10000) / 10000 : null;
+/**
+ * 出勤率: shifts worked ÷ shifts scheduled, where a late arrival counted as half a day's absence
+ * is half a shift worked, so the rate and the absence days tell the same story.
+ */
+const rate = (f: Pick<SummaryFigures, 'worked' | 'lateAbsenceDays' | 'scheduled'>) =>
+  f.scheduled > 0
+    ? Math.round((Math.max(0, f.worked - f.lateAbsenceDays) / f.scheduled) * 10000) / 10000
+    : null;
+
+/** The wall-clock time a month in progress is counted to; null once the month is over. */
+export function countedThrough(month: string, now: string): string | null {
+  const wall = format(new Date(now), 'yyyy-MM-dd HH:mm');
+  return wall < `${monthRange(month).to} 24:00` ? wall : null;
+}
 
 /** Adds people's figures into a team's: the same numbers, summed, and the rate recomputed. */
 function sumFigures(rows: SummaryFigures[]): SummaryFigures {
@@ -46,7 +61,9 @@ function sumFigures(rows: SummaryFigures[]): SummaryFigures {
       total.leave[type] = (total.leave[type] ?? 0) + n;
   }
   total.overtimeHours = Math.round(total.overtimeHours * 100) / 100;
-  return { ...total, attendanceRate: rate(total.worked, total.scheduled) };
+  total.lateAbsenceDays = Math.round(total.lateAbsenceDays * 100) / 100;
+  total.absenceDays = Math.round(total.absenceDays * 100) / 100;
+  return { ...total, attendanceRate: rate(total) };
 }
 
 /** The month's summary per person and per team (月报), as the screen and the files show it. */
@@ -56,11 +73,12 @@ export async function buildMonthSummary(
   teamId?: number | null,
 ): Promise<MonthSummary> {
   const { from, to } = monthRange(month);
-  const figures = await monthFigures(ctx.db, from, to, teamId);
+  const through = countedThrough(month, ctx.now);
+  const figures = await monthFigures(ctx.db, from, to, teamId, through);
   const people = figures.map(({ overtimeMinutes, ...p }) => ({
     ...p,
     overtimeHours: Math.round((overtimeMinutes / 60) * 100) / 100,
-    attendanceRate: rate(p.worked, p.scheduled),
+    attendanceRate: rate(p),
   }));
   const teamIds = [...new Set(people.map((p) => p.teamId))];
   const teams = teamIds.map((id) => {
@@ -70,6 +88,7 @@ export async function buildMonthSummary(
   const closed = await findClosedMonth(ctx.db, month);
   return {
     month,
+    through,
     closed: !!closed,
     closedAt: closed?.closedAt ?? null,
     closedBy: closed?.closedBy ?? null,

@@ -69,6 +69,23 @@ export interface RecordChange {
   source: AttendanceSource;
 }
 
+/** How a change will be classified: the clock import's preview and the write agree. */
+export function classifyChange(change: RecordChange, rules: AttendanceRules) {
+  return classifyAttendance(
+    {
+      date: change.date,
+      shift: change.shift,
+      clockIn: change.clockIn,
+      clockOut: change.clockOut,
+      mark: change.mark,
+      // Only an imported clock file is punches; both are then expected, one alone is 缺卡.
+      fromClock: change.source === 'import',
+      overtimeMinutes: change.overtimeMinutes,
+    },
+    rules,
+  );
+}
+
 /**
  * Classifies and saves records, then brings the rule proposals of every person-month touched up
  * to date. Returns each record before and after, for the caller's audit entry.
@@ -108,17 +125,7 @@ export async function saveRecordChanges(ctx: HandlerContext, changes: RecordChan
   await saveRecords(
     ctx.db,
     changes.map((change) => {
-      const figures = classifyAttendance(
-        {
-          date: change.date,
-          shift: change.shift,
-          clockIn: change.clockIn,
-          clockOut: change.clockOut,
-          mark: change.mark,
-          overtimeMinutes: change.overtimeMinutes,
-        },
-        rules,
-      );
+      const figures = classifyChange(change, rules);
       const planned = change.shift ? plannedTimes(change.date, change.shift) : null;
       return {
         staffId: change.staffId,

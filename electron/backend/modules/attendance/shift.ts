@@ -57,8 +57,11 @@ export async function shiftAttendance(
 
 /** The staffing box: how many are scheduled, present, late, absent, on leave and not marked yet. */
 export function shiftCounts(people: ShiftAttendance['people']): ShiftAttendance['counts'] {
+  // 缺卡 arrived: it counts as late when its one punch came late, else as arrived.
+  const statusOf = (r: NonNullable<(typeof people)[number]['record']>) =>
+    r.status === 'missing_punch' ? (r.lateMinutes > 0 ? 'late' : 'present') : r.status;
   const count = (test: (status: string) => boolean) =>
-    people.filter((p) => p.record && test(p.record.status)).length;
+    people.filter((p) => p.record && test(statusOf(p.record))).length;
   return {
     scheduled: people.length,
     present: count((s) => ['present', 'early_leave', 'business_trip'].includes(s)),

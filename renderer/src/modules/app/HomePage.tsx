@@ -7,6 +7,7 @@ import { errorOf } from '../../api/client';
 import { useQuery, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';
+import { useShiftHoursLabel } from '../../components/ShiftHours';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
@@ -83,6 +84,7 @@ function EmptyConsole() {
 
 export function HomePage() {
   const { t } = useTranslation('app');
+  const shiftHours = useShiftHoursLabel();
   const dates = useDateFormat();
   const go = useUi((s) => s.go);
   const today = formatDate(new Date());
@@ -149,7 +151,7 @@ export function HomePage() {
                     title={
                       <Space>
                         <Tag color={type?.color}>{type?.name}</Tag>
-                        <span>{type ? `${type.startTime}–${type.endTime}` : ''}</span>
+                        <span>{type ? shiftHours(type) : ''}</span>
                       </Space>
                     }
                     extra={<Typography.Text strong>{shift.staff.length}</Typography.Text>}

@@ -6,7 +6,7 @@ import {
   SwapOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Select, Space, Tabs } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Select, Space, Tabs, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,12 +100,17 @@ export function AttendancePage() {
   }
 
   const closed = summary.data?.closed ?? false;
+  const lockedHint = t('attendance.close.lockedAction', { month: dates.month(month) });
   const nothingScheduled =
     !!summary.data && summary.data.people.every((p) => p.scheduled === 0 && p.worked === 0);
+  // A month still to come counts nothing yet: say so rather than "no schedule".
+  const notStarted = !!summary.data?.through && summary.data.through < `${month}-01`;
   const emptyMonth = (
     <EmptyState
-      title={t('attendance.noScheduleTitle', { month })}
-      body={t('attendance.noScheduleBody')}
+      title={t(notStarted ? 'attendance.notStartedTitle' : 'attendance.noScheduleTitle', {
+        month: dates.month(month),
+      })}
+      body={t(notStarted ? 'attendance.notStartedBody' : 'attendance.noScheduleBody')}
       action={
         <Button type="primary" icon={<CalendarOutlined />} onClick={() => go('schedule')}>
           {t('app:home.goSchedule')}
@@ -149,18 +154,31 @@ export function AttendancePage() {
           />
         </Space>
         <Space wrap>
+          {/* A closed month takes no more writes: the buttons say so instead of failing later. */}
           {can('attendance.previewImport') && (
-            <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
-              {t('attendance.import.button')}
-            </Button>
+            <Tooltip title={closed ? lockedHint : undefined}>
+              <Button
+                icon={<UploadOutlined />}
+                disabled={closed}
+                onClick={() => setDialog('import')}
+              >
+                {t('attendance.import.button')}
+              </Button>
+            </Tooltip>
           )}
           {can('attendance.leave') && (
-            <Button onClick={() => setDialog('leave')}>{t('attendance.leave.button')}</Button>
+            <Tooltip title={closed ? lockedHint : undefined}>
+              <Button disabled={closed} onClick={() => setDialog('leave')}>
+                {t('attendance.leave.button')}
+              </Button>
+            </Tooltip>
           )}
           {can('attendance.swap') && (
-            <Button icon={<SwapOutlined />} onClick={() => setDialog('swap')}>
-              {t('attendance.swap.button')}
-            </Button>
+            <Tooltip title={closed ? lockedHint : undefined}>
+              <Button icon={<SwapOutlined />} disabled={closed} onClick={() => setDialog('swap')}>
+                {t('attendance.swap.button')}
+              </Button>
+            </Tooltip>
           )}
           <ExportButton month={month} teamId={teamId ?? null} />
           <MonthCloseButton month={month} closed={closed} />
@@ -175,7 +193,7 @@ export function AttendancePage() {
           icon={<LockOutlined />}
           style={{ marginBottom: 12 }}
           title={t('attendance.closedBanner', {
-            month,
+            month: dates.month(month),
             at: summary.data.closedAt ? dates.time(summary.data.closedAt) : '',
             by: summary.data.closedBy ?? '',
           })}
@@ -198,7 +216,6 @@ export function AttendancePage() {
                 summary={summary.data}
                 leaveTypes={leaves}
                 loading={summary.loading}
-                inProgress={month >= monthOf(formatDate(new Date()))}
                 onPerson={(p) => {
                   setPerson({ ...p, id: p.staffId });
                   setTab('calendar');

@@ -2,13 +2,13 @@ import { Button, Card, DatePicker, Divider, Flex, Select, Space, Typography } fr
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  currentAndNextInstances,
-  type ShiftInstanceRef,
-} from '../../../../shared/domain/attendance';
+import { rollCallInstances, type ShiftInstanceRef } from '../../../../shared/domain/attendance';
 import { addDaysTo } from '../../../../shared/domain/time';
 import { useQuery } from '../../api/queries';
 import { EmptyState, LoadError } from '../../components/PageState';
+import { useShiftHoursLabel } from '../../components/ShiftHours';
+import { useSession } from '../../stores/session';
+import { useMyTeams } from '../../teams';
 import { useUi } from '../../stores/ui';
 import { wallNow } from '../../format';
 import { ShiftRollCall } from './rollcall/ShiftRollCall';
@@ -59,22 +59,31 @@ export function RollCallPage() {
   const { t } = useTranslation('attendance');
   const go = useUi((s) => s.go);
   const now = useWallClock();
-  const teams = useQuery('org.teams.list', {});
+  // A supervisor calls the roll of the teams they lead (the backend refuses others).
+  const teams = useMyTeams();
   const shiftTypes = useQuery('org.shiftTypes.list', {});
   const leaveTypes = useQuery('attendance.leaveTypes.list', {});
   const rules = useQuery('attendance.rules', {});
   const [savedTeam, setSavedTeam] = useState(() => Number(localStorage.getItem(TEAM_KEY)) || 0);
   const [picked, setPicked] = useState<{ date?: string; shiftTypeId?: number }>({});
+  /** Instances with nobody of the team scheduled: they show as one line, and lose the keyboard. */
+  const [empty, setEmpty] = useState<ReadonlySet<string>>(new Set());
+  const ownTeamIds = useSession((s) => s.user)?.teamIds ?? [];
+  const shiftHours = useShiftHoursLabel();
 
   const activeShifts = useMemo(
     () => (shiftTypes.data ?? []).filter((s) => s.active),
     [shiftTypes.data],
   );
-  const { current, next } = useMemo(
-    () => currentAndNextInstances(now, activeShifts),
+  const { first, second, firstIsNext } = useMemo(
+    () => rollCallInstances(now, activeShifts),
     [now, activeShifts],
   );
-  const team = teams.data?.find((x) => x.id === savedTeam) ?? teams.data?.[0];
+  const current = firstIsNext ? second : first;
+  // The user's own team first; the desk's last team when it is theirs, or they have none.
+  const teamId =
+    ownTeamIds.length === 0 || ownTeamIds.includes(savedTeam) ? savedTeam : ownTeamIds[0];
+  const team = teams.data?.find((x) => x.id === teamId) ?? teams.data?.[0];
   const today = now.slice(0, 10);
 
   const failed = teams.error ?? shiftTypes.error ?? leaveTypes.error;
@@ -121,13 +130,17 @@ export function RollCallPage() {
     pickedRef
       ? [{ label: t('rollCall.picked'), ref: pickedRef }]
       : [
-          { label: t('rollCall.current'), ref: current },
-          { label: t('rollCall.next'), ref: next },
+          // The shift about to start (or just started) first: its roll-call is the one now.
+          { label: t(firstIsNext ? 'rollCall.next' : 'rollCall.current'), ref: first },
+          { label: t(firstIsNext ? 'rollCall.current' : 'rollCall.next'), ref: second },
         ]
   ).flatMap(({ label, ref }) => {
     const shift = ref && activeShifts.find((s) => s.id === ref.shiftTypeId);
     return ref && shift ? [{ label, date: ref.date, shift }] : [];
   });
+  const keyOf = (date: string, shiftId: number) => `${team?.id}|${date}|${shiftId}`;
+  // The keyboard goes to the first list with people in it, so pressing 1 marks someone.
+  const focusKey = instances.map((i) => keyOf(i.date, i.shift.id)).find((k) => !empty.has(k));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -181,7 +194,7 @@ export function RollCallPage() {
               }
               options={activeShifts.map((s) => ({
                 value: s.id,
-                label: `${s.name} ${s.startTime}–${s.endTime}`,
+                label: `${s.name} ${shiftHours(s)}`,
               }))}
             />
             {pickedRef && (
@@ -195,10 +208,10 @@ export function RollCallPage() {
       </Card>
 
       {team &&
-        instances.map(({ label, date, shift }, i) => (
+        instances.map(({ label, date, shift }) => (
           <ShiftRollCall
             // A new team or instance is a new list: its own state, its own queue of calls.
-            key={`${team.id}|${date}|${shift.id}`}
+            key={keyOf(date, shift.id)}
             label={label}
             date={date}
             shift={shift}
@@ -206,7 +219,11 @@ export function RollCallPage() {
             leaveTypes={leaveTypes.data ?? []}
             rules={rules.data}
             now={now}
-            autoFocus={i === 0}
+            autoFocus={focusKey === keyOf(date, shift.id)}
+            onEmpty={() => {
+              const key = keyOf(date, shift.id);
+              setEmpty((had) => (had.has(key) ? had : new Set(had).add(key)));
+            }}
           />
         ))}
     </Space>

@@ -6,11 +6,11 @@ import type { AttendanceStatus } from '../../../../shared/domain/attendance';
 
 /** Ant Design preset colours: `Tag color` takes the name, `theme.useToken()` the shades (`green7`). */
 export type StatusColor =
-  'green' | 'orange' | 'gold' | 'volcano' | 'red' | 'blue' | 'cyan' | 'purple';
+  'green' | 'orange' | 'gold' | 'volcano' | 'red' | 'blue' | 'cyan' | 'purple' | 'magenta';
 
 /**
  * One colour per attendance status, the same on every attendance screen, so a lead reads a table
- * by colour: green worked, orange/gold came late or left early, red 旷工, blue on leave.
+ * by colour: green worked, orange/gold came late or left early, red 旷工, blue on leave, magenta a punch missing (缺卡).
  */
 export const STATUS_COLORS: Record<AttendanceStatus, StatusColor> = {
   present: 'green',
@@ -21,6 +21,7 @@ export const STATUS_COLORS: Record<AttendanceStatus, StatusColor> = {
   leave: 'blue',
   business_trip: 'cyan',
   rest_day_worked: 'purple',
+  missing_punch: 'magenta',
 };
 
 /** A status as a coloured tag; `children` adds detail after the label (minutes, leave type). */

@@ -9,7 +9,7 @@ import { write } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState } from '../../components/PageState';
 import { ShiftHoursText } from '../../components/ShiftHours';
-import { useSession } from '../../stores/session';
+import { useMyTeams } from '../../teams';
 import { useUi } from '../../stores/ui';
 import { wallNow } from '../../format';
 import { HandoverRows } from './HandoverRows';
@@ -41,15 +41,6 @@ function MyOpenHandovers() {
 }
 
 /**
- * The team the signed-in user leads, when accounts carry their teams (`teamIds`); until then null,
- * and the desk's last choice stands.
- */
-function useOwnTeamId(): number | null {
-  const user = useSession((s) => s.user) as { teamIds?: readonly number[] } | null;
-  return user?.teamIds?.[0] ?? null;
-}
-
-/**
  * 写交接: pick the shift instance (by default the one that just ended, or the one running) and open its handover; the
  * backend creates the draft with every unresolved item carried in, or opens the one already begun.
  */
@@ -58,12 +49,18 @@ export function WriteTab() {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const go = useUi((s) => s.go);
-  const { shiftTypes, teams, settings, loaded } = useHandoverRefs();
+  const { shiftTypes, teams: allTeams, settings, loaded } = useHandoverRefs();
+  // A supervisor hands over for the teams they lead (the backend refuses others).
+  const myTeams = useMyTeams();
+  const teams = useMemo(
+    () => allTeams.filter((x) => !myTeams.data || myTeams.data.some((m) => m.id === x.id)),
+    [allTeams, myTeams.data],
+  );
   // The instance the lead is most likely handing over: at 08:05 the night shift that just ended.
   const [now] = useState(wallNow);
   const active = useMemo(() => shiftTypes.filter((s) => s.active), [shiftTypes]);
   const current = useMemo(() => handoverInstance(now, active), [now, active]);
-  const ownTeam = useOwnTeamId();
+  const ownTeam = myTeams.ownTeamId;
   const [picked, setPicked] = useState<{ date?: string; shiftTypeId?: number }>({});
   const [savedTeam, setSavedTeam] = useState<number | null>(() => {
     const saved = Number(localStorage.getItem(TEAM_KEY));

@@ -20,6 +20,7 @@ import { errorOf } from '../../api/client';
 import { useQuery, write, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
 import { EmptyState, LoadError } from '../../components/PageState';
+import { useShiftHoursLabel } from '../../components/ShiftHours';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 import { useMyTeams } from '../../teams';
@@ -81,6 +82,7 @@ function ShiftCell({
 
 export function SchedulePage() {
   const { t } = useTranslation('org');
+  const shiftHours = useShiftHoursLabel();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const dates = useDateFormat();
@@ -232,7 +234,7 @@ export function SchedulePage() {
           .filter((s) => s.active)
           .map((s) => (
             <Tag key={s.id} color={s.color}>
-              {s.name} {s.startTime}–{s.endTime}
+              {s.name} {shiftHours(s)}
             </Tag>
           ))}
         <Tag>{t('schedule.rest')}</Tag>

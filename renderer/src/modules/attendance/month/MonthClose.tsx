@@ -6,6 +6,7 @@ import { api } from '../../../api/client';
 import { write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
 import { FormModal, useEditor } from '../../../components/FormModal';
+import { useDateFormat } from '../../../format';
 import { useSession } from '../../../stores/session';
 
 /** 重新开启: unlocks a closed month, with a reason the audit trail keeps. */
@@ -21,6 +22,7 @@ function ReopenModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('attendance');
+  const dates = useDateFormat();
   const [form] = Form.useForm<{ reason: string }>();
 
   useEffect(() => {
@@ -30,7 +32,7 @@ function ReopenModal({
   return (
     <FormModal
       open={open}
-      title={t('attendance.close.reopenTitle', { month })}
+      title={t('attendance.close.reopenTitle', { month: dates.month(month) })}
       form={form}
       danger
       okText={t('attendance.close.reopen')}
@@ -69,28 +71,40 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
   const canClose = useSession((s) => s.can('attendance.closeMonth'));
   const canReopen = useSession((s) => s.can('attendance.reopenMonth'));
   const reopen = useEditor<string>();
+  const dates = useDateFormat();
 
   const [checking, setChecking] = useState(false);
 
+  const named = dates.month(month);
   const confirmClose = async () => {
-    // Shifts nobody recorded would be locked as they are: say so before HR confirms.
+    // What a close would lock as it is: shifts nobody recorded, proposals not yet decided, and
+    // in a month not over, the shifts still to come. Said before HR confirms.
     setChecking(true);
-    const whole = await api.call('attendance.summary', { month });
+    const [whole, proposals] = await Promise.all([
+      api.call('attendance.summary', { month }),
+      api.call('attendance.proposals', { month }),
+    ]);
     setChecking(false);
     const unrecorded = whole.ok ? whole.value.teams.reduce((n, team) => n + team.unrecorded, 0) : 0;
+    const pending = proposals.ok ? proposals.value.filter((p) => p.state === 'proposed').length : 0;
+    const through = whole.ok ? whole.value.through : null;
+    const warning = (text: string) => (
+      <Alert type="warning" showIcon style={{ marginTop: 12 }} title={text} />
+    );
     modal.confirm({
-      title: t('attendance.close.confirmTitle', { month }),
+      title: t('attendance.close.confirmTitle', { month: named }),
       content: (
         <>
-          <p style={{ margin: 0 }}>{t('attendance.close.confirmBody', { month })}</p>
-          {unrecorded > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={t('attendance.close.unrecorded', { count: unrecorded })}
-            />
-          )}
+          <p style={{ margin: 0 }}>{t('attendance.close.confirmBody', { month: named })}</p>
+          {through &&
+            warning(
+              t('attendance.close.notOver', {
+                month: named,
+                now: `${dates.day(through.slice(0, 10))} ${through.slice(11)}`,
+              }),
+            )}
+          {unrecorded > 0 && warning(t('attendance.close.unrecorded', { count: unrecorded }))}
+          {pending > 0 && warning(t('attendance.close.proposals', { count: pending }))}
         </>
       ),
       okText: t('attendance.close.close'),
@@ -102,7 +116,9 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
           message.error(errorText(result.error));
           return;
         }
-        message.success(t('attendance.close.closed', { month, backup: result.value.backup }));
+        message.success(
+          t('attendance.close.closed', { month: named, backup: result.value.backup }),
+        );
       },
     });
   };
@@ -117,7 +133,7 @@ export function MonthCloseButton({ month, closed }: { month: string; closed: boo
           month={month}
           open={reopen.editing === month}
           onClose={reopen.close}
-          onSaved={() => reopen.saved(t('attendance.close.reopened', { month }))}
+          onSaved={() => reopen.saved(t('attendance.close.reopened', { month: named }))}
         />
       </>
     ) : null;

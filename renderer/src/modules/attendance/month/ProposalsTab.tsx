@@ -63,7 +63,12 @@ export function ProposalsTab({
                     count: p.evidence.length,
                     limit: rules.data?.lateCountForPenalty ?? p.evidence.length,
                   })
-                : t('attendance.proposals.absence'),
+                : p.rule === 'missing_punch_count'
+                  ? t('attendance.proposals.missingPunchCount', {
+                      count: p.evidence.length,
+                      limit: rules.data?.missingPunchCountForPenalty ?? p.evidence.length,
+                    })
+                  : t('attendance.proposals.absence'),
           },
           {
             title: t('attendance.proposals.evidence'),

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType, MonthSummary, SummaryFigures } from '../../../../../shared/contract';
 import { Chart } from '../../../components/Chart';
+import { useDateFormat } from '../../../format';
 import { useLeaveTypeName } from '../status';
 import { useStatusPalette } from './cells';
 
@@ -62,9 +63,21 @@ function useFigureColumns<T extends SummaryFigures>(usedLeave: LeaveType[], sort
       sorter: sortable ? (a: T, b: T) => (a[key] as number) - (b[key] as number) : undefined,
       render: (_: unknown, row: T) => <Num value={row[key] as number} />,
     });
+    // The rate stands beside the two figures it is made of, not fixed at the right edge: a
+    // fixed column at 1366 px covered the leave, overtime and unrecorded columns as they scrolled.
     return [
       num('scheduled', t('attendance.summary.scheduled')),
       num('worked', t('attendance.summary.worked')),
+      {
+        key: 'attendanceRate',
+        title: t('attendance.summary.rate'),
+        width: headerWidth(t('attendance.summary.rate'), 72),
+        align: 'right' as const,
+        sorter: sortable
+          ? (a: T, b: T) => (a.attendanceRate ?? -1) - (b.attendanceRate ?? -1)
+          : undefined,
+        render: (_: unknown, row: T) => <Rate rate={row.attendanceRate} />,
+      },
       {
         title: t('attendance.summary.late'),
         children: [
@@ -79,6 +92,7 @@ function useFigureColumns<T extends SummaryFigures>(usedLeave: LeaveType[], sort
           num('earlyMinutes', t('attendance.summary.minutes')),
         ],
       },
+      num('missingPunchCount', t('attendance.summary.missingPunch')),
       num('absenceDays', t('attendance.summary.absenceDays')),
       {
         title: t('attendance.summary.leave'),
@@ -105,17 +119,6 @@ function useFigureColumns<T extends SummaryFigures>(usedLeave: LeaveType[], sort
       },
       num('overtimeHours', t('attendance.summary.overtimeHours')),
       num('unrecorded', t('attendance.summary.unrecorded')),
-      {
-        key: 'attendanceRate',
-        title: t('attendance.summary.rate'),
-        width: headerWidth(t('attendance.summary.rate'), 72),
-        align: 'right' as const,
-        fixed: 'right' as const,
-        sorter: sortable
-          ? (a: T, b: T) => (a.attendanceRate ?? -1) - (b.attendanceRate ?? -1)
-          : undefined,
-        render: (_: unknown, row: T) => <Rate rate={row.attendanceRate} />,
-      },
     ];
   }, [t, leaveTypeName, usedLeave, sortable]);
 }
@@ -195,18 +198,16 @@ export function SummaryTab({
   summary,
   leaveTypes,
   loading,
-  inProgress,
   onPerson,
 }: {
   summary: MonthSummary | undefined;
   leaveTypes: LeaveType[];
   loading: boolean;
-  /** The month has days still to come: its scheduled shifts include shifts not yet worked. */
-  inProgress: boolean;
   /** Opens one person's calendar. */
   onPerson: (person: Person) => void;
 }) {
   const { t } = useTranslation('attendance');
+  const dates = useDateFormat();
   const people = useMemo(() => summary?.people ?? [], [summary]);
   const teams = useMemo(() => summary?.teams ?? [], [summary]);
   const usedLeave = useMemo(() => {
@@ -268,15 +269,21 @@ export function SummaryTab({
 
   return (
     <div>
-      {inProgress && (
+      {summary?.through && (
         <Alert
+          data-testid="attendance-through"
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('attendance.summary.inProgress')}
+          title={t('attendance.summary.inProgress', {
+            through: `${dates.day(summary.through.slice(0, 10))} ${summary.through.slice(11)}`,
+          })}
         />
       )}
       {teams.length > 0 && <TeamCharts teams={teams} />}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('attendance.summary.rateRule')}
+      </Typography.Paragraph>
       <Table<TeamRow>
         data-testid="attendance-team-totals"
         size="small"

@@ -3,6 +3,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType, ShiftType } from '../../../../../shared/contract';
 import { classifyAttendance, type AttendanceRules } from '../../../../../shared/domain/attendance';
+import { useShiftHoursLabel } from '../../../components/ShiftHours';
 import { useDateFormat } from '../../../format';
 import { useLeaveTypeName } from '../status';
 import { defaultArrival, parseClock, resolveArrival } from './clock';
@@ -86,6 +87,7 @@ export function LatePrompt({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('attendance');
+  const shiftHours = useShiftHoursLabel();
   const dates = useDateFormat();
   const input = useRef<InputRef>(null);
   // Until the supervisor types, the field follows the clock (see defaultArrival).
@@ -151,10 +153,7 @@ export function LatePrompt({
               </Typography.Text>
             )
           }
-          extra={t('rollCall.arrivedAtHint', {
-            start: plannedStart.slice(11),
-            end: plannedEnd.slice(11),
-          })}
+          extra={t('rollCall.arrivedAtHint', { hours: shiftHours(instance.shift) })}
         >
           <Input
             ref={input}

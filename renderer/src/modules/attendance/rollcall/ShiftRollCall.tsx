@@ -7,7 +7,7 @@ import type { AttendanceRules } from '../../../../../shared/domain/attendance';
 import { errorOf } from '../../../api/client';
 import { useQuery, write } from '../../../api/queries';
 import { useErrorText } from '../../../components/errors';
-import { EmptyState, LoadError } from '../../../components/PageState';
+import { LoadError } from '../../../components/PageState';
 import { useDateFormat } from '../../../format';
 import { useUi } from '../../../stores/ui';
 import { ShiftHoursText } from '../../../components/ShiftHours';
@@ -42,6 +42,7 @@ export function ShiftRollCall({
   rules,
   now,
   autoFocus,
+  onEmpty,
 }: {
   label: string;
   date: string;
@@ -53,6 +54,8 @@ export function ShiftRollCall({
   now: string;
   /** Put the keyboard on the first person not yet marked as soon as the list arrives. */
   autoFocus: boolean;
+  /** Nobody of the team is scheduled on this instance. */
+  onEmpty: () => void;
 }) {
   const { t } = useTranslation('attendance');
   const { message } = App.useApp();
@@ -80,13 +83,18 @@ export function ShiftRollCall({
   };
 
   const loaded = instance.data !== undefined;
+  const nobody = loaded && people.length === 0;
+  useEffect(() => {
+    if (nobody) onEmpty();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when it turns out empty
+  }, [nobody]);
   useEffect(() => {
     if (!loaded || !autoFocus) return;
     // Only onto an idle page: never pull the keyboard away from a field being used.
     if (document.activeElement && document.activeElement !== document.body) return;
     focusRow((people.find((p) => !p.record) ?? people[0])?.staffId);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the list first arrives
-  }, [loaded]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the list first arrives, or when the keyboard is handed on to it
+  }, [loaded, autoFocus]);
 
   /**
    * The list as last saved: a queued call reads it when its turn comes, so "the rest" never
@@ -187,23 +195,40 @@ export function ShiftRollCall({
   const rowIsTabStop = (person: Person) =>
     person.staffId === (people.some((p) => p.staffId === activeId) ? activeId : people[0]?.staffId);
 
+  const title = (
+    <Space size={8} wrap>
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {label}
+      </Tag>
+      <Tag color={shift.color} style={{ marginInlineEnd: 0 }}>
+        {shift.name}
+      </Tag>
+      <span>{dates.long(date)}</span>
+      <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
+        <ShiftHoursText shift={shift} />
+      </Typography.Text>
+    </Space>
+  );
+
+  // Nobody scheduled: one line, so it never pushes a real list below the fold.
+  if (nobody && !instance.error) {
+    return (
+      <Card size="small" data-testid="rollcall-nobody">
+        <Space size={12} wrap>
+          {title}
+          <Typography.Text type="secondary">{t('rollCall.nobodyTitle')}</Typography.Text>
+          <Typography.Link title={t('rollCall.nobodyBody')} onClick={() => go('schedule')}>
+            {t('rollCall.goSchedule')}
+          </Typography.Link>
+        </Space>
+      </Card>
+    );
+  }
+
   return (
     <Card
       size="small"
-      title={
-        <Space size={8} wrap>
-          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-            {label}
-          </Tag>
-          <Tag color={shift.color} style={{ marginInlineEnd: 0 }}>
-            {shift.name}
-          </Tag>
-          <span>{dates.long(date)}</span>
-          <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
-            <ShiftHoursText shift={shift} />
-          </Typography.Text>
-        </Space>
-      }
+      title={title}
       extra={
         <Button
           icon={<CheckOutlined />}
@@ -223,7 +248,7 @@ export function ShiftRollCall({
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title={t('rollCall.closedTitle', { month: date.slice(0, 7) })}
+              title={t('rollCall.closedTitle', { month: dates.month(date.slice(0, 7)) })}
               description={t('rollCall.closedBody')}
             />
           )}
@@ -264,17 +289,6 @@ export function ShiftRollCall({
                 onFocus: (e) => e.target === e.currentTarget && setActiveId(person.staffId),
                 onKeyDown: (e) => onKeyDown(e, person),
               })}
-              locale={{
-                emptyText: (
-                  <EmptyState
-                    title={t('rollCall.nobodyTitle')}
-                    body={t('rollCall.nobodyBody')}
-                    action={
-                      <Button onClick={() => go('schedule')}>{t('rollCall.goSchedule')}</Button>
-                    }
-                  />
-                ),
-              }}
               columns={[
                 {
                   title: '#',

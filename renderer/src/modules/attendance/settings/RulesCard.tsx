@@ -17,6 +17,13 @@ function Rule({ explain, children }: { explain: string; children: ReactNode }) {
   );
 }
 
+/** The number rules: the field, its words' key prefix, and its largest value. */
+const numberRules = [
+  ['halfDayLateMinutes', 'halfDay', 480],
+  ['lateCountForPenalty', 'lateCount', 31],
+  ['missingPunchCountForPenalty', 'missingPunch', 31],
+] as const satisfies readonly (readonly [keyof AttendanceRules, string, number])[];
+
 /** 考勤规则: when lateness counts as absence, and when the console proposes a penalty. */
 export function RulesCard() {
   const { t } = useTranslation('attendance');
@@ -48,32 +55,21 @@ export function RulesCard() {
   return (
     <Card title={t('attendanceSettings.rules')} loading={rules.loading && !rules.data}>
       <Form form={form} component="div">
-        <Rule explain={t('attendanceSettings.halfDayExplain')}>
-          <span>{t('attendanceSettings.halfDayBefore')}</span>
-          <Form.Item name="halfDayLateMinutes" noStyle>
-            <InputNumber
-              min={0}
-              max={480}
-              precision={0}
-              style={{ width: 90 }}
-              aria-label={t('attendanceSettings.halfDayLabel')}
-            />
-          </Form.Item>
-          <span>{t('attendanceSettings.halfDayAfter')}</span>
-        </Rule>
-        <Rule explain={t('attendanceSettings.lateCountExplain')}>
-          <span>{t('attendanceSettings.lateCountBefore')}</span>
-          <Form.Item name="lateCountForPenalty" noStyle>
-            <InputNumber
-              min={0}
-              max={31}
-              precision={0}
-              style={{ width: 90 }}
-              aria-label={t('attendanceSettings.lateCountLabel')}
-            />
-          </Form.Item>
-          <span>{t('attendanceSettings.lateCountAfter')}</span>
-        </Rule>
+        {numberRules.map(([name, words, max]) => (
+          <Rule key={name} explain={t(`attendanceSettings.${words}Explain`)}>
+            <span>{t(`attendanceSettings.${words}Before`)}</span>
+            <Form.Item name={name} noStyle>
+              <InputNumber
+                min={0}
+                max={max}
+                precision={0}
+                style={{ width: 90 }}
+                aria-label={t(`attendanceSettings.${words}Label`)}
+              />
+            </Form.Item>
+            <span>{t(`attendanceSettings.${words}After`)}</span>
+          </Rule>
+        ))}
         <Rule explain={t('attendanceSettings.absenceExplain')}>
           <Form.Item name="absenceProposesPenalty" valuePropName="checked" noStyle>
             <Switch aria-label={t('attendanceSettings.absenceLabel')} />
