@@ -18,7 +18,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/domain/org';
-import { contract, type User } from '../../../../shared/contract';
+import type { User } from '../../../../shared/contract';
+import { channelAccess } from '../../api/access';
 import { errorOf } from '../../api/client';
 import { useQuery, write, writeOrThrow } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
@@ -46,8 +47,8 @@ interface UserValues {
  */
 function RoleHint({ role }: { role: Role }) {
   const { t } = useTranslation('accounts');
-  const pages = NAV.filter((entry) => contract[entry.needs].roles.includes(role)).map((entry) =>
-    t(`nav.${entry.key}`, { ns: entry.module }),
+  const pages = NAV.filter((entry) => channelAccess[entry.needs].roles.includes(role)).map(
+    (entry) => t(`nav.${entry.key}`, { ns: entry.module }),
   );
   return (
     <span data-testid="role-hint">
