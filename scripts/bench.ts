@@ -126,7 +126,9 @@ try {
       rec as (
         select staff_id, sum(status in (${worked})) as worked, sum(late_minutes > 0) as late_count,
           sum(late_minutes) as late_minutes, sum(early_minutes > 0) as early_count,
-          sum(early_minutes) as early_minutes, sum(absence_days) as absence_days,
+          sum(early_minutes) as early_minutes, sum(status = 'missing_punch') as missing_punch_count,
+          sum(absence_days) as absence_days,
+          sum(case when status in (${worked}) then absence_days else 0 end) as late_absence_days,
           sum(overtime_minutes) as overtime_minutes
         from attendance_records where work_date between ${from} and ${to} group by staff_id),
       lv as (
@@ -139,10 +141,14 @@ try {
         coalesce(rec.late_count, 0) as "lateCount", coalesce(rec.late_minutes, 0) as "lateMinutes",
         coalesce(rec.early_count, 0) as "earlyCount",
         coalesce(rec.early_minutes, 0) as "earlyMinutes",
+        coalesce(rec.missing_punch_count, 0) as "missingPunchCount",
         coalesce(rec.absence_days, 0) as "absenceDays",
+        coalesce(rec.late_absence_days, 0) as "lateAbsenceDays",
         round(coalesce(rec.overtime_minutes, 0) / 60.0, 2) as "overtimeHours",
         coalesce(sched.unrecorded, 0) as unrecorded, coalesce(lv.leave, '{}') as leave,
-        round(cast(rec.worked as real) / nullif(sched.scheduled, 0), 4) as "attendanceRate"
+        -- The rate as the screen counts it: lateness's half days off what was worked.
+        round(max(0, rec.worked - coalesce(rec.late_absence_days, 0)) / nullif(sched.scheduled, 0), 4)
+          as "attendanceRate"
       from staff s
       left join sched on sched.staff_id = s.id
       left join rec on rec.staff_id = s.id
@@ -160,7 +166,9 @@ try {
     'lateMinutes',
     'earlyCount',
     'earlyMinutes',
+    'missingPunchCount',
     'absenceDays',
+    'lateAbsenceDays',
     'overtimeHours',
     'unrecorded',
     'attendanceRate',
