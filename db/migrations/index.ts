@@ -8,6 +8,7 @@ import { searchEveryCharacter } from './0006-search-every-character';
 import { userTeams } from './0007-user-teams';
 import { usernamesAnyCase } from './0008-usernames-any-case';
 import { missingPunch } from './0009-missing-punch';
+import { closedMonthsLocked } from './0010-closed-months-locked';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -39,6 +40,7 @@ export const migrations = checkedMigrations([
   userTeams,
   usernamesAnyCase,
   missingPunch,
+  closedMonthsLocked,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -209,3 +209,45 @@ describe('the search index migration', () => {
     await after.close();
   });
 });
+
+describe('a closed month', () => {
+  it('is locked in the file: its records and schedule refuse insert, update and delete until reopened', async () => {
+    const store = await openStore(tempFile());
+    const now = '2026-11-16T08:00:00.000Z';
+    store.sqlite
+      .exec(`insert into teams (id, name, created_at, updated_at) values (1, '一组', '${now}', '${now}');
+      insert into staff (id, employee_no, name, team_id, position, status, created_at, updated_at)
+        values (7, 'KF7', '王芳', 1, 'agent', 'active', '${now}', '${now}');
+      insert into schedule_entries (staff_id, work_date, shift_type_id, updated_at) values (7, '2026-10-31', null, '${now}');
+      insert into attendance_records (id, staff_id, work_date, status, absence_days, source, recorded_by, created_at, updated_at)
+        values (41, 7, '2026-10-31', 'absent', 1, 'roll_call', 'lead', '${now}', '${now}');
+      insert into attendance_months (month, closed_at, closed_by) values ('2026-10', '${now}', 'hr');`);
+    const run = (statement: string) => () => store.sqlite.exec(statement);
+    const refused = /the month is closed/;
+    expect(run("update attendance_records set status = 'present' where id = 41")).toThrow(refused);
+    expect(run('delete from attendance_records where id = 41')).toThrow(refused);
+    // Moved out of the closed month, or into it from an open one: refused either way.
+    expect(run("update attendance_records set work_date = '2026-11-01' where id = 41")).toThrow(
+      refused,
+    );
+    expect(
+      run(`insert into attendance_records (staff_id, work_date, status, absence_days, source, recorded_by, created_at, updated_at)
+        values (7, '2026-10-30', 'present', 0, 'roll_call', 'lead', '${now}', '${now}')`),
+    ).toThrow(refused);
+    expect(
+      run("update schedule_entries set shift_type_id = null where work_date = '2026-10-31'"),
+    ).toThrow(refused);
+    expect(run("delete from schedule_entries where work_date = '2026-10-31'")).toThrow(refused);
+    // The open month next to it takes writes as before.
+    run(
+      `insert into schedule_entries (staff_id, work_date, shift_type_id, updated_at) values (7, '2026-11-01', null, '${now}')`,
+    )();
+    // Reopened, the month takes corrections again.
+    run("delete from attendance_months where month = '2026-10'")();
+    run("update attendance_records set status = 'present', absence_days = 0 where id = 41")();
+    expect(
+      store.sqlite.prepare('select status from attendance_records where id = 41').pluck().get(),
+    ).toBe('present');
+    await store.close();
+  });
+});
