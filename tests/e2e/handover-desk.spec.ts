@@ -12,6 +12,13 @@ import { A, B, MANAGER, seed, sessionOf, today, userId } from './handover-fixtur
  * staffing box adds up, and the roll-call hint is for the writer alone.
  */
 
+/** Supervisor A's session and the draft handover A starts for the team's night shift. */
+async function draftOfA(store: TestStore, date: string, teamId: number, nightId: number) {
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: nightId, teamId });
+  return { asA, draft };
+}
+
 /** Another 张伟 (KF201) in another team: the absent 张伟 (KF103) on the sheet must be told apart. */
 async function addNamesake(store: TestStore) {
   const second = await store.ok('org.teams.create', { name: '客服二组' });
@@ -72,8 +79,7 @@ test('the staffing box adds up, an unmarked roll-call asks before submitting, an
   const date = today();
   const { team, night } = await seed(store, date);
   await addUnmarked(store, team.id, night.id, date);
-  const asA = await sessionOf(store, A);
-  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  const { draft } = await draftOfA(store, date, team.id, night.id);
 
   await open(`#/handover&tab=write&id=${draft.id}`, A);
   // 应到 5 = 实到 3 (two on time, one late) + 旷工 1 + 请假 0 + 未点名 1.
@@ -121,8 +127,7 @@ test('people with the same name show their employee number, and an item’s owne
   const date = today();
   const { team, night } = await seed(store, date);
   await addNamesake(store);
-  const asA = await sessionOf(store, A);
-  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  const { draft } = await draftOfA(store, date, team.id, night.id);
 
   await open(`#/handover&tab=write&id=${draft.id}`, A);
   const staffing = page.getByTestId('handover-staffing');
@@ -235,8 +240,7 @@ test('pasting text over a field’s limit says how much did not fit', async ({
 }) => {
   const date = today();
   const { team, night } = await seed(store, date);
-  const asA = await sessionOf(store, A);
-  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  const { draft } = await draftOfA(store, date, team.id, night.id);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(`#/handover&tab=write&id=${draft.id}`, A);
   const remarks = page.getByRole('textbox', { name: '其他备注' });
@@ -258,8 +262,7 @@ test('a form’s error goes once its field is fixed, and an empty required field
 }) => {
   const date = today();
   const { team, night } = await seed(store, date);
-  const asA = await sessionOf(store, A);
-  const draft = await asA('handover.start', { date, shiftTypeId: night.id, teamId: team.id });
+  const { asA, draft } = await draftOfA(store, date, team.id, night.id);
   await asA('handover.addItem', {
     handoverId: draft.id,
     category: 'callback',
