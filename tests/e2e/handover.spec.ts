@@ -102,7 +102,18 @@ test('a night-shift handover is written, disputed, fixed, signed, locked, carrie
   await expect(dialog.locator('.ant-select').first()).toContainText('投诉跟进');
   await dialog.getByLabel('说明').fill(COMPLAINT);
   await dialog.getByText('紧急', { exact: true }).click();
-  await dialog.getByLabel('责任人').fill('王芳');
+  // Typing a name lists the people it may mean; the lead picks one, as the list
+  // would otherwise cover the next field.
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
+  const owner = dialog.getByRole('combobox', { name: '责任人' });
+  await owner.fill('王芳');
+  await page
+    .locator('.ant-select-dropdown')
+    .filter({ visible: true })
+    .getByText('王芳 · KF101 · 客服一组')
+    .click();
+  await expect(owner).toHaveValue('王芳（KF101）');
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
   const due = dialog.getByLabel('处理期限');
   await due.click();
   await due.fill(`${yesterday} 06:00`);
