@@ -179,7 +179,7 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
   await page.getByRole('tab', { name: '班组视图' }).click();
   await page.getByRole('button', { name: new RegExp(`^王芳 ${firstWeek[0]}`) }).click();
   const correction = page.getByRole('dialog').filter({ hasText: '更正考勤' });
-  const locked = `${month} 已月结，记录已锁定；如需更正请由人事重新开启该月`;
+  const locked = `${named} 已月结，记录已锁定；如需更正请由人事重新开启该月`;
   await expect(correction).toContainText(locked);
   await correction.getByLabel('上班打卡').fill(`${firstWeek[0]} 07:58`);
   await correction.getByLabel('上班打卡').press('Enter');

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '../../../shared/contract';
+import { useDateFormat } from '../format';
 import { NAMESPACES } from '../i18n/catalogs';
 
 /**
@@ -22,8 +23,16 @@ export function useErrorText(entity?: 'team' | 'shiftType' | 'leaveType') {
       ? t(`fields.${entity}.${last}`, { ns: NAMESPACES, defaultValue: general })
       : general;
   };
+  const dates = useDateFormat();
+  // A month the backend names ('2026-11') reads as the language writes it: 2026年11月.
+  const month = (value: unknown) =>
+    typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? dates.month(value) : value;
   const issueText = (issue: { key: string; field?: string; params?: FieldIssue['params'] }) =>
-    t(issue.key, { ...issue.params, field: fieldLabel(issue.field) });
+    t(issue.key, {
+      ...issue.params,
+      ...(issue.params?.month !== undefined && { month: month(issue.params.month) }),
+      field: fieldLabel(issue.field),
+    });
   return {
     fieldLabel,
     issueText,

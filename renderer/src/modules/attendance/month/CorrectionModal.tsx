@@ -126,7 +126,7 @@ export function CorrectionModal({
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('errors.monthClosed', { month: target.date.slice(0, 7) })}
+          title={t('errors.monthClosed', { month: dates.month(target.date.slice(0, 7)) })}
         />
       )}
       {target && (
