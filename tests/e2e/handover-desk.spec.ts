@@ -119,6 +119,23 @@ test('the staffing box adds up, an unmarked roll-call asks before submitting, an
   await expect(page.getByTestId('staffing-unrecorded-hint')).toHaveCount(0);
 });
 
+test('a 16:00–24:00 shift reads 16:00–24:00 on the editor, the sheet and the printout, never 16:00–00:00', async ({
+  page,
+  store,
+  open,
+}) => {
+  const date = today();
+  const { team, middle } = await seed(store, date);
+  const asA = await sessionOf(store, A);
+  const draft = await asA('handover.start', { date, shiftTypeId: middle.id, teamId: team.id });
+  await open(`#/handover&tab=write&id=${draft.id}`, A);
+  await expect(page.getByText(/中班 16:00–24:00/).first()).toBeVisible();
+  await open(`#/handover&print=${draft.id}`);
+  const print = page.getByTestId('handover-print');
+  await expect(print).toContainText('中班 16:00–24:00');
+  await expect(print).not.toContainText('00:00');
+});
+
 test('people with the same name show their employee number, and an item’s owner is picked from staff and users', async ({
   page,
   store,

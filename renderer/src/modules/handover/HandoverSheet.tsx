@@ -12,27 +12,16 @@ import { StaffingFacts } from './Staffing';
 /** 2026年3月1日 周日 · 夜班 00:00–08:00 · 客服一组: which shift instance a handover belongs to. */
 export function useInstanceLabel() {
   const dates = useDateFormat();
-  const { shiftName, teamLabel } = useHandoverRefs();
+  const { shiftWithHours, teamLabel } = useHandoverRefs();
   return (h: {
     date: string;
     shiftTypeId: number;
     teamId: number | null;
     teamName?: string | null;
-    plannedStart?: string;
-    plannedEnd?: string;
   }) =>
-    [
-      dates.long(h.date),
-      [
-        shiftName(h.shiftTypeId),
-        h.plannedStart && h.plannedEnd
-          ? `${h.plannedStart.slice(11)}–${h.plannedEnd.slice(11)}`
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      teamLabel(h.teamId, h.teamName),
-    ].join(' · ');
+    [dates.long(h.date), shiftWithHours(h.shiftTypeId), teamLabel(h.teamId, h.teamName)].join(
+      ' · ',
+    );
 }
 
 export function TextBlock({ text }: { text: string | null }) {
@@ -119,7 +108,7 @@ export function HandoverSheet({
   const { t } = useTranslation('handover');
   const dates = useDateFormat();
   const instanceLabel = useInstanceLabel();
-  const { shiftName, teamLabel } = useHandoverRefs();
+  const { shiftWithHours, teamLabel } = useHandoverRefs();
   const locked = detail.state === 'acknowledged';
   const at = (iso: string | null) => (iso ? dates.dateTime(iso).slice(0, 16) : '—');
 
@@ -135,8 +124,7 @@ export function HandoverSheet({
           <tr>
             <th>{t('handover.sheet.shift')}</th>
             <td>
-              {dates.full(detail.date)} {shiftName(detail.shiftTypeId)}{' '}
-              {`${detail.plannedStart.slice(11)}–${detail.plannedEnd.slice(11)}`}
+              {dates.full(detail.date)} {shiftWithHours(detail.shiftTypeId)}
             </td>
             <th>{t('handover.sheet.team')}</th>
             <td>{teamLabel(detail.teamId, detail.teamName)}</td>

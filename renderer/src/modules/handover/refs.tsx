@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, ShiftType, Team } from '../../../../shared/contract';
 import { useQuery } from '../../api/queries';
+import { useShiftHoursLabel } from '../../components/ShiftHours';
 
 interface Lead {
   id: number;
@@ -60,6 +61,15 @@ export function useHandoverRefs() {
     (id: number) => shiftTypes.find((s) => s.id === id)?.name ?? '',
     [shiftTypes],
   );
+  const hoursLabel = useShiftHoursLabel();
+  /** 夜班 00:00–08:00: the shift type's own hours, as every other screen writes them. */
+  const shiftWithHours = useCallback(
+    (id: number) => {
+      const shift = shiftTypes.find((s) => s.id === id);
+      return shift ? `${shift.name} ${hoursLabel(shift)}` : '';
+    },
+    [shiftTypes, hoursLabel],
+  );
   /** 2026-03-01 夜班 · 客服一组 — the shift instance a handover belongs to. */
   const teamLabel = useCallback(
     (teamId: number | null, teamName?: string | null) =>
@@ -68,5 +78,5 @@ export function useHandoverRefs() {
         : (teamName ?? teams.find((x) => x.id === teamId)?.name ?? ''),
     [t, teams],
   );
-  return { ...refs, categoryName, shiftName, teamLabel };
+  return { ...refs, categoryName, shiftName, shiftWithHours, teamLabel };
 }
