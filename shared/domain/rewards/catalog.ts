@@ -22,3 +22,22 @@ export const ATTENDANCE_RULE_REASONS = {
   absence: 'absence',
   missing_punch_count: 'missing_punch',
 } as const;
+
+/** What a record's evidence may point at: one generic link (entity + id), shown as a chip. */
+export const EVIDENCE_ENTITIES = [
+  'attendance_record',
+  'attendance_proposal',
+  'handover_item',
+] as const;
+export type EvidenceEntity = (typeof EVIDENCE_ENTITIES)[number];
+
+/**
+ * An approver may lower a proposal, never raise it: the same sign (a reward stays a reward), no
+ * further from zero than proposed.
+ */
+export function isReduction(proposed: number, approved: number) {
+  return (
+    Math.abs(approved) <= Math.abs(proposed) &&
+    (approved === 0 || Math.sign(approved) === Math.sign(proposed))
+  );
+}
