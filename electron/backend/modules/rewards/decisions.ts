@@ -41,6 +41,27 @@ async function auditDecision(
   return after;
 }
 
+/** The caller's decision on a record, kept beside it (one per person: a red line's two are two). */
+function decision(
+  ctx: HandlerContext,
+  recordId: number,
+  kind: 'approve' | 'reject',
+  reason: string | null,
+  reduced: { points: number | null; amount: number | null } = { points: null, amount: null },
+) {
+  return insertDecision(ctx.db, {
+    recordId,
+    userId: ctx.session?.userId ?? null,
+    approver: userName(ctx),
+    role: ctx.session?.role ?? 'admin',
+    decision: kind,
+    reason,
+    points: reduced.points,
+    amountFen: reduced.amount,
+    at: ctx.now,
+  });
+}
+
 export interface Approval {
   points: number | null;
   amount: number | null;
@@ -61,17 +82,7 @@ export async function approve(ctx: HandlerContext, id: number, a: Approval, fiel
     throw fieldFailure('amount', 'errors.rewards.notReduction');
   const points = a.points ?? record.points;
   const amountFen = a.amount ?? record.amountFen;
-  await insertDecision(ctx.db, {
-    recordId: id,
-    userId: ctx.session?.userId ?? null,
-    approver: userName(ctx),
-    role: ctx.session?.role ?? 'admin',
-    decision: 'approve',
-    reason: a.reason,
-    points: a.points,
-    amountFen: a.amount,
-    at: ctx.now,
-  });
+  await decision(ctx, id, 'approve', a.reason, a);
   if (next === 'approved') {
     const row = await ctx.db
       .selectFrom('rewards_records')
@@ -98,17 +109,7 @@ export async function reject(ctx: HandlerContext, id: number, reason: string) {
   const record = await mustFindRecord(ctx, id);
   await mustAllow(ctx, record, 'reject', reason);
   await refuseClosedMonth(ctx, record.eventDate, 'id');
-  await insertDecision(ctx.db, {
-    recordId: id,
-    userId: ctx.session?.userId ?? null,
-    approver: userName(ctx),
-    role: ctx.session?.role ?? 'admin',
-    decision: 'reject',
-    reason,
-    points: null,
-    amountFen: null,
-    at: ctx.now,
-  });
+  await decision(ctx, id, 'reject', reason);
   await updateRecord(ctx.db, id, {
     state: 'rejected',
     decision_reason: reason,
