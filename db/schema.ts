@@ -3,6 +3,7 @@ import type { AttendanceTables } from './queries/attendance/tables';
 import type { AuditTables } from './queries/audit/tables';
 import type { HandoverTables } from './queries/handover/tables';
 import type { OrgTables } from './queries/org/tables';
+import type { RewardsTables } from './queries/rewards/tables';
 import type { SettingsTables } from './queries/settings/tables';
 
 /**
@@ -16,4 +17,5 @@ export interface DB
     SettingsTables,
     AuditTables,
     AttendanceTables,
-    HandoverTables {}
+    HandoverTables,
+    RewardsTables {}

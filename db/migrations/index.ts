@@ -9,6 +9,7 @@ import { userTeams } from './0007-user-teams';
 import { usernamesAnyCase } from './0008-usernames-any-case';
 import { missingPunch } from './0009-missing-punch';
 import { closedMonthsLocked } from './0010-closed-months-locked';
+import { rewards } from './0011-rewards';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -41,6 +42,7 @@ export const migrations = checkedMigrations([
   usernamesAnyCase,
   missingPunch,
   closedMonthsLocked,
+  rewards,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

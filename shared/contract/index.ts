@@ -8,6 +8,7 @@ import { backupsChannels } from './backups';
 import { spreadModules } from './channel';
 import { handoverChannels } from './handover';
 import { orgChannels } from './org';
+import { rewardsChannels } from './rewards';
 
 /**
  * The one contract between renderer and backend. Each module declares its channels in its own
@@ -22,6 +23,7 @@ export const contractModules = {
   org: orgChannels,
   attendance: attendanceChannels,
   handover: handoverChannels,
+  rewards: rewardsChannels,
   audit: auditChannels,
   backups: backupsChannels,
 } as const;
@@ -60,6 +62,7 @@ export * from './accounts';
 export * from './org';
 export * from './attendance';
 export * from './handover';
+export * from './rewards';
 export * from './audit';
 export * from './backups';
 export type { Role } from '../domain/org';

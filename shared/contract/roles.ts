@@ -15,3 +15,8 @@ export const reportReaders: readonly Role[] = ['manager', 'hr', 'admin'];
 /** Supervisors write and sign handovers; managers may append addenda to any. */
 export const handoverLeads: readonly Role[] = ['supervisor'];
 export const addendumWriters: readonly Role[] = ['supervisor', 'manager'];
+/** 奖惩: supervisors propose for their teams, managers too; managers decide (an admin may second a red line). */
+export const rewardProposers: readonly Role[] = ['supervisor', 'manager'];
+export const rewardApprovers: readonly Role[] = ['manager', 'admin'];
+export const rewardDeciders: readonly Role[] = ['manager'];
+export const expiryRunners: readonly Role[] = ['manager', 'hr', 'admin'];

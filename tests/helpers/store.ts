@@ -39,7 +39,9 @@ export const sessionOf = (role: Role, teamIds?: number[]): Session => ({
 /** Unit tests hash passwords at a low cost to stay fast; the password tests and end-to-end use OWASP's. */
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
-export async function tempStore(options: { realPasswordCost?: boolean } = {}): Promise<TestStore> {
+export async function tempStore(
+  options: { realPasswordCost?: boolean; clock?: () => Date } = {},
+): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
   const data = await DataLayer.open(dir, { dailyBackup: false });
   const backend = createBackend(
@@ -47,6 +49,7 @@ export async function tempStore(options: { realPasswordCost?: boolean } = {}): P
     { version: 'test', dataDir: dir },
     {
       passwordCost: options.realPasswordCost ? OWASP_SCRYPT : FAST_SCRYPT,
+      ...(options.clock && { clock: options.clock }),
       log: (m, e) => {
         if (process.env.DEBUG_BACKEND) console.error(m, e);
       },

@@ -10,17 +10,20 @@ import { readTransaction, writeTransaction } from '../../../db/sqlite';
 import { UnknownNameAttempts } from '../modules/accounts/attempts';
 import { OWASP_SCRYPT, type ScryptCost } from '../modules/accounts/passwords';
 import { DEFAULT_IDLE_MINUTES, idleMinutes } from '../modules/accounts/security';
-import { handlers, teamRules } from '../modules';
+import { dailyDuties, handlers, teamRules } from '../modules';
+import { formatDate } from '../../../shared/domain/time';
 import { writeAudit } from './audit';
 import {
   CommittedFailure,
   type AuditRecord,
   type BackendData,
   type BackendInfo,
+  type DutyContext,
   type Handler,
   type HandlerContext,
   type Handlers,
   type Session,
+  SYSTEM_ACTOR,
 } from './context';
 import { fromDatabaseError, inputError } from './errors';
 import { SessionStore } from './sessions';
@@ -42,6 +45,8 @@ export interface BackendOptions {
   log?: (message: string, error: unknown) => void;
   /** scrypt cost for new password hashes: OWASP's by default. */
   passwordCost?: ScryptCost;
+  /** The clock every action reads as `ctx.now`: the wall clock, or a test's (time moved forward, not slept). */
+  clock?: () => Date;
 }
 
 export function createBackend(
@@ -52,10 +57,56 @@ export function createBackend(
   const table = options.handlers ?? handlers;
   const log = options.log ?? ((m, e) => console.error(m, e));
   const passwordCost = options.passwordCost ?? OWASP_SCRYPT;
+  const clock = options.clock ?? (() => new Date());
   const sessions = new SessionStore(DEFAULT_IDLE_MINUTES);
   const signInAttempts = new UnknownNameAttempts();
   // The idle limit lives in the database; read it once before the first call.
   const ready = idleMinutes(data).then((minutes) => (sessions.idleMinutes = minutes));
+
+  /**
+   * The modules' daily duties (points expiry): before the first call of each local day, so at
+   * start and then daily, whatever the clock says, with no timer to outlive the backend. A
+   * failure is logged and tried again at the next call; the call itself goes ahead.
+   */
+  let duties: { day: string; done: Promise<boolean> } | null = null;
+  const dutyContext = (today: string): DutyContext => ({
+    today,
+    read: (query) => readTransaction(data.db, query),
+    write: (work) =>
+      writeTransaction(data.db, (db) => {
+        const now = clock().toISOString();
+        const audit = (record: AuditRecord) =>
+          writeAudit(db, data.auditKey, null, now, { actor: SYSTEM_ACTOR, ...record });
+        return work({
+          db,
+          data,
+          session: null,
+          now,
+          info,
+          teams: TeamScope.EVERY_TEAM,
+          audit,
+          auth: { token: null, sessions, passwordCost, signInAttempts },
+        });
+      }),
+  });
+  async function dutiesOfToday() {
+    const today = formatDate(clock());
+    if (duties?.day !== today) {
+      duties = {
+        day: today,
+        done: (async () => {
+          try {
+            for (const duty of dailyDuties) await duty(dutyContext(today));
+            return true;
+          } catch (error) {
+            log('a daily duty failed; it runs again at the next call', error);
+            return false;
+          }
+        })(),
+      };
+    }
+    if (!(await duties.done)) duties = null;
+  }
 
   async function run(
     channel: Channel,
@@ -126,7 +177,7 @@ export function createBackend(
       return writeAudit(db, data.auditKey, session, now, record);
     };
     const inTransaction = (db: HandlerContext['db']): HandlerContext => {
-      const now = new Date().toISOString();
+      const now = clock().toISOString();
       return { db, data, session, now, info, teams, audit: auditThrough(db, now), auth };
     };
     let committedRefusal: ApiError | undefined;
@@ -138,7 +189,7 @@ export function createBackend(
             value: await readTransaction(data.db, (db) => answer(inTransaction(db))),
           };
         case 'none': {
-          const now = new Date().toISOString();
+          const now = clock().toISOString();
           // Audit through whatever database is current once the handler has swapped it.
           const audit = (record: AuditRecord) =>
             writeTransaction(data.db, (db) => auditThrough(db, now)(record));
@@ -211,12 +262,14 @@ export function createBackend(
     async call(channel, input, token) {
       if (!isChannel(channel)) return unknownChannel(channel);
       await ready;
+      await dutiesOfToday();
       const session = typeof token === 'string' && token ? sessions.resolve(token) : null;
       return run(channel, input, session, typeof token === 'string' ? token : null);
     },
     async callAs(channel, input, session) {
       if (!isChannel(channel)) return unknownChannel(channel);
       await ready;
+      await dutiesOfToday();
       return run(channel, input, session, null);
     },
   };

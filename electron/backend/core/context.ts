@@ -140,6 +140,18 @@ export const preparedHandler = <C extends Channel, P>(
   handler: PreparedHandler<C, P>,
 ): PreparedHandler<C, P> => handler;
 
+/** Who the audit trail names for what the console does by itself (a daily duty). */
+export const SYSTEM_ACTOR = { userId: null, username: 'system' } as const;
+
+/** What a daily duty (core/backend.ts) may do: read, and write in one transaction of its own. */
+export interface DutyContext {
+  /** The local day it runs for, 'yyyy-MM-dd'. */
+  today: string;
+  read<T>(query: (db: Kysely<DB>) => Promise<T>): Promise<T>;
+  write<T>(work: (ctx: HandlerContext) => Promise<T>): Promise<T>;
+}
+export type DailyDuty = (ctx: DutyContext) => Promise<void>;
+
 /** One handler per contract channel: a channel without one fails to compile. */
 export type Handlers = { [C in Channel]: Handler<C> };
 

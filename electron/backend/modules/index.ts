@@ -1,4 +1,4 @@
-import type { Handlers } from '../core/context';
+import type { DailyDuty, Handlers } from '../core/context';
 import { noTeamData, type TeamRules } from '../core/teams';
 import {
   accountsChannels,
@@ -16,6 +16,9 @@ import { handoverHandlers } from './handover/handlers';
 import { handoverTeamRules } from './handover/team-scope';
 import { orgHandlers } from './org/handlers';
 import { orgTeamRules } from './org/team-scope';
+import { expiryDuty } from './rewards/expiry';
+import { rewardsHandlers } from './rewards/handlers';
+import { rewardsTeamRules } from './rewards/team-scope';
 
 /**
  * The backend modules, one line each, in the contract's order. Each module's handlers are typed
@@ -28,6 +31,7 @@ export const handlers: Handlers = {
   ...orgHandlers,
   ...attendanceHandlers,
   ...handoverHandlers,
+  ...rewardsHandlers,
   ...auditHandlers,
   ...backupsHandlers,
 };
@@ -43,6 +47,10 @@ export const teamRules: TeamRules = {
   ...orgTeamRules,
   ...attendanceTeamRules,
   ...handoverTeamRules,
+  ...rewardsTeamRules,
   ...noTeamData(auditChannels),
   ...noTeamData(backupsChannels),
 };
+
+/** What the backend does by itself before the first call of each day (core/backend.ts), one line per module. */
+export const dailyDuties: readonly DailyDuty[] = [expiryDuty];

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'password_change',
   'password_change_failed',
   'password_reset',
+  'approve',
+  'reject',
+  'revoke',
+  'expire',
   /** Where a trail from before the audit key switched to keyed entries (a migration writes it). */
   'chain_keyed',
 ] as const;
@@ -42,6 +46,9 @@ export const AUDIT_ENTITIES = [
   'attendance_month',
   'handover',
   'handover_item',
+  'reward_type',
+  'reward_reason',
+  'reward_record',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -1,0 +1,85 @@
+import type { rewardsChannels } from '../../../../shared/contract';
+import { listRecords } from '../../../../db/queries/rewards/records';
+import type { HandlersOf } from '../../core/context';
+import { readCatalog, saveReason, saveType } from './catalog';
+import { approve, approveMany, reject, revoke } from './decisions';
+import { runExpiry } from './expiry';
+import { fileAttendanceProposals } from './from-attendance';
+import { detail, edit, propose, today } from './records';
+import { personStanding, queue } from './standing';
+
+export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
+  'rewards.catalog': (ctx) => readCatalog(ctx),
+
+  'rewards.catalog.saveType': async (ctx, input) => {
+    const { before, after } = await saveType(ctx, input);
+    await ctx.audit({
+      action: before ? 'update' : 'create',
+      entity: 'reward_type',
+      entityId: after.id,
+      before,
+      after,
+    });
+    return after;
+  },
+
+  'rewards.catalog.saveReason': async (ctx, input) => {
+    const { before, after } = await saveReason(ctx, input);
+    await ctx.audit({
+      action: before ? 'update' : 'create',
+      entity: 'reward_reason',
+      entityId: after.id,
+      before,
+      after,
+    });
+    return after;
+  },
+
+  'rewards.records.propose': async (ctx, input) => {
+    const { id, after } = await propose(ctx, input);
+    await ctx.audit({ action: 'create', entity: 'reward_record', entityId: id, after });
+    return detail(ctx, id);
+  },
+
+  'rewards.records.update': async (ctx, input) => {
+    const { before, after } = await edit(ctx, input);
+    await ctx.audit({
+      action: 'update',
+      entity: 'reward_record',
+      entityId: input.id,
+      before,
+      after,
+    });
+    return detail(ctx, input.id);
+  },
+
+  'rewards.records.list': (ctx, { page, pageSize, ...filter }) =>
+    listRecords(ctx.db, { ...filter, teamIds: ctx.teams.filter }, { page, pageSize }),
+
+  'rewards.records.get': (ctx, { id }) => detail(ctx, id),
+
+  // The decisions audit themselves (decisions.ts): one entry per record they change.
+  'rewards.records.approve': async (ctx, { id, ...approval }) => {
+    await approve(ctx, id, approval);
+    return detail(ctx, id);
+  },
+  'rewards.records.reject': async (ctx, { id, reason }) => {
+    await reject(ctx, id, reason);
+    return detail(ctx, id);
+  },
+  'rewards.records.revoke': async (ctx, { id, reason }) => {
+    await revoke(ctx, id, reason);
+    return detail(ctx, id);
+  },
+  'rewards.records.approveMany': (ctx, { ids }) => approveMany(ctx, ids),
+
+  'rewards.queue': (ctx) => queue(ctx),
+
+  'rewards.person': (ctx, { staffId, asOf, reasonId }) =>
+    personStanding(ctx, staffId, asOf, reasonId),
+
+  'rewards.runExpiry': async (ctx) => ({ written: await runExpiry(ctx, today(ctx)) }),
+
+  // Audited per record it files (from-attendance.ts).
+  'rewards.fromAttendance': (ctx, { month }) => fileAttendanceProposals(ctx, month),
+};
