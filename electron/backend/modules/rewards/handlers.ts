@@ -8,32 +8,30 @@ import { fileAttendanceProposals } from './from-attendance';
 import { detail, edit, propose, today } from './records';
 import { personStanding, queue } from './standing';
 
+/** A catalog entry saved: audited as created or updated, and returned as it now is. */
+async function auditSaved<T extends { id: number }>(
+  ctx: Parameters<typeof readCatalog>[0],
+  entity: 'reward_type' | 'reward_reason',
+  { before, after }: { before: T | null | undefined; after: T },
+): Promise<T> {
+  await ctx.audit({
+    action: before ? 'update' : 'create',
+    entity,
+    entityId: after.id,
+    before,
+    after,
+  });
+  return after;
+}
+
 export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
   'rewards.catalog': (ctx) => readCatalog(ctx),
 
-  'rewards.catalog.saveType': async (ctx, input) => {
-    const { before, after } = await saveType(ctx, input);
-    await ctx.audit({
-      action: before ? 'update' : 'create',
-      entity: 'reward_type',
-      entityId: after.id,
-      before,
-      after,
-    });
-    return after;
-  },
+  'rewards.catalog.saveType': async (ctx, input) =>
+    auditSaved(ctx, 'reward_type', await saveType(ctx, input)),
 
-  'rewards.catalog.saveReason': async (ctx, input) => {
-    const { before, after } = await saveReason(ctx, input);
-    await ctx.audit({
-      action: before ? 'update' : 'create',
-      entity: 'reward_reason',
-      entityId: after.id,
-      before,
-      after,
-    });
-    return after;
-  },
+  'rewards.catalog.saveReason': async (ctx, input) =>
+    auditSaved(ctx, 'reward_reason', await saveReason(ctx, input)),
 
   'rewards.records.propose': async (ctx, input) => {
     const { id, after } = await propose(ctx, input);
