@@ -6,6 +6,10 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
   open,
 }) => {
   await open('#/attendanceSettings');
+  const halfDay = page.getByLabel('迟到超过 N 分钟按旷工半天计（0 为不启用）');
+  await expect(halfDay).toHaveValue('30');
+  // A rule being edited is not put back by a save elsewhere on the page (it reloads the rules).
+  await halfDay.fill('');
   // The default types, named in the interface language.
   await expect(page.getByRole('row').filter({ hasText: '病假' })).toContainText('带薪');
   await expect(page.getByRole('row').filter({ hasText: '事假' })).toContainText('不带薪');
@@ -18,6 +22,7 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '探亲假' })).toContainText('family_visit');
+  await expect(halfDay).toHaveValue('');
   const types = await store.ok('attendance.leaveTypes.list', {});
   expect(types.find((lt) => lt.code === 'family_visit')).toMatchObject({
     name: '探亲假',
@@ -36,9 +41,13 @@ test('an administrator adds a leave type and changes a rule; a bad form writes n
   expect(store.digest()).toBe(before);
   await dialog.getByRole('button', { name: '取消' }).click();
 
-  const halfDay = page.getByLabel('迟到超过 N 分钟按旷工半天计（0 为不启用）');
-  await expect(halfDay).toHaveValue('30');
+  // The emptied box is refused next to it, and the message goes as soon as it is filled in.
+  await page.getByRole('button', { name: '保存规则' }).click();
+  const rulesCard = page.locator('.ant-card').filter({ hasText: '考勤规则' });
+  const ruleError = rulesCard.locator('.ant-form-item-explain-error');
+  await expect(ruleError).toHaveText(/不能为空$/);
   await halfDay.fill('45');
+  await expect(ruleError).toHaveCount(0);
   await page.getByRole('switch', { name: '每次旷工生成处罚建议' }).click();
   await page.getByRole('button', { name: '保存规则' }).click();
   await expect(page.getByText('考勤规则已保存')).toBeVisible();

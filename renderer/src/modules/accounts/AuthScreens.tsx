@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { ClearFixedErrors } from '../../components/ClearFixedErrors';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import type { Language } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -95,17 +96,19 @@ export function SignInScreen() {
       {errorMessage && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage} />
       )}
-      <Form form={form} layout="vertical" onFinish={signIn}>
-        <Form.Item name="username" label={t('auth.username')}>
-          <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
-        </Form.Item>
-        <Form.Item name="password" label={t('auth.password')}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          {t('auth.signIn')}
-        </Button>
-      </Form>
+      <ClearFixedErrors form={form}>
+        <Form form={form} layout="vertical" onFinish={signIn}>
+          <Form.Item name="username" label={t('auth.username')}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('auth.signIn')}
+          </Button>
+        </Form>
+      </ClearFixedErrors>
       <Typography.Paragraph
         type="secondary"
         style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}
@@ -154,26 +157,28 @@ export function SetupScreen() {
       {errorMessage && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage} />
       )}
-      <Form form={form} layout="vertical" onFinish={create}>
-        <Form.Item
-          name="username"
-          label={t('auth.username')}
-          extra={t('auth.usernameHint')}
-          required
-        >
-          <Input autoFocus autoComplete="username" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('fields.displayName')} required>
-          <Input maxLength={30} />
-        </Form.Item>
-        <NewPasswordField name="password" label={t('auth.password')} />
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} required>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          {t('auth.createAdmin')}
-        </Button>
-      </Form>
+      <ClearFixedErrors form={form}>
+        <Form form={form} layout="vertical" onFinish={create}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            extra={t('auth.usernameHint')}
+            required
+          >
+            <Input autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('fields.displayName')} required>
+            <Input maxLength={30} />
+          </Form.Item>
+          <NewPasswordField name="password" label={t('auth.password')} />
+          <Form.Item name="confirm" label={t('auth.confirmPassword')} required>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('auth.createAdmin')}
+          </Button>
+        </Form>
+      </ClearFixedErrors>
     </AuthFrame>
   );
 }

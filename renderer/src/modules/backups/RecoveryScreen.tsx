@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../shared/contract';
 import { useQuery, write } from '../../api/queries';
+import { ClearFixedErrors } from '../../components/ClearFixedErrors';
 import { showFieldErrors, useErrorText } from '../../components/errors';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
@@ -72,32 +73,34 @@ export function RecoveryScreen() {
               {t('recovery.checkTitle', { time: dates.dateTime(chosen.takenAt) })}
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('recovery.checkHint')}</Typography.Paragraph>
-            <Form form={form} layout="vertical" onFinish={(v) => void restore(v)}>
-              <Form.Item
-                name="username"
-                label={t('recovery.username')}
-                rules={[{ required: true, message: t('recovery.usernameRequired') }]}
-              >
-                <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
-              </Form.Item>
-              <Form.Item
-                name="password"
-                label={t('recovery.password')}
-                rules={[{ required: true, message: t('recovery.passwordRequired') }]}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-              </Form.Item>
-              <Form.Item style={{ marginBottom: 0 }}>
-                <Space>
-                  <Button type="primary" danger htmlType="submit" loading={busy}>
-                    {t('recovery.restoreThis')}
-                  </Button>
-                  <Button disabled={busy} onClick={() => choose(undefined)}>
-                    {t('recovery.chooseAnother')}
-                  </Button>
-                </Space>
-              </Form.Item>
-            </Form>
+            <ClearFixedErrors form={form}>
+              <Form form={form} layout="vertical" onFinish={(v) => void restore(v)}>
+                <Form.Item
+                  name="username"
+                  label={t('recovery.username')}
+                  rules={[{ required: true, message: t('recovery.usernameRequired') }]}
+                >
+                  <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+                </Form.Item>
+                <Form.Item
+                  name="password"
+                  label={t('recovery.password')}
+                  rules={[{ required: true, message: t('recovery.passwordRequired') }]}
+                >
+                  <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+                </Form.Item>
+                <Form.Item style={{ marginBottom: 0 }}>
+                  <Space>
+                    <Button type="primary" danger htmlType="submit" loading={busy}>
+                      {t('recovery.restoreThis')}
+                    </Button>
+                    <Button disabled={busy} onClick={() => choose(undefined)}>
+                      {t('recovery.chooseAnother')}
+                    </Button>
+                  </Space>
+                </Form.Item>
+              </Form>
+            </ClearFixedErrors>
           </>
         ) : (
           <List

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRules } from '../../../../../shared/domain/attendance';
 import { useQuery, write } from '../../../api/queries';
+import { ClearFixedErrors } from '../../../components/ClearFixedErrors';
 import { showFieldErrors, useErrorText } from '../../../components/errors';
 import { LoadError } from '../../../components/PageState';
 
@@ -54,32 +55,34 @@ export function RulesCard() {
   if (rules.error) return <LoadError error={rules.error} onRetry={rules.reload} />;
   return (
     <Card title={t('attendanceSettings.rules')} loading={rules.loading && !rules.data}>
-      <Form form={form} component="div">
-        {numberRules.map(([name, words, max]) => (
-          <Rule key={name} explain={t(`attendanceSettings.${words}Explain`)}>
-            <span>{t(`attendanceSettings.${words}Before`)}</span>
-            <Form.Item name={name} noStyle>
-              <InputNumber
-                min={0}
-                max={max}
-                precision={0}
-                style={{ width: 90 }}
-                aria-label={t(`attendanceSettings.${words}Label`)}
-              />
+      <ClearFixedErrors form={form}>
+        <Form form={form} component="div">
+          {numberRules.map(([name, words, max]) => (
+            <Rule key={name} explain={t(`attendanceSettings.${words}Explain`)}>
+              <span>{t(`attendanceSettings.${words}Before`)}</span>
+              <Form.Item name={name} noStyle>
+                <InputNumber
+                  min={0}
+                  max={max}
+                  precision={0}
+                  style={{ width: 90 }}
+                  aria-label={t(`attendanceSettings.${words}Label`)}
+                />
+              </Form.Item>
+              <span>{t(`attendanceSettings.${words}After`)}</span>
+            </Rule>
+          ))}
+          <Rule explain={t('attendanceSettings.absenceExplain')}>
+            <Form.Item name="absenceProposesPenalty" valuePropName="checked" noStyle>
+              <Switch aria-label={t('attendanceSettings.absenceLabel')} />
             </Form.Item>
-            <span>{t(`attendanceSettings.${words}After`)}</span>
+            <span>{t('attendanceSettings.absenceLabel')}</span>
           </Rule>
-        ))}
-        <Rule explain={t('attendanceSettings.absenceExplain')}>
-          <Form.Item name="absenceProposesPenalty" valuePropName="checked" noStyle>
-            <Switch aria-label={t('attendanceSettings.absenceLabel')} />
-          </Form.Item>
-          <span>{t('attendanceSettings.absenceLabel')}</span>
-        </Rule>
-        <Button type="primary" loading={saving} onClick={save}>
-          {t('attendanceSettings.saveRules')}
-        </Button>
-      </Form>
+          <Button type="primary" loading={saving} onClick={save}>
+            {t('attendanceSettings.saveRules')}
+          </Button>
+        </Form>
+      </ClearFixedErrors>
     </Card>
   );
 }
