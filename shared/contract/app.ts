@@ -23,6 +23,7 @@ export const appChannels = {
       staff: z.number().int(),
       scheduleDays: z.number().int(),
       attendanceRecords: z.number().int(),
+      rewardsRecords: z.number().int(),
     }),
     roles: admins,
     transaction: 'write',

@@ -132,6 +132,37 @@ describe('demo data', () => {
     expect(staff.rows.every((s) => /^[\u4e00-\u9fa5]{2,3}$/.test(s.name))).toBe(true);
     expect(new Set(staff.rows.map((s) => s.name)).size).toBe(45);
     expect((await fresh.ok('app.info', {})).empty).toBe(false);
+
+    // Three months of 奖惩: mostly approved, some rejected, the last days' waiting, old verbal
+    // warnings expired in the ledger, and one red line with the first of its two approvals.
+    expect(summary.rewardsRecords).toBeGreaterThan(30);
+    const inState = async (state: 'approved' | 'rejected' | 'proposed') =>
+      (await fresh.ok('rewards.records.list', { state, pageSize: 100 })).total;
+    const approved = await inState('approved');
+    const rejected = await inState('rejected');
+    const proposed = await inState('proposed');
+    expect(approved + rejected + proposed).toBe(summary.rewardsRecords);
+    expect(approved).toBeGreaterThan(rejected + proposed);
+    expect(rejected).toBeGreaterThan(0);
+    expect(proposed).toBeGreaterThan(1);
+    const waiting = (await fresh.ok('rewards.records.list', { state: 'proposed', pageSize: 100 }))
+      .rows;
+    const redLine = waiting.filter((r) => r.redLine);
+    expect(redLine).toHaveLength(1);
+    expect(redLine[0]).toMatchObject({ approvals: 1, approvalsNeeded: 2 });
+    expect(redLine[0]!.agentExplanation).toBeTruthy();
+    expect(redLine[0]!.context).toBeTruthy();
+    const approvedRows = (
+      await fresh.ok('rewards.records.list', { state: 'approved', pageSize: 100 })
+    ).rows;
+    const expired = [];
+    for (const r of approvedRows.filter((x) => x.expiresOn! <= formatDate(new Date()))) {
+      const detail = await fresh.ok('rewards.records.get', { id: r.id });
+      expired.push(detail.ledger.filter((e) => e.kind === 'expire'));
+    }
+    expect(expired.length).toBeGreaterThan(0);
+    expect(expired.every((events) => events.length === 1)).toBe(true);
+
     const again = await fresh.call('app.loadDemo', {});
     expect(again).toMatchObject({
       ok: false,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { failure, type appChannels } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/domain/time';
 import { loadDemo } from '../../../../db/demo';
+import { loadRewardsDemo } from '../../../../db/demo-rewards';
 import { isOrganizationEmpty } from '../../../../db/queries/org/teams';
 import { readSchemaVersion } from '../../../../db/sqlite';
 import type { HandlersOf } from '../../core/context';
@@ -21,7 +22,11 @@ export const appHandlers: HandlersOf<typeof appChannels> = {
         key: 'errors.demoNotEmpty',
       });
     }
-    const summary = await loadDemo(ctx.db, { today: formatDate(new Date()) });
+    const today = formatDate(new Date(ctx.now));
+    const summary = {
+      ...(await loadDemo(ctx.db, { today })),
+      rewardsRecords: await loadRewardsDemo(ctx.db, { today }),
+    };
     await ctx.audit({ action: 'import', entity: 'demo', after: summary });
     return summary;
   },
