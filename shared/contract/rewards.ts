@@ -229,6 +229,44 @@ export const personStanding = z.object({
 });
 export type PersonStanding = z.infer<typeof personStanding>;
 
+/** A line of the monthly report: approved records, amounts in fen, points by sign. */
+const reportFigures = {
+  records: z.number().int(),
+  rewardFen: z.number().int(),
+  deductionFen: z.number().int(),
+  netFen: z.number().int(),
+  pointsGained: z.number().int(),
+  pointsLost: z.number().int(),
+};
+export const rewardsMonthReport = z.object({
+  month: z.string(),
+  people: z.array(
+    z.object({
+      staffId: id,
+      name: z.string(),
+      employeeNo: z.string(),
+      teamId: id.nullable(),
+      teamName: z.string().nullable(),
+      ...reportFigures,
+      byType: z.array(z.object({ typeId: id, records: z.number().int() })),
+    }),
+  ),
+  teams: z.array(
+    z.object({ teamId: id.nullable(), teamName: z.string().nullable(), ...reportFigures }),
+  ),
+  byReason: z.array(
+    z.object({
+      reasonId: id,
+      nameZh: z.string(),
+      nameEn: z.string(),
+      rewards: z.number().int(),
+      penalties: z.number().int(),
+    }),
+  ),
+  totals: z.object(reportFigures),
+});
+export type RewardsMonthReport = z.infer<typeof rewardsMonthReport>;
+
 const listOutput = z.object({ rows: z.array(rewardRecord), total: z.number().int() });
 
 /** Rewards and penalties (奖惩): the catalog, records and their approval, the ledger and the ladder. */
@@ -350,6 +388,13 @@ export const rewardsChannels = {
     output: z.object({ written: z.number().int() }),
     roles: expiryRunners,
     transaction: 'write',
+  }),
+  /** 奖惩月报: the month's approved records per person, team and reason, for payroll. */
+  'rewards.monthReport': channel({
+    input: z.object({ month }),
+    output: rewardsMonthReport,
+    roles: everyone,
+    transaction: 'read',
   }),
   /** Files the attendance rules' open proposals of a month as 奖惩 proposals, their records as evidence. */
   'rewards.fromAttendance': channel({

@@ -190,6 +190,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'rewards.queue': {},
   'rewards.person': { staffId: 1, asOf: '2026-11-30' },
   'rewards.runExpiry': {},
+  'rewards.monthReport': { month: '2026-11' },
   'rewards.fromAttendance': { month: '2026-11' },
   'audit.list': { page: 1, pageSize: 20 },
   'audit.verify': {},
@@ -343,6 +344,7 @@ const invalid: { [C in Channel]: unknown } = {
   'rewards.queue': { mine: true },
   'rewards.person': { staffId: 1, asOf: '2026-13-01' },
   'rewards.runExpiry': { today: '2026-11-16' },
+  'rewards.monthReport': { month: '2026-13' },
   'rewards.fromAttendance': { month: '2026-1' },
   'audit.list': { page: 1, pageSize: 1000 },
   'audit.verify': { deep: true },
@@ -493,6 +495,7 @@ describe('every team-data channel keeps a supervisor to their own teams', () => 
       'rewards.records.approveMany',
       'rewards.queue',
       'rewards.person',
+      'rewards.monthReport',
       'rewards.fromAttendance',
     ]);
   });

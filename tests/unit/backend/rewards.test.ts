@@ -474,3 +474,67 @@ describe('the catalog', () => {
     expect(audit.rows).toHaveLength(1);
   });
 });
+
+describe('the monthly report for payroll', () => {
+  it("sums the month's approved records per person, team and reason, exact to the fen", async () => {
+    const types = Object.fromEntries(
+      (await t.ok('rewards.catalog', {})).types.map((ty) => [ty.code, ty.id]),
+    );
+    const approved = async (
+      reason: string,
+      extra: Partial<Input<'rewards.records.propose'>> = {},
+    ) => {
+      const { id } = await ok('lead1', 'rewards.records.propose', proposal(reason, extra));
+      return ok('boss', 'rewards.records.approve', { id });
+    };
+    // 王芳: a bonus of ¥200.10 and a deduction of ¥12.35; 赵强 (team 2): a written warning.
+    await approved('praise_letter', { typeId: types.bonus, amount: '200.10' });
+    await approved('qa_failed', { typeId: types.deduction, amount: '12.35', points: -1 });
+    const zhaoWarning = await ok('boss', 'rewards.records.propose', {
+      ...proposal('valid_complaint'),
+      staffId: zhao,
+    });
+    await ok('boss2', 'rewards.records.approve', { id: zhaoWarning.id });
+    // Not counted: still proposed, revoked, or in another month.
+    await ok('lead1', 'rewards.records.propose', proposal('late'));
+    const revoked = await approved('late');
+    await ok('boss', 'rewards.records.revoke', { id: revoked.id, reason: '考勤数据有误' });
+    await approved('late', { eventDate: '2026-10-30' });
+
+    const report = await ok('hrstaff', 'rewards.monthReport', { month: '2026-11' });
+    expect(report.people.map((p) => [p.name, p.rewardFen, p.deductionFen, p.netFen])).toEqual([
+      ['王芳', 20010, 1235, 18775],
+      ['赵强', 0, 0, 0],
+    ]);
+    expect(report.people[0]).toMatchObject({ records: 2, pointsGained: 2, pointsLost: -1 });
+    expect(report.people[0]!.byType).toEqual(
+      expect.arrayContaining([
+        { typeId: types.bonus, records: 1 },
+        { typeId: types.deduction, records: 1 },
+      ]),
+    );
+    expect(report.people[1]).toMatchObject({ records: 1, pointsLost: -3 });
+    expect(report.teams.map((x) => [x.teamName, x.netFen, x.records])).toEqual([
+      ['客服一组', 18775, 2],
+      ['客服二组', 0, 1],
+    ]);
+    expect(report.totals).toEqual({
+      records: 3,
+      rewardFen: 20010,
+      deductionFen: 1235,
+      netFen: 18775,
+      pointsGained: 2,
+      pointsLost: -4,
+    });
+    expect(report.byReason.map((r) => [r.nameZh, r.rewards, r.penalties])).toEqual([
+      ['有效投诉', 0, 1],
+      ['质检不合格', 0, 1],
+      ['表扬信', 1, 0],
+    ]);
+
+    // The team lead's report holds only their team.
+    const own = await ok('lead1', 'rewards.monthReport', { month: '2026-11' });
+    expect(own.people.map((p) => p.name)).toEqual(['王芳']);
+    expect(own.totals.records).toBe(2);
+  });
+});

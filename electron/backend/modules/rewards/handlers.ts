@@ -6,6 +6,7 @@ import { approve, approveMany, reject, revoke } from './decisions';
 import { runExpiry } from './expiry';
 import { fileAttendanceProposals } from './from-attendance';
 import { detail, edit, propose, today } from './records';
+import { monthReport } from './report';
 import { personStanding, queue } from './standing';
 
 /** A catalog entry saved: audited as created or updated, and returned as it now is. */
@@ -79,5 +80,7 @@ export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
   'rewards.runExpiry': async (ctx) => ({ written: await runExpiry(ctx, today(ctx)) }),
 
   // Audited per record it files (from-attendance.ts).
+  'rewards.monthReport': (ctx, { month }) => monthReport(ctx, month),
+
   'rewards.fromAttendance': (ctx, { month }) => fileAttendanceProposals(ctx, month),
 };

@@ -45,6 +45,7 @@ export const rewardsTeamRules: TeamRulesOf<typeof rewardsChannels> = {
   },
   'rewards.person': { reach: (_, i) => ({ staff: [i.staffId], needsTeam: true }) },
   'rewards.runExpiry': 'not team data',
+  'rewards.monthReport': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
   // Files only the caller's teams' proposals (from-attendance.ts).
   'rewards.fromAttendance': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
 };

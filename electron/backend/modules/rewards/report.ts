@@ -1,0 +1,67 @@
+import type { RewardsMonthReport } from '../../../../shared/contract';
+import { sumFen } from '../../../../shared/domain/rewards';
+import { listReasons } from '../../../../db/queries/rewards/catalog';
+import { monthSums } from '../../../../db/queries/rewards/report';
+import type { HandlerContext } from '../../core/context';
+
+type Figures = RewardsMonthReport['totals'];
+type Sum = Awaited<ReturnType<typeof monthSums>>[number];
+
+const noFigures = (): Figures => ({
+  records: 0,
+  rewardFen: 0,
+  deductionFen: 0,
+  netFen: 0,
+  pointsGained: 0,
+  pointsLost: 0,
+});
+
+/** Adds one grouped row to a line of the report: rewards pay, penalties deduct, in whole fen. */
+function add(to: Figures, row: Sum) {
+  const amount = Number(row.amountFen);
+  to.records += Number(row.records);
+  if (row.kind === 'reward') to.rewardFen = sumFen([to.rewardFen, amount]);
+  else to.deductionFen = sumFen([to.deductionFen, amount]);
+  to.netFen = to.rewardFen - to.deductionFen;
+  to.pointsGained += Number(row.gained);
+  to.pointsLost += Number(row.lost);
+}
+
+/**
+ * 奖惩月报 for payroll: per person (with counts by type), per team, per reason, and the total, of
+ * the month's approved records. A supervisor's report holds only their teams.
+ */
+export async function monthReport(ctx: HandlerContext, month: string): Promise<RewardsMonthReport> {
+  const rows = await monthSums(ctx.db, month, ctx.teams.filter);
+  const people = new Map<number, RewardsMonthReport['people'][number]>();
+  const teams = new Map<number | null, RewardsMonthReport['teams'][number]>();
+  const reasons = new Map<number, { rewards: number; penalties: number }>();
+  const totals = noFigures();
+  for (const row of rows) {
+    let person = people.get(row.staffId);
+    if (!person) {
+      const { staffId, name, employeeNo, teamId, teamName } = row;
+      person = { staffId, name, employeeNo, teamId, teamName, ...noFigures(), byType: [] };
+      people.set(staffId, person);
+    }
+    add(person, row);
+    const ofType = person.byType.find((t) => t.typeId === row.typeId);
+    if (ofType) ofType.records += Number(row.records);
+    else person.byType.push({ typeId: row.typeId, records: Number(row.records) });
+
+    let team = teams.get(row.teamId);
+    if (!team) {
+      team = { teamId: row.teamId, teamName: row.teamName, ...noFigures() };
+      teams.set(row.teamId, team);
+    }
+    add(team, row);
+    add(totals, row);
+    const reason = reasons.get(row.reasonId) ?? { rewards: 0, penalties: 0 };
+    reason[row.kind === 'reward' ? 'rewards' : 'penalties'] += Number(row.records);
+    reasons.set(row.reasonId, reason);
+  }
+  const byReason = (await listReasons(ctx.db))
+    .filter((r) => reasons.has(r.id))
+    .map((r) => ({ reasonId: r.id, nameZh: r.nameZh, nameEn: r.nameEn, ...reasons.get(r.id)! }));
+  return { month, people: [...people.values()], teams: [...teams.values()], byReason, totals };
+}
