@@ -10,6 +10,7 @@ import { usernamesAnyCase } from './0008-usernames-any-case';
 import { missingPunch } from './0009-missing-punch';
 import { closedMonthsLocked } from './0010-closed-months-locked';
 import { rewards } from './0011-rewards';
+import { staffWages } from './0012-staff-wages';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -43,6 +44,7 @@ export const migrations = checkedMigrations([
   missingPunch,
   closedMonthsLocked,
   rewards,
+  staffWages,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -19,6 +19,7 @@ import {
   rewardApprovers,
   rewardDeciders,
   rewardProposers,
+  wageKeepers,
 } from './roles';
 
 export const rewardKind = z.enum(REWARD_KINDS);
@@ -181,6 +182,24 @@ export const ledgerEvent = z.object({
   points: z.number().int(),
 });
 
+/** A warning before approving, not a refusal: its words are `rewards.warnings.<key>`. */
+export const approvalWarning = z.discriminatedUnion('key', [
+  z.object({
+    key: z.literal('wageShare'),
+    params: z.object({ month: z.string(), percent: z.number().int(), limit: z.number().int() }),
+  }),
+  z.object({ key: z.literal('publishedAfter'), params: z.object({ publishedOn: z.string() }) }),
+]);
+export type ApprovalWarning = z.infer<typeof approvalWarning>;
+
+export const rewardsSettings = z.object({
+  /** The share of a monthly base wage the month's deductions may reach before approvers are warned. */
+  deductionShareLimit: z.number().int().min(1).max(100),
+});
+export type RewardsSettings = z.infer<typeof rewardsSettings>;
+
+const wage = z.object({ staffId: id, baseWageFen: z.number().int().nullable() });
+
 export const rewardRecordDetail = rewardRecord.extend({
   evidence: z.array(evidenceLink),
   decisions: z.array(
@@ -198,6 +217,8 @@ export const rewardRecordDetail = rewardRecord.extend({
   ledger: z.array(ledgerEvent),
   /** What the caller may do now. */
   actions: z.array(z.enum(RECORD_ACTIONS)),
+  /** For a caller who may approve it: what they should know first (compliance.ts). */
+  warnings: z.array(approvalWarning),
 });
 export type RewardRecordDetail = z.infer<typeof rewardRecordDetail>;
 
@@ -387,6 +408,31 @@ export const rewardsChannels = {
     input: empty,
     output: z.object({ written: z.number().int() }),
     roles: expiryRunners,
+    transaction: 'write',
+  }),
+  'rewards.settings': channel({
+    input: empty,
+    output: rewardsSettings,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  'rewards.updateSettings': channel({
+    input: rewardsSettings,
+    output: rewardsSettings,
+    roles: admins,
+    transaction: 'write',
+  }),
+  /** A person's monthly base wage: HR's alone, never part of the roster. */
+  'rewards.wages.get': channel({
+    input: z.object({ staffId: id }),
+    output: wage,
+    roles: wageKeepers,
+    transaction: 'read',
+  }),
+  'rewards.wages.set': channel({
+    input: z.object({ staffId: id, baseWage: yuan.nullable() }),
+    output: wage,
+    roles: wageKeepers,
     transaction: 'write',
   }),
   /** 奖惩月报: the month's approved records per person, team and reason, for payroll. */

@@ -19,4 +19,6 @@ export const addendumWriters: readonly Role[] = ['supervisor', 'manager'];
 export const rewardProposers: readonly Role[] = ['supervisor', 'manager'];
 export const rewardApprovers: readonly Role[] = ['manager', 'admin'];
 export const rewardDeciders: readonly Role[] = ['manager'];
+/** Base wages are HR's: not even managers or the administrator read them. */
+export const wageKeepers: readonly Role[] = ['hr'];
 export const expiryRunners: readonly Role[] = ['manager', 'hr', 'admin'];

@@ -98,6 +98,14 @@ export interface RewardsLedgerTable {
   created_at: string;
 }
 
+/** HR's: a person's monthly base wage, for the deduction guard (migration 0012). */
+export interface StaffWagesTable {
+  staff_id: number;
+  base_wage_fen: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface RewardsTables {
   rewards_types: RewardsTypesTable;
   rewards_reasons: RewardsReasonsTable;
@@ -105,4 +113,5 @@ export interface RewardsTables {
   rewards_approvals: RewardsApprovalsTable;
   rewards_evidence: RewardsEvidenceTable;
   rewards_ledger: RewardsLedgerTable;
+  staff_wages: StaffWagesTable;
 }

@@ -538,3 +538,71 @@ describe('the monthly report for payroll', () => {
     expect(own.totals.records).toBe(2);
   });
 });
+
+describe('the compliance guard', () => {
+  it("warns, never refuses, when a month's deductions pass the wage share; only HR sees wages", async () => {
+    const types = Object.fromEntries(
+      (await t.ok('rewards.catalog', {})).types.map((ty) => [ty.code, ty.id]),
+    );
+    // The base wage is HR's alone.
+    expect(await ok('hrstaff', 'rewards.wages.set', { staffId: wang, baseWage: '4500' })).toEqual({
+      staffId: wang,
+      baseWageFen: 450000,
+    });
+    for (const who of ['boss', 'lead1', 'admin'])
+      expect(await call(who, 'rewards.wages.get', { staffId: wang })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+
+    const deduction = (amount: string) =>
+      ok(
+        'lead1',
+        'rewards.records.propose',
+        proposal('qa_failed', { typeId: types.deduction, amount }),
+      );
+    const first = await deduction('600');
+    expect((await ok('boss', 'rewards.records.get', { id: first.id })).warnings).toEqual([]);
+    await ok('boss', 'rewards.records.approve', { id: first.id });
+
+    // ¥600 + ¥400 of ¥4,500 is 22.2%: past 20%, said as a share, never as the wage.
+    const second = await deduction('400');
+    const seen = await ok('boss', 'rewards.records.get', { id: second.id });
+    expect(seen.warnings).toEqual([
+      { key: 'wageShare', params: { month: '2026-11', percent: 23, limit: 20 } },
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('450000');
+    // The proposer, who cannot approve, is not warned.
+    expect((await ok('lead1', 'rewards.records.get', { id: second.id })).warnings).toEqual([]);
+    const approved = await ok('boss', 'rewards.records.approve', { id: second.id });
+    expect(approved.state).toBe('approved');
+    const audit = await t.ok('audit.list', { entity: 'reward_record', page: 1 });
+    const entry = audit.rows.find((r) => r.entityId === String(second.id) && r.action === 'approve');
+    expect(entry?.after).toMatchObject({ warnings: [{ key: 'wageShare' }] });
+
+    // A wider share set by the administrator: no warning for the next small one.
+    await ok('admin', 'rewards.updateSettings', { deductionShareLimit: 30 });
+    const third = await deduction('50');
+    expect((await ok('boss', 'rewards.records.get', { id: third.id })).warnings).toEqual([]);
+    expect(await call('boss', 'rewards.updateSettings', { deductionShareLimit: 50 })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'forbidden' },
+      },
+    );
+  });
+
+  it('warns when the type was published to staff after the event', async () => {
+    const catalog = await t.ok('rewards.catalog', {});
+    const written = catalog.types.find((ty) => ty.code === 'written_warning')!;
+    await ok('admin', 'rewards.catalog.saveType', {
+      ...written,
+      defaultAmount: '0',
+      publishedOn: '2026-11-18',
+    });
+    const record = await ok('lead1', 'rewards.records.propose', proposal('valid_complaint'));
+    expect((await ok('boss', 'rewards.records.get', { id: record.id })).warnings).toEqual([
+      { key: 'publishedAfter', params: { publishedOn: '2026-11-18' } },
+    ]);
+  });
+});

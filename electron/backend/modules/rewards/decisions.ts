@@ -14,6 +14,7 @@ import {
 } from '../../../../db/queries/rewards/records';
 import type { HandlerContext } from '../../core/context';
 import { fieldFailure } from '../../core/errors';
+import { approvalWarnings } from './compliance';
 import { mustAllow, mustFindRecord, refuseClosedMonth, today, userName } from './records';
 
 /** What the audit keeps of a decision: the state and the figures it may change. */
@@ -82,6 +83,8 @@ export async function approve(ctx: HandlerContext, id: number, a: Approval, fiel
     throw fieldFailure('amount', 'errors.rewards.notReduction');
   const points = a.points ?? record.points;
   const amountFen = a.amount ?? record.amountFen;
+  // Warnings do not stop an approval; the audit keeps that the approver went ahead despite them.
+  const warnings = await approvalWarnings(ctx, record, amountFen);
   await decision(ctx, id, 'approve', a.reason, a);
   if (next === 'approved') {
     const row = await ctx.db
@@ -102,7 +105,10 @@ export async function approve(ctx: HandlerContext, id: number, a: Approval, fiel
   } else {
     await updateRecord(ctx.db, id, { points, amount_fen: amountFen, updated_at: ctx.now });
   }
-  return auditDecision(ctx, 'approve', record, a.reason ? { reductionReason: a.reason } : {});
+  return auditDecision(ctx, 'approve', record, {
+    ...(a.reason && { reductionReason: a.reason }),
+    ...(warnings.length && { warnings }),
+  });
 }
 
 export async function reject(ctx: HandlerContext, id: number, reason: string) {

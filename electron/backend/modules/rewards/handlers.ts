@@ -1,11 +1,15 @@
 import type { rewardsChannels } from '../../../../shared/contract';
+import { findStaff } from '../../../../db/queries/org/staff';
 import { listRecords } from '../../../../db/queries/rewards/records';
+import { baseWage, setBaseWage } from '../../../../db/queries/rewards/wages';
 import type { HandlersOf } from '../../core/context';
+import { fieldFailure } from '../../core/errors';
 import { readCatalog, saveReason, saveType } from './catalog';
+import { readSettings, saveSettings } from './compliance';
 import { approve, approveMany, reject, revoke } from './decisions';
 import { runExpiry } from './expiry';
 import { fileAttendanceProposals } from './from-attendance';
-import { detail, edit, propose, today } from './records';
+import { detail, edit, propose, today, userName } from './records';
 import { monthReport } from './report';
 import { personStanding, queue } from './standing';
 
@@ -80,6 +84,32 @@ export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
   'rewards.runExpiry': async (ctx) => ({ written: await runExpiry(ctx, today(ctx)) }),
 
   // Audited per record it files (from-attendance.ts).
+  'rewards.settings': (ctx) => readSettings(ctx),
+
+  'rewards.updateSettings': async (ctx, input) => {
+    const { before, after } = await saveSettings(ctx, input);
+    await ctx.audit({ action: 'update', entity: 'settings', before, after });
+    return after;
+  },
+
+  'rewards.wages.get': async (ctx, { staffId }) => ({
+    staffId,
+    baseWageFen: await baseWage(ctx.db, staffId),
+  }),
+
+  // The audit says who changed whose wage, not the amount: the trail is read beyond HR.
+  'rewards.wages.set': async (ctx, { staffId, baseWage: fen }) => {
+    if (!(await findStaff(ctx.db, staffId))) throw fieldFailure('staffId', 'errors.not_found');
+    await setBaseWage(ctx.db, staffId, fen, userName(ctx), ctx.now);
+    await ctx.audit({
+      action: 'update',
+      entity: 'staff',
+      entityId: staffId,
+      after: { baseWage: fen === null ? 'cleared' : 'set' },
+    });
+    return { staffId, baseWageFen: fen };
+  },
+
   'rewards.monthReport': (ctx, { month }) => monthReport(ctx, month),
 
   'rewards.fromAttendance': (ctx, { month }) => fileAttendanceProposals(ctx, month),

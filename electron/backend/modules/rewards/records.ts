@@ -26,6 +26,7 @@ import {
   type RecordWrite,
 } from '../../../../db/queries/rewards/records';
 import type { HandlerContext } from '../../core/context';
+import { approvalWarnings } from './compliance';
 import { fieldFailure, fieldFailures } from '../../core/errors';
 
 type RecordFields = Omit<ParsedInput<'rewards.records.propose'>, 'staffId'>;
@@ -197,11 +198,13 @@ export async function edit(ctx: HandlerContext, input: ParsedInput<'rewards.reco
 export async function detail(ctx: HandlerContext, id: number): Promise<RewardRecordDetail> {
   const record = await mustFindRecord(ctx, id);
   const decisions = await decisionsOf(ctx.db, id);
+  const actions = allowedRecordActions(await factsOf(ctx, record), actorOf(ctx));
   return {
     ...record,
     evidence: await evidenceOf(ctx.db, id),
     decisions,
     ledger: (await ledgerEvents(ctx.db, { recordIds: [id] })).map(({ staffId: _, ...e }) => e),
-    actions: allowedRecordActions(await factsOf(ctx, record), actorOf(ctx)),
+    actions,
+    warnings: actions.includes('approve') ? await approvalWarnings(ctx, record) : [],
   };
 }

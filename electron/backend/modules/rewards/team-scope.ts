@@ -45,6 +45,11 @@ export const rewardsTeamRules: TeamRulesOf<typeof rewardsChannels> = {
   },
   'rewards.person': { reach: (_, i) => ({ staff: [i.staffId], needsTeam: true }) },
   'rewards.runExpiry': 'not team data',
+  'rewards.settings': 'not team data',
+  'rewards.updateSettings': 'not team data',
+  // Only HR keeps wages, and HR sees every team.
+  'rewards.wages.get': 'not team data',
+  'rewards.wages.set': 'not team data',
   'rewards.monthReport': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
   // Files only the caller's teams' proposals (from-attendance.ts).
   'rewards.fromAttendance': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
