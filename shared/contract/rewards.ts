@@ -10,6 +10,7 @@ import {
   RECORD_STATES,
   REWARD_KINDS,
 } from '../domain/rewards';
+import { attendanceRules } from './attendance';
 import { channel } from './channel';
 import { empty, id, isoDate, month, optionalText, requiredText } from './fields';
 import {
@@ -18,6 +19,7 @@ import {
   expiryRunners,
   rewardApprovers,
   rewardDeciders,
+  reportReaders,
   rewardProposers,
   wageKeepers,
 } from './roles';
@@ -288,6 +290,28 @@ export const rewardsMonthReport = z.object({
 });
 export type RewardsMonthReport = z.infer<typeof rewardsMonthReport>;
 
+const whatIfFigures = z.object({
+  proposals: z.number().int(),
+  points: z.number().int(),
+  amountFen: z.number().int(),
+});
+export const rewardsWhatIf = z.object({
+  month: z.string(),
+  /** Everyone with a proposal on either side: as it was, and under the draft. */
+  people: z.array(
+    z.object({
+      staffId: id,
+      name: z.string(),
+      employeeNo: z.string(),
+      teamName: z.string().nullable(),
+      actual: whatIfFigures,
+      draft: whatIfFigures,
+    }),
+  ),
+  totals: z.object({ actual: whatIfFigures, draft: whatIfFigures }),
+});
+export type RewardsWhatIf = z.infer<typeof rewardsWhatIf>;
+
 const listOutput = z.object({ rows: z.array(rewardRecord), total: z.number().int() });
 
 /** Rewards and penalties (奖惩): the catalog, records and their approval, the ledger and the ladder. */
@@ -434,6 +458,23 @@ export const rewardsChannels = {
     output: wage,
     roles: wageKeepers,
     transaction: 'write',
+  }),
+  /**
+   * Before saving a rule or the catalog: a month's attendance replayed under the draft rules and
+   * type defaults, beside what the month really had. Writes nothing.
+   */
+  'rewards.whatIf': channel({
+    input: z.object({
+      month,
+      rules: attendanceRules,
+      types: z
+        .array(z.object({ typeId: id, defaultPoints: points, defaultAmount: yuan }))
+        .max(100)
+        .default([]),
+    }),
+    output: rewardsWhatIf,
+    roles: reportReaders,
+    transaction: 'read',
   }),
   /** 奖惩月报: the month's approved records per person, team and reason, for payroll. */
   'rewards.monthReport': channel({

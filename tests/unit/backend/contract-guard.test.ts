@@ -194,6 +194,15 @@ const valid: { [C in Channel]: Input<C> } = {
   'rewards.updateSettings': { deductionShareLimit: 20 },
   'rewards.wages.get': { staffId: 1 },
   'rewards.wages.set': { staffId: 1, baseWage: '4500' },
+  'rewards.whatIf': {
+    month: '2026-11',
+    rules: {
+      halfDayLateMinutes: 30,
+      lateCountForPenalty: 3,
+      absenceProposesPenalty: true,
+      missingPunchCountForPenalty: 0,
+    },
+  },
   'rewards.monthReport': { month: '2026-11' },
   'rewards.fromAttendance': { month: '2026-11' },
   'audit.list': { page: 1, pageSize: 20 },
@@ -352,6 +361,7 @@ const invalid: { [C in Channel]: unknown } = {
   'rewards.updateSettings': { deductionShareLimit: 0 },
   'rewards.wages.get': { staffId: 'KF1' },
   'rewards.wages.set': { staffId: 1, baseWage: '45.001' },
+  'rewards.whatIf': { month: '2026-11', rules: { lateCountForPenalty: -1 } },
   'rewards.monthReport': { month: '2026-13' },
   'rewards.fromAttendance': { month: '2026-1' },
   'audit.list': { page: 1, pageSize: 1000 },

@@ -577,7 +577,9 @@ describe('the compliance guard', () => {
     const approved = await ok('boss', 'rewards.records.approve', { id: second.id });
     expect(approved.state).toBe('approved');
     const audit = await t.ok('audit.list', { entity: 'reward_record', page: 1 });
-    const entry = audit.rows.find((r) => r.entityId === String(second.id) && r.action === 'approve');
+    const entry = audit.rows.find(
+      (r) => r.entityId === String(second.id) && r.action === 'approve',
+    );
     expect(entry?.after).toMatchObject({ warnings: [{ key: 'wageShare' }] });
 
     // A wider share set by the administrator: no warning for the next small one.
@@ -604,5 +606,46 @@ describe('the compliance guard', () => {
     expect((await ok('boss', 'rewards.records.get', { id: record.id })).warnings).toEqual([
       { key: 'publishedAfter', params: { publishedOn: '2026-11-18' } },
     ]);
+  });
+});
+
+describe('the what-if preview', () => {
+  it('replays a month under draft rules and type defaults beside what it had, writing nothing', async () => {
+    const early = (await t.ok('org.shiftTypes.list', {})).find((s) => s.code === 'E')!.id;
+    const late = async (staffId: number, date: string) => {
+      await t.ok('org.schedule.assign', { cells: [{ staffId, date, value: early }] });
+      await t.ok('attendance.rollCall', {
+        date,
+        shiftTypeId: early,
+        entries: [{ staffId, mark: 'late', arrivedAt: `${date} 08:25` }],
+      });
+    };
+    for (const day of ['2026-11-02', '2026-11-03', '2026-11-04']) await late(wang, day);
+    for (const day of ['2026-11-05', '2026-11-06']) await late(zhao, day);
+    const rules = await t.ok('attendance.rules', {});
+    expect(rules.lateCountForPenalty).toBe(3);
+    const verbal = (await t.ok('rewards.catalog', {})).types.find(
+      (ty) => ty.code === 'verbal_warning',
+    )!;
+
+    const before = t.digest();
+    const preview = await ok('boss', 'rewards.whatIf', {
+      month: '2026-11',
+      rules: { ...rules, lateCountForPenalty: 2 },
+      types: [{ typeId: verbal.id, defaultPoints: -2, defaultAmount: '50' }],
+    });
+    expect(t.digest()).toBe(before);
+    // As it was: 王芳's three lates made one proposal (a verbal warning, −1, no money).
+    expect(preview.totals.actual).toEqual({ proposals: 1, points: -1, amountFen: 0 });
+    // A stricter rule catches 赵强's two as well, each now −2 and ¥50.
+    expect(preview.totals.draft).toEqual({ proposals: 2, points: -4, amountFen: 10000 });
+    expect(preview.people.map((p) => [p.name, p.actual.proposals, p.draft.proposals])).toEqual([
+      ['王芳', 1, 1],
+      ['赵强', 0, 1],
+    ]);
+    expect(await call('lead1', 'rewards.whatIf', { month: '2026-11', rules })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

@@ -12,6 +12,7 @@ import { fileAttendanceProposals } from './from-attendance';
 import { detail, edit, propose, today, userName } from './records';
 import { monthReport } from './report';
 import { personStanding, queue } from './standing';
+import { whatIf } from './what-if';
 
 /** A catalog entry saved: audited as created or updated, and returned as it now is. */
 async function auditSaved<T extends { id: number }>(
@@ -109,6 +110,8 @@ export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
     });
     return { staffId, baseWageFen: fen };
   },
+
+  'rewards.whatIf': (ctx, input) => whatIf(ctx, input),
 
   'rewards.monthReport': (ctx, { month }) => monthReport(ctx, month),
 

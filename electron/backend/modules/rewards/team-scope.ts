@@ -50,6 +50,7 @@ export const rewardsTeamRules: TeamRulesOf<typeof rewardsChannels> = {
   // Only HR keeps wages, and HR sees every team.
   'rewards.wages.get': 'not team data',
   'rewards.wages.set': 'not team data',
+  'rewards.whatIf': 'not team data',
   'rewards.monthReport': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
   // Files only the caller's teams' proposals (from-attendance.ts).
   'rewards.fromAttendance': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
