@@ -191,6 +191,8 @@ export const approvalWarning = z.discriminatedUnion('key', [
     params: z.object({ month: z.string(), percent: z.number().int(), limit: z.number().int() }),
   }),
   z.object({ key: z.literal('publishedAfter'), params: z.object({ publishedOn: z.string() }) }),
+  /** Filed from an attendance proposal that a later correction withdrew. */
+  z.object({ key: z.literal('proposalWithdrawn'), params: z.object({}) }),
 ]);
 export type ApprovalWarning = z.infer<typeof approvalWarning>;
 

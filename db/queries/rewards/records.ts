@@ -345,3 +345,14 @@ export async function monthIsClosed(db: Kysely<DB>, month: string) {
       .executeTakeFirst(),
   );
 }
+
+/** The state of the attendance proposal a record was filed from; undefined for a record by hand. */
+export async function sourceProposalState(db: Kysely<DB>, recordId: number) {
+  const row = await db
+    .selectFrom('rewards_records as r')
+    .innerJoin('penalty_proposals as p', 'p.id', 'r.attendance_proposal_id')
+    .select('p.state')
+    .where('r.id', '=', recordId)
+    .executeTakeFirst();
+  return row?.state;
+}

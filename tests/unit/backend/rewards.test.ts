@@ -390,6 +390,29 @@ describe('the attendance rules’ proposals', () => {
       approved: 2,
     });
   });
+
+  it('warns the approver when a correction withdrew the attendance proposal behind a record', async () => {
+    const early = (await t.ok('org.shiftTypes.list', {})).find((s) => s.code === 'E')!.id;
+    await t.ok('org.schedule.assign', { cells: [{ staffId: wang, date: DAY, value: early }] });
+    await t.ok('attendance.rollCall', {
+      date: DAY,
+      shiftTypeId: early,
+      entries: [{ staffId: wang, mark: 'absent' }],
+    });
+    const { recordIds } = await ok('lead1', 'rewards.fromAttendance', { month: '2026-11' });
+    expect((await ok('boss', 'rewards.records.get', { id: recordIds[0]! })).warnings).toEqual([]);
+    // HR finds the clock-in after all: the absence goes, and with it the rule's proposal.
+    await t.ok('attendance.correct', {
+      staffId: wang,
+      date: DAY,
+      clockIn: `${DAY} 07:58`,
+      clockOut: `${DAY} 16:02`,
+      reason: '补录打卡：门禁记录显示到岗',
+    });
+    expect((await ok('boss', 'rewards.records.get', { id: recordIds[0]! })).warnings).toEqual([
+      { key: 'proposalWithdrawn', params: {} },
+    ]);
+  });
 });
 
 describe('team scope and the month lock', () => {

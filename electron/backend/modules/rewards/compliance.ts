@@ -5,6 +5,7 @@ import {
   type RewardsSettings,
 } from '../../../../shared/contract';
 import { findType } from '../../../../db/queries/rewards/catalog';
+import { sourceProposalState } from '../../../../db/queries/rewards/records';
 import { approvedDeductions, baseWage } from '../../../../db/queries/rewards/wages';
 import { getJsonSetting, putSetting } from '../../../../db/queries/settings/settings';
 import type { HandlerContext } from '../../core/context';
@@ -26,7 +27,8 @@ export async function saveSettings(ctx: HandlerContext, settings: RewardsSetting
 /**
  * What an approver should know before approving, as warnings, never refusals: a deduction that
  * takes the person's approved deductions of that month past the set share of their base wage
- * (only the share is said, never the wage), and a type published to staff after the event.
+ * (only the share is said, never the wage), a type published to staff after the event, and an
+ * attendance proposal withdrawn since it was filed (the record it rests on was corrected).
  */
 export async function approvalWarnings(
   ctx: HandlerContext,
@@ -37,6 +39,8 @@ export async function approvalWarnings(
   const type = await findType(ctx.db, record.typeId);
   if (type?.publishedOn && type.publishedOn > record.eventDate)
     warnings.push({ key: 'publishedAfter', params: { publishedOn: type.publishedOn } });
+  if ((await sourceProposalState(ctx.db, record.id)) === 'withdrawn')
+    warnings.push({ key: 'proposalWithdrawn', params: {} });
   if (type?.kind !== 'penalty' || amountFen === 0) return warnings;
   const wage = await baseWage(ctx.db, record.staffId);
   if (wage === null) return warnings;
