@@ -12,9 +12,16 @@ test.describe('a brand-new console', () => {
     await page.goto(`${host.url}/#token=${host.token}`);
     await expect(page.getByText('创建第一个管理员')).toBeVisible();
     await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名（显示名）').fill('张主任');
     await page.getByLabel('密码', { exact: true }).fill('correct horse battery');
     await page.getByLabel('再次输入密码').fill('correct horse battery');
+    // The name left out is refused next to it, and the message goes once it is typed in.
+    await page.getByRole('button', { name: '创建并登录' }).click();
+    const nameItem = page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('姓名（显示名）') });
+    await expect(nameItem.locator('.ant-form-item-explain-error')).toHaveText(/不能为空$/);
+    await page.getByLabel('姓名（显示名）').fill('张主任');
+    await expect(nameItem.locator('.ant-form-item-explain-error')).toHaveCount(0);
     await page.getByRole('button', { name: '创建并登录' }).click();
     await expect(page.getByRole('menuitem', { name: '账号与安全' })).toBeVisible();
 

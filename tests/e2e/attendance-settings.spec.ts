@@ -71,6 +71,10 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     );
     await open('#/attendanceSettings');
     await expect(page.getByRole('row')).toHaveCount(9);
+    // A default leave type reads in the interface language, whatever name the database keeps.
+    const sick = language === 'zh-CN' ? '病假' : 'Sick leave';
+    await expect(page.getByRole('row').filter({ hasText: sick })).toContainText('sick');
+    if (language === 'en-US') await expect(page.getByText('病假')).toHaveCount(0);
     await screenshot(page, `attendance-settings-${language}`);
 
     // The add form with the backend's field errors showing.

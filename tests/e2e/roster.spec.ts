@@ -65,3 +65,14 @@ test('the roster searches and filters', async ({ page, store, open }) => {
   await page.getByRole('searchbox').press('Enter');
   await expect(page.getByText('没有符合条件的员工')).toBeVisible();
 });
+
+test('positions read in the interface language', async ({ page, store, open }) => {
+  await store.ok('org.staff.create', { employeeNo: 'KF1002', name: '李娜', position: 'qa' });
+  await store.ok('org.staff.create', { employeeNo: 'KF1003', name: '张伟', position: 'team_lead' });
+  await page.addInitScript(() => localStorage.setItem('supervisor-console.language', 'en-US'));
+  await open('#/roster');
+  await expect(page.getByRole('row', { name: /李娜/ })).toContainText('QA');
+  await expect(page.getByRole('row', { name: /张伟/ })).toContainText('Team lead');
+  await expect(page.getByText('质检员')).toHaveCount(0);
+  await expect(page.getByText('班长')).toHaveCount(0);
+});

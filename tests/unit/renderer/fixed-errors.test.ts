@@ -44,3 +44,25 @@ describe('a backend error on a form field', () => {
     expect(fixedFields(form, [{ ...edit, value: 46 }])).toEqual([]);
   });
 });
+
+describe('an empty box refused for its format', () => {
+  it('says the field is required; a refusal of the value itself keeps its own words', () => {
+    const { form, errors } = formOver({ code: '', password: '' });
+    const words = (issue: { key: string; field?: string }) => `${issue.field}: ${issue.key}`;
+    showFieldErrors(
+      form,
+      {
+        code: 'invalid_input',
+        key: 'validation.code',
+        message: 'bad code',
+        issues: [
+          { field: 'code', key: 'validation.code' },
+          { field: 'password', key: 'errors.wrongPassword' },
+        ],
+      },
+      words,
+    );
+    expect(errors.get('code')).toEqual(['code: validation.required']);
+    expect(errors.get('password')).toEqual(['password: errors.wrongPassword']);
+  });
+});
