@@ -146,6 +146,32 @@ describe('an XLSX is checked before it is inflated', () => {
     expect(t.digest()).toBe(before);
   });
 
+  it('refuses a sheet under the size cap that is compressed like a bomb (over 500:1)', async () => {
+    // 40 MB of blanks: under the 50 MB cap, so only the compression ratio can refuse it.
+    const sheet = repeatedDeflate([
+      [SHEET_HEAD, 1],
+      [Buffer.alloc(2 ** 20, ' '), 40],
+      [SHEET_TAIL, 1],
+    ]);
+    expect(sheet.size).toBeLessThan(50e6);
+    expect(sheet.size / sheet.data.length).toBeGreaterThan(500);
+    const before = t.digest();
+    const result = await t.call(
+      'attendance.previewImport',
+      {
+        fileName: '打卡.xlsx',
+        contentBase64: base64(workbook({ sheetData: { deflated: sheet } })),
+        mapping: null,
+      },
+      'hr',
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'import_rejected', key: 'errors.importTooLarge' },
+    });
+    expect(t.digest()).toBe(before);
+  });
+
   it('does not let a directory that understates a part make it inflate further', () => {
     const content = Buffer.alloc(2 ** 20, 'a');
     const file = zip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
