@@ -253,3 +253,46 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await screenshot(page, `attendance-import-${language}`);
   });
 }
+
+test('a clock record with one punch reads 缺卡 on the grid and is counted as 缺卡, not late, in the summary', async ({
+  page,
+  store,
+  open,
+}) => {
+  const month = lastMonth();
+  const day = monthDates(month)[2]!;
+  const team = await store.ok('org.teams.create', { name: '客服一组' });
+  const wang = await store.ok('org.staff.create', {
+    employeeNo: 'KF1001',
+    name: '王芳',
+    teamId: team.id,
+    position: 'agent',
+  });
+  const early = (await store.ok('org.shiftTypes.list', {})).find((s) => s.name === '早班')!;
+  await store.ok('org.schedule.assign', {
+    cells: [{ staffId: wang.id, date: day, value: early.id }],
+  });
+  // The clock file has the clock-in only.
+  await store.ok('attendance.applyImport', {
+    fileName: '考勤机导出.csv',
+    contentBase64: csv(['工号,日期,上班时间,下班时间', `KF1001,${day},07:56,`]).toString('base64'),
+    mapping: null,
+  });
+  const { records } = await store.ok('attendance.month', { month, staffId: wang.id });
+  expect(records.map((r) => r.status)).toEqual(['missing_punch']);
+
+  await open('#/attendance');
+  await page.getByRole('button', { name: '上个月' }).click();
+  const people = page.getByTestId('attendance-people');
+  await expect(people.locator('thead')).toContainText('缺卡');
+  // 工号 姓名 班组 应出勤 实出勤 出勤率, 迟到 次/分钟, 早退 次/分钟, then 缺卡.
+  const row = people.locator('.ant-table-row', { hasText: 'KF1001' });
+  await expect(row.locator('.ant-table-cell').nth(10)).toHaveText('1');
+  await expect(row.locator('.ant-table-cell').nth(6)).toHaveText('0'); // not late
+
+  await page.getByRole('tab', { name: '班组视图' }).click();
+  const cell = page.getByRole('button', { name: new RegExp(`^王芳 ${day}`) });
+  await expect(cell).toHaveText('缺');
+  await expect(cell).toHaveAttribute('title', /缺卡/);
+  await expect(page.getByTestId('attendance-legend')).toContainText('缺卡');
+});
