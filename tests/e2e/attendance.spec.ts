@@ -296,3 +296,45 @@ test('a clock record with one punch reads 缺卡 on the grid and is counted as �
   await expect(cell).toHaveAttribute('title', /缺卡/);
   await expect(page.getByTestId('attendance-legend')).toContainText('缺卡');
 });
+
+test('a swap between two people of the same name tells them apart by employee number', async ({
+  page,
+  store,
+  open,
+}) => {
+  const day = formatDate(new Date());
+  const one = await store.ok('org.teams.create', { name: '客服一组' });
+  const two = await store.ok('org.teams.create', { name: '客服二组' });
+  const a = await store.ok('org.staff.create', {
+    employeeNo: 'KF103',
+    name: '张伟',
+    teamId: one.id,
+    position: 'agent',
+  });
+  const b = await store.ok('org.staff.create', {
+    employeeNo: 'KF201',
+    name: '张伟',
+    teamId: two.id,
+    position: 'agent',
+  });
+  const shifts = await store.ok('org.shiftTypes.list', {});
+  const early = shifts.find((s) => s.name === '早班')!;
+  const middle = shifts.find((s) => s.name === '中班')!;
+  await store.ok('org.schedule.assign', {
+    cells: [
+      { staffId: a.id, date: day, value: early.id },
+      { staffId: b.id, date: day, value: middle.id },
+    ],
+  });
+  await store.ok('attendance.swap', {
+    staffAId: a.id,
+    staffBId: b.id,
+    dates: [day],
+    reason: '家中有事，与二组张伟互换',
+  });
+  await open('#/attendance');
+  await page.getByRole('tab', { name: '调班记录' }).click();
+  await expect(page.getByRole('row', { name: /家中有事/ })).toContainText(
+    '张伟（KF103） ⇄ 张伟（KF201）',
+  );
+});

@@ -171,6 +171,12 @@ test('people with the same name show their employee number, and an item’s owne
   await expect(page.getByTestId('handover-items')).toContainText('张伟（KF201）');
   const saved = await store.ok('handover.get', { id: draft.id });
   expect(saved.items.map((i) => i.owner)).toEqual(['张伟（KF201）']);
+
+  // The printed sheet names the namesake by number too.
+  await open(`#/handover&print=${draft.id}`, A);
+  const print = page.getByTestId('handover-print');
+  await expect(print).toContainText('张伟（KF103）');
+  await expect(print).toContainText('李娜（25 分钟）');
 });
 
 test('the log shows where a search matched with the words marked, and the A4 sheet keeps its borders and its signatures', async ({
