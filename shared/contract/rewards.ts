@@ -12,7 +12,16 @@ import {
 } from '../domain/rewards';
 import { attendanceRules } from './attendance';
 import { channel } from './channel';
-import { empty, id, isoDate, month, optionalText, requiredText } from './fields';
+import {
+  empty,
+  exportFile,
+  id,
+  isoDate,
+  language,
+  month,
+  optionalText,
+  requiredText,
+} from './fields';
 import {
   admins,
   everyone,
@@ -486,6 +495,19 @@ export const rewardsChannels = {
     output: rewardsMonthReport,
     roles: everyone,
     transaction: 'read',
+  }),
+  'rewards.exportReport': channel({
+    input: z.object({ month, format: z.enum(['xlsx', 'csv']), language }),
+    output: exportFile,
+    roles: reportReaders,
+    transaction: 'write',
+  }),
+  /** 工资核算包: the attendance summary, the 奖惩 summary and a sheet per team, in one workbook. */
+  'rewards.payrollPack': channel({
+    input: z.object({ month, language }),
+    output: exportFile,
+    roles: reportReaders,
+    transaction: 'write',
   }),
   /** Files the attendance rules' open proposals of a month as 奖惩 proposals, their records as evidence. */
   'rewards.fromAttendance': channel({

@@ -9,6 +9,8 @@ import auditEn from '../../../renderer/src/modules/audit/en-US.json' with { type
 import auditZh from '../../../renderer/src/modules/audit/zh-CN.json' with { type: 'json' };
 import handoverEn from '../../../renderer/src/modules/handover/en-US.json' with { type: 'json' };
 import handoverZh from '../../../renderer/src/modules/handover/zh-CN.json' with { type: 'json' };
+import rewardsEn from '../../../renderer/src/modules/rewards/en-US.json' with { type: 'json' };
+import rewardsZh from '../../../renderer/src/modules/rewards/zh-CN.json' with { type: 'json' };
 
 /**
  * The words of exported files, in one language — the user's — taken from the screens' own i18n
@@ -17,8 +19,20 @@ import handoverZh from '../../../renderer/src/modules/handover/zh-CN.json' with 
  * in what a module does not say.
  */
 const resources = {
-  'zh-CN': { core: coreZh, attendance: attendanceZh, audit: auditZh, handover: handoverZh },
-  'en-US': { core: coreEn, attendance: attendanceEn, audit: auditEn, handover: handoverEn },
+  'zh-CN': {
+    core: coreZh,
+    attendance: attendanceZh,
+    audit: auditZh,
+    handover: handoverZh,
+    rewards: rewardsZh,
+  },
+  'en-US': {
+    core: coreEn,
+    attendance: attendanceEn,
+    audit: auditEn,
+    handover: handoverEn,
+    rewards: rewardsEn,
+  },
 } as const;
 export type ExportNamespace = Exclude<keyof (typeof resources)['zh-CN'], 'core'>;
 

@@ -49,6 +49,8 @@ export interface Column<Row> {
 }
 
 export const PERCENT = '0.0%';
+/** Yuan with two decimals and thousands separators: 1,234.50. */
+export const MONEY = '#,##0.00';
 const DATE = 'yyyy-mm-dd';
 const DATE_TIME = 'yyyy-mm-dd hh:mm';
 const MIN_WIDTH = 10;
@@ -62,6 +64,7 @@ export const CREATOR = '值班主管控制台';
 export function displayText(value: Cell, numFmt?: string): string {
   if (value === null) return '';
   if (value instanceof WallTime) return value.text;
+  if (typeof value === 'number' && numFmt === MONEY) return value.toFixed(2);
   if (typeof value === 'number' && numFmt?.endsWith('%')) {
     const decimals = numFmt.split('.')[1]?.replace('%', '').length ?? 0;
     return `${(value * 100).toFixed(decimals)}%`;

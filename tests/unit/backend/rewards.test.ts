@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Session } from '../../../electron/backend/core/context';
 import type { Channel, Input, Output, Result } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/org';
@@ -667,6 +668,113 @@ describe('the what-if preview', () => {
       ['赵强', 0, 1],
     ]);
     expect(await call('lead1', 'rewards.whatIf', { month: '2026-11', rules })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});
+
+describe('the monthly report and payroll pack as files', () => {
+  it('HR exports them in the user’s language, with money as numbers to the fen', async () => {
+    const types = Object.fromEntries(
+      (await t.ok('rewards.catalog', {})).types.map((ty) => [ty.code, ty.id]),
+    );
+    const approved = async (extra: Partial<Input<'rewards.records.propose'>>) => {
+      const { id } = await ok('lead1', 'rewards.records.propose', proposal('praise_letter', extra));
+      await ok('boss', 'rewards.records.approve', { id });
+    };
+    await approved({ typeId: types.bonus, amount: '200.10' });
+    await approved({ reasonId: reasons.qa_failed, typeId: types.deduction, amount: '12.35' });
+    const load = async (file: { contentBase64: string }) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const values = (sheet: ExcelJS.Worksheet, row: number) =>
+      (sheet.getRow(row).values as unknown[]).slice(1);
+
+    const report = await ok('hrstaff', 'rewards.exportReport', {
+      month: '2026-11',
+      format: 'xlsx',
+      language: 'zh-CN',
+    });
+    expect(report.fileName).toBe('奖惩月报-2026年11月.xlsx');
+    const book = await load(report);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['奖惩汇总', '班组汇总', '事由统计']);
+    const people = book.getWorksheet('奖惩汇总')!;
+    expect(values(people, 1)).toEqual([
+      '工号',
+      '姓名',
+      '班组',
+      '奖惩记录数',
+      '奖励金额（元）',
+      '扣款金额（元）',
+      '净额（元）',
+      '加分',
+      '减分',
+      '奖金（条）',
+      '扣款（条）',
+    ]);
+    expect(values(people, 2)).toEqual([
+      'KF1',
+      '王芳',
+      '客服一组',
+      2,
+      200.1,
+      12.35,
+      187.75,
+      2,
+      0,
+      1,
+      1,
+    ]);
+    expect(people.getCell(2, 5).numFmt).toBe('#,##0.00');
+    const csv = await ok('hrstaff', 'rewards.exportReport', {
+      month: '2026-11',
+      format: 'csv',
+      language: 'en-US',
+    });
+    const lines = Buffer.from(csv.contentBase64, 'base64')
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Employee no.,Name,Team,Records,Rewards (yuan),Deductions (yuan),Net (yuan),Points gained,Points lost,Bonus (count),Pay deduction (count)',
+    );
+    expect(lines[1]).toBe('KF1,王芳,客服一组,2,200.10,12.35,187.75,2,0,1,1');
+
+    const pack = await ok('hrstaff', 'rewards.payrollPack', {
+      month: '2026-11',
+      language: 'en-US',
+    });
+    expect(pack.fileName).toBe('Payroll pack-November 2026.xlsx');
+    const sheets = await load(pack);
+    // A sheet per team with anyone to pay: 赵强's team has neither shifts nor 奖惩 this month.
+    expect(sheets.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Rewards and penalties',
+      '客服一组',
+    ]);
+    const team = sheets.getWorksheet('客服一组')!;
+    expect(values(team, 1)).toEqual([
+      'Employee no.',
+      'Name',
+      'Scheduled shifts',
+      'Worked shifts',
+      'Late arrivals',
+      'Absent days',
+      'Records',
+      'Rewards (yuan)',
+      'Deductions (yuan)',
+      'Net (yuan)',
+      'Points gained',
+      'Points lost',
+    ]);
+    expect(values(team, 2)).toEqual(['KF1', '王芳', 0, 0, 0, 0, 2, 200.1, 12.35, 187.75, 2, 0]);
+    // Supervisors do not export payroll files.
+    expect(
+      await call('lead1', 'rewards.payrollPack', { month: '2026-11', language: 'zh-CN' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -215,6 +215,20 @@ const legendColumns = ({ t }: ExportText): Column<LegendRow>[] => [
 
 /* ---------- builders ---------- */
 
+/** The month summary's people sheet, as in 考勤月报 (the payroll pack carries it too). */
+export function addSummarySheet(
+  workbook: Parameters<typeof addTableSheet>[0],
+  text: ExportText,
+  data: AttendanceExportData,
+) {
+  return addTableSheet(
+    workbook,
+    text.t(`${F}.sheets.summary`),
+    personColumns(text, data),
+    data.summary.people,
+  );
+}
+
 export async function attendanceXlsx(
   text: ExportText,
   kind: Kind,
@@ -227,12 +241,7 @@ export async function attendanceXlsx(
     subject: t('nav.attendance'),
   });
   if (kind === 'summary') {
-    addTableSheet(
-      workbook,
-      t(`${F}.sheets.summary`),
-      personColumns(text, data),
-      data.summary.people,
-    );
+    addSummarySheet(workbook, text, data);
     addTableSheet(workbook, t(`${F}.sheets.teams`), teamColumns(text, data), data.summary.teams);
   } else {
     addTableSheet(

@@ -17,7 +17,12 @@ import type { HandlerContext, PrepareContext } from '../../core/context';
 import { shiftTypesById } from '../org/shift-types';
 import { mustFindTeam, UNKNOWN_TEAM } from '../org/teams';
 import { moduleText } from '../../files/export-text';
-import { attendanceCsv, attendanceFileName, attendanceXlsx } from './export';
+import {
+  attendanceCsv,
+  attendanceFileName,
+  attendanceXlsx,
+  type AttendanceExportData,
+} from './export';
 
 export const monthRange = (month: string) => {
   const dates = monthDates(month);
@@ -152,27 +157,38 @@ export async function reopenAttendanceMonth(ctx: HandlerContext, month: string) 
   return closed;
 }
 
-/** The month report or detail list as a file, with the figures the screen shows. */
-export async function exportMonth(ctx: HandlerContext, input: ParsedInput<'attendance.export'>) {
-  const team = input.teamId ? await mustFindTeam(ctx, input.teamId, UNKNOWN_TEAM) : null;
-  const summary = await buildMonthSummary(ctx, input.month, input.teamId);
-  const { from, to } = monthRange(input.month);
+/** What the attendance files show of a month: the screen's own figures, and the records for a detail. */
+export async function monthExportData(
+  ctx: HandlerContext,
+  month: string,
+  teamId: number | null,
+  kind: 'summary' | 'detail',
+): Promise<AttendanceExportData> {
+  const team = teamId ? await mustFindTeam(ctx, teamId, UNKNOWN_TEAM) : null;
+  const summary = await buildMonthSummary(ctx, month, teamId);
+  const { from, to } = monthRange(month);
   const people = new Map(summary.people.map((p) => [p.staffId, p]));
   const details =
-    input.kind === 'detail'
+    kind === 'detail'
       ? (await recordsBetween(ctx.db, from, to, { staffIds: [...people.keys()] })).map((record) => {
           const p = people.get(record.staffId)!;
           return { record, employeeNo: p.employeeNo, name: p.name, teamName: p.teamName };
         })
       : []; // the export orders its rows itself
-  const data = {
-    month: input.month,
+  return {
+    month,
     teamName: team?.name ?? null,
     summary,
     details,
     leaveTypes: await listLeaveTypes(ctx.db),
     shiftTypes: [...(await shiftTypesById(ctx)).values()],
   };
+}
+
+/** The month report or detail list as a file, with the figures the screen shows. */
+export async function exportMonth(ctx: HandlerContext, input: ParsedInput<'attendance.export'>) {
+  const data = await monthExportData(ctx, input.month, input.teamId, input.kind);
+  const { summary, details } = data;
   const text = moduleText(input.language, 'attendance');
   const content =
     input.format === 'xlsx'

@@ -10,7 +10,7 @@ import { approve, approveMany, reject, revoke } from './decisions';
 import { runExpiry } from './expiry';
 import { fileAttendanceProposals } from './from-attendance';
 import { detail, edit, propose, today, userName } from './records';
-import { monthReport } from './report';
+import { monthReport, payrollPackFile, reportFile } from './report';
 import { personStanding, queue } from './standing';
 import { whatIf } from './what-if';
 
@@ -114,6 +114,18 @@ export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
   'rewards.whatIf': (ctx, input) => whatIf(ctx, input),
 
   'rewards.monthReport': (ctx, { month }) => monthReport(ctx, month),
+
+  'rewards.exportReport': async (ctx, input) => {
+    const { file, people } = await reportFile(ctx, input);
+    await ctx.audit({ action: 'export', entity: 'reward_record', after: { ...input, people } });
+    return file;
+  },
+
+  'rewards.payrollPack': async (ctx, input) => {
+    const { file, people } = await payrollPackFile(ctx, input);
+    await ctx.audit({ action: 'export', entity: 'reward_record', after: { ...input, people } });
+    return file;
+  },
 
   'rewards.fromAttendance': (ctx, { month }) => fileAttendanceProposals(ctx, month),
 };

@@ -1,8 +1,11 @@
-import type { RewardsMonthReport } from '../../../../shared/contract';
+import type { ParsedInput, RewardsMonthReport } from '../../../../shared/contract';
 import { sumFen } from '../../../../shared/domain/rewards';
-import { listReasons } from '../../../../db/queries/rewards/catalog';
+import { listReasons, listTypes } from '../../../../db/queries/rewards/catalog';
 import { monthSums } from '../../../../db/queries/rewards/report';
 import type { HandlerContext } from '../../core/context';
+import { moduleText } from '../../files/export-text';
+import { monthExportData } from '../attendance/month';
+import { payrollPackXlsx, reportCsv, reportXlsx, rewardsFileName } from './export';
 
 type Figures = RewardsMonthReport['totals'];
 type Sum = Awaited<ReturnType<typeof monthSums>>[number];
@@ -64,4 +67,47 @@ export async function monthReport(ctx: HandlerContext, month: string): Promise<R
     .filter((r) => reasons.has(r.id))
     .map((r) => ({ reasonId: r.id, nameZh: r.nameZh, nameEn: r.nameEn, ...reasons.get(r.id)! }));
   return { month, people: [...people.values()], teams: [...teams.values()], byReason, totals };
+}
+
+/** 奖惩月报 as XLSX or CSV, in the caller's language. */
+export async function reportFile(
+  ctx: HandlerContext,
+  { month, format, language }: ParsedInput<'rewards.exportReport'>,
+) {
+  const text = moduleText(language, 'rewards');
+  const report = await monthReport(ctx, month);
+  const types = await listTypes(ctx.db);
+  const content =
+    format === 'xlsx' ? await reportXlsx(text, report, types) : reportCsv(text, report, types);
+  return {
+    people: report.people.length,
+    file: {
+      fileName: rewardsFileName(text, 'report', month, format),
+      contentBase64: content.toString('base64'),
+    },
+  };
+}
+
+/** 工资核算包: the month's attendance summary and 奖惩 summary, and a sheet per team. */
+export async function payrollPackFile(
+  ctx: HandlerContext,
+  { month, language }: ParsedInput<'rewards.payrollPack'>,
+) {
+  const text = moduleText(language, 'rewards');
+  const report = await monthReport(ctx, month);
+  const attendance = await monthExportData(ctx, month, null, 'summary');
+  const content = await payrollPackXlsx(
+    text,
+    moduleText(language, 'attendance'),
+    attendance,
+    report,
+    await listTypes(ctx.db),
+  );
+  return {
+    people: attendance.summary.people.length,
+    file: {
+      fileName: rewardsFileName(text, 'payroll', month, 'xlsx'),
+      contentBase64: content.toString('base64'),
+    },
+  };
 }

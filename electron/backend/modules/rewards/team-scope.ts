@@ -52,6 +52,9 @@ export const rewardsTeamRules: TeamRulesOf<typeof rewardsChannels> = {
   'rewards.wages.set': 'not team data',
   'rewards.whatIf': 'not team data',
   'rewards.monthReport': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
+  // Only managers, HR and admins call these: every team.
+  'rewards.exportReport': 'not team data',
+  'rewards.payrollPack': 'not team data',
   // Files only the caller's teams' proposals (from-attendance.ts).
   'rewards.fromAttendance': { reach: () => ({ needsTeam: true }), narrow: 'in the handler' },
 };
