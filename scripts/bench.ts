@@ -219,12 +219,17 @@ try {
   );
 
   const exportMs = await medianOf(3, () =>
-    call('attendance.export', { month, kind: 'summary', format: 'xlsx' }),
+    call('attendance.export', { month, kind: 'summary', format: 'xlsx', language: 'zh-CN' }),
   );
   report('XLSX export, month summary (median of 3)', ms(exportMs), exportMs < 5000, '< 5 s');
-  const detail = await call('attendance.export', { month, kind: 'detail', format: 'xlsx' });
+  const detail = await call('attendance.export', {
+    month,
+    kind: 'detail',
+    format: 'xlsx',
+    language: 'zh-CN',
+  });
   const detailMs = await medianOf(3, () =>
-    call('attendance.export', { month, kind: 'detail', format: 'xlsx' }),
+    call('attendance.export', { month, kind: 'detail', format: 'xlsx', language: 'zh-CN' }),
   );
   const detailRecords = Number(
     (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
-import { parseDate } from '../../shared/domain/time';
+import { monthLabel, parseDate } from '../../shared/domain/time';
 import { localeOf } from './i18n';
 import { useUi } from './stores/ui';
 
@@ -17,8 +17,7 @@ export function useDateFormat() {
     full: (date: string) =>
       format(parseDate(date), zh ? 'yyyy年M月d日' : 'MMM d, yyyy', { locale }),
     /** A 'yyyy-MM' month as the language writes it: 2026年11月 / November 2026. */
-    month: (month: string) =>
-      format(parseDate(`${month}-01`), zh ? 'yyyy年M月' : 'MMMM yyyy', { locale }),
+    month: (month: string) => monthLabel(month, language),
     /** A stored UTC instant, in local time. */
     time: (iso: string) => format(new Date(iso), zh ? 'M月d日 HH:mm' : 'MMM d, HH:mm', { locale }),
     dateTime: (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm:ss'),

@@ -15,6 +15,7 @@ import {
   id,
   importFile,
   isoDate,
+  language,
   minutes,
   month,
   optionalText,
@@ -348,6 +349,7 @@ export const attendanceExportInput = z.object({
   teamId: id.nullish().transform((v) => v ?? null),
   kind: z.enum(['summary', 'detail']),
   format: z.enum(['xlsx', 'csv']),
+  language,
 });
 
 /** Attendance (考勤): leave types and rules, roll-call, corrections, leave, swaps, clock import, the month. */

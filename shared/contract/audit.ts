@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANCHOR_SOURCES, ANCHOR_STATUSES, AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit';
 import { channel } from './channel';
-import { empty, exportFile, id, isoDate } from './fields';
+import { empty, exportFile, id, isoDate, language } from './fields';
 import { auditors } from './roles';
 
 export { AUDIT_ACTIONS, AUDIT_ENTITIES };
@@ -65,7 +65,7 @@ export const auditChannels = {
   }),
   /** Exporting the trail is itself audited. */
   'audit.export': channel({
-    input: auditFilter,
+    input: auditFilter.extend({ language }),
     output: exportFile,
     roles: auditors,
     transaction: 'write',

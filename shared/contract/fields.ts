@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidDate, isValidDateTime } from '../domain/time';
 import { POSITIONS, STAFF_STATUSES } from '../domain/org';
+import { LANGUAGES } from '../domain/language';
 
 /**
  * Field schemas shared by several modules. Custom checks carry an i18n key as their message
@@ -70,3 +71,6 @@ export const importFile = z.object({
 
 /** A file the renderer saves for the user: Electron's save dialog, or a browser download. */
 export const exportFile = z.object({ fileName: z.string(), contentBase64: z.string() });
+
+/** The language of an exported file: the caller's interface language. */
+export const language = z.enum(LANGUAGES);

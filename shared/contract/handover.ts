@@ -8,7 +8,16 @@ import {
 } from '../domain/handover';
 import { shiftAttendance } from './attendance';
 import { channel } from './channel';
-import { dateTime, empty, exportFile, id, isoDate, optionalText, requiredText } from './fields';
+import {
+  dateTime,
+  empty,
+  exportFile,
+  id,
+  isoDate,
+  language,
+  optionalText,
+  requiredText,
+} from './fields';
 import { addendumWriters, admins, everyone, handoverLeads } from './roles';
 
 export const handoverState = z.enum(HANDOVER_STATES);
@@ -281,7 +290,7 @@ export const handoverChannels = {
   }),
   /** An export is audited: it writes its entry. */
   'handover.exportItems': channel({
-    input: z.object({ format: z.enum(['xlsx', 'csv']) }),
+    input: z.object({ format: z.enum(['xlsx', 'csv']), language }),
     output: exportFile,
     roles: everyone,
     transaction: 'write',

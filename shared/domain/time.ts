@@ -1,5 +1,13 @@
 import { addMinutes, format, parse, startOfWeek } from 'date-fns';
 
+/**
+ * A 'yyyy-MM' month as the language writes it: 2026年11月 / November 2026 (on screens and in
+ * exported files alike).
+ */
+export function monthLabel(month: string, language: 'zh-CN' | 'en-US'): string {
+  return format(parseDate(`${month}-01`), language === 'zh-CN' ? 'yyyy年M月' : 'MMMM yyyy');
+}
+
 /** Calendar dates travel as 'yyyy-MM-dd' strings in local time: a shift instance is a date + a shift type. */
 export const DATE_FORMAT = 'yyyy-MM-dd';
 

@@ -128,11 +128,11 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
     table.locator('.ant-table-row', { hasText: 'KF1002' }).locator('.ant-table-cell').nth(3),
   ).toHaveText('5');
 
-  // Export: the summary as XLSX (bilingual header, the same figures) and as CSV (UTF-8 with BOM).
+  // Export: the summary as XLSX (the screen's words, the same figures) and as CSV (UTF-8 with BOM).
   const downloads = mkdtempSync(join(tmpdir(), 'attendance-export-'));
   try {
-    const exportAs = async (item: string) => {
-      await page.getByRole('button', { name: '导出' }).click();
+    const exportAs = async (item: string, button = '导出') => {
+      await page.getByRole('button', { name: button }).click();
       const download = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: item }).click();
       const path = join(downloads, (await download).suggestedFilename());
@@ -144,15 +144,30 @@ test('HR imports a clock file, reads the month, exports it and closes it', async
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxPath);
     const sheet = workbook.worksheets[0]!;
-    const headers = (sheet.getRow(1).values as unknown[]).map(String);
-    expect(headers).toContain('工号\nEmployee no.');
-    const lateColumn = headers.indexOf('迟到次数\nLate count');
-    expect(lateColumn).toBeGreaterThan(0);
-    let wangLate: unknown;
-    sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'KF1001') wangLate = row.getCell(lateColumn).value;
-    });
-    expect(wangLate).toBe(2);
+    const lateOf = (sheet: ExcelJS.Worksheet, header: string) => {
+      const column = (sheet.getRow(1).values as unknown[]).map(String).indexOf(header);
+      expect(column, header).toBeGreaterThan(0);
+      let late: unknown;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === 'KF1001') late = row.getCell(column).value;
+      });
+      return late;
+    };
+    expect(sheet.name).toBe('考勤月报');
+    expect(sheet.getCell(1, 1).value).toBe('工号');
+    expect(lateOf(sheet, '迟到次数')).toBe(2);
+
+    // The same report for a desk in English speaks English only.
+    await page.getByText('English', { exact: true }).click();
+    const englishPath = await exportAs('Monthly summary (XLSX)', 'Export');
+    expect(englishPath).toMatch(/Monthly attendance summary-[A-Z][a-z]+ \d{4}-All teams\.xlsx$/);
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.readFile(englishPath);
+    const summarySheet = english.worksheets[0]!;
+    expect(english.worksheets.map((w) => w.name)).toEqual(['Summary', 'Teams', 'Legend']);
+    expect(summarySheet.getCell(1, 1).value).toBe('Employee no.');
+    expect(lateOf(summarySheet, 'Late arrivals')).toBe(2);
+    await page.getByText('中文', { exact: true }).click();
 
     const csvPath = await exportAs('月度汇总（CSV）');
     const bytes = readFileSync(csvPath);

@@ -14,14 +14,33 @@ const exceljs = () => (excel ??= createRequire(import.meta.url)('exceljs') as ty
  * Chinese text, and numbers stored as numbers so the sheet can still be summed.
  */
 
-/** One cell: text stays text (dates too, as 'yyyy-MM-dd', so no time zone shifts them). */
-export type Cell = string | number | null;
+/**
+ * One cell. A date or date-time is a `WallTime` (see below), written as a real Excel date; text
+ * stays text, numbers stay numbers.
+ */
+export type Cell = string | number | WallTime | null;
 
-/** A header in Chinese and English: one line each in XLSX, 'zh en' on one line in CSV. */
-export type Header = string | readonly [zh: string, en: string];
+/**
+ * A calendar date ('yyyy-MM-dd') or wall-clock time ('yyyy-MM-dd HH:mm') as Excel keeps it: a
+ * serial day number with no time zone. exceljs writes a JS Date by its UTC fields, so the wall
+ * time is put in a Date's UTC fields and reads back the same on any desk.
+ */
+export class WallTime {
+  constructor(readonly text: string) {}
+  get date(): Date {
+    const [y, m, d, hh = 0, mm = 0] = this.text.split(/[- :]/).map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d!, hh, mm));
+  }
+  get numFmt() {
+    return this.text.length > 10 ? DATE_TIME : DATE;
+  }
+}
+/** A column of dates or date-times: empty cells stay empty. */
+export const wallTime = (text: string | null) => (text ? new WallTime(text) : null);
 
 export interface Column<Row> {
-  header: Header;
+  /** The header, in the file's one language. */
+  header: string;
   value: (row: Row) => Cell;
   /** An Excel number format, e.g. PERCENT; CSV shows the number as this format would. */
   numFmt?: string;
@@ -30,6 +49,8 @@ export interface Column<Row> {
 }
 
 export const PERCENT = '0.0%';
+const DATE = 'yyyy-mm-dd';
+const DATE_TIME = 'yyyy-mm-dd hh:mm';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 50;
 /** Points per line of text; rows with wrapped text get their height set, as not every viewer fits it. */
@@ -37,13 +58,10 @@ const LINE_HEIGHT = 16;
 
 export const CREATOR = '值班主管控制台';
 
-export function headerText(header: Header, separator = ' '): string {
-  return typeof header === 'string' ? header : header.join(separator);
-}
-
 /** A cell as Excel would show it with the column's format: what CSV writes, and what widths measure. */
 export function displayText(value: Cell, numFmt?: string): string {
   if (value === null) return '';
+  if (value instanceof WallTime) return value.text;
   if (typeof value === 'number' && numFmt?.endsWith('%')) {
     const decimals = numFmt.split('.')[1]?.replace('%', '').length ?? 0;
     return `${(value * 100).toFixed(decimals)}%`;
@@ -57,7 +75,7 @@ export function csvCells<Row>(columns: Column<Row>[], row: Row): string[] {
 }
 
 export function csvHeaders<Row>(columns: Column<Row>[]): string[] {
-  return columns.map((c) => headerText(c.header));
+  return columns.map((c) => c.header);
 }
 
 // East Asian wide and full-width characters take about two width units in Excel's default font.
@@ -111,7 +129,7 @@ export function addTableSheet<Row>(
     },
   });
 
-  const headers = columns.map((c) => headerText(c.header, '\n'));
+  const headers = columns.map((c) => c.header);
   const header = sheet.addRow(headers);
   header.eachCell((cell) => {
     cell.font = { bold: true };
@@ -119,8 +137,7 @@ export function addTableSheet<Row>(
     cell.border = HEADER_BORDER;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  const headerLines = headers.map((h) => h.split('\n'));
-  header.height = LINE_HEIGHT * Math.max(1, ...headerLines.map((l) => l.length)) + 4;
+  header.height = LINE_HEIGHT + 4;
 
   const values = rows.map((item) => columns.map((c) => c.value(item)));
   const textWidths = values.map((cells) =>
@@ -128,7 +145,7 @@ export function addTableSheet<Row>(
   );
   // The widest header line or cell plus a little padding, within bounds.
   const widths = columns.map((c, i) => {
-    let widest = Math.max(...headerLines[i]!.map(displayWidth));
+    let widest = displayWidth(headers[i]!);
     for (const w of textWidths) widest = Math.max(widest, w[i]!);
     const width = Math.min(MAX_WIDTH, Math.max(c.width ?? MIN_WIDTH, widest + 2));
     sheet.getColumn(i + 1).width = width;
@@ -150,15 +167,20 @@ export function addTableSheet<Row>(
     return style;
   };
   values.forEach((cells, r) => {
-    const row = sheet.addRow(cells);
+    const row = sheet.addRow(cells.map((v) => (v instanceof WallTime ? v.date : v)));
     let lines = 1;
     columns.forEach((column, i) => {
       // Text wider than its column wraps instead of running under its neighbour.
       const text = textWidths[r]![i]!;
       const wrap = text + 2 > widths[i]!;
       if (wrap) lines = Math.max(lines, Math.ceil(text / (widths[i]! - 2)));
+      const cell = cells[i];
       row.getCell(i + 1).style = styleOf(
-        typeof cells[i] === 'number' ? column.numFmt : undefined,
+        cell instanceof WallTime
+          ? cell.numFmt
+          : typeof cell === 'number'
+            ? column.numFmt
+            : undefined,
         wrap,
       );
     });

@@ -1,8 +1,9 @@
 import enUS from './en-US.json';
 import zhCN from './zh-CN.json';
 
-export const LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../../../shared/domain/language';
+
+export { LANGUAGES, type Language };
 
 /** One namespace's strings in one language: nested sections of texts. */
 export type Catalog = { [key: string]: string | Catalog };

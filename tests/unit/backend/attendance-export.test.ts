@@ -15,6 +15,10 @@ import {
   type AttendanceExportData,
 } from '../../../electron/backend/modules/attendance/export';
 import { displayWidth } from '../../../electron/backend/files/xlsx';
+import { moduleText } from '../../../electron/backend/files/export-text';
+
+const zh = moduleText('zh-CN', 'attendance');
+const en = moduleText('en-US', 'attendance');
 
 const leaveTypes: LeaveType[] = [
   { id: 1, code: 'personal', name: '事假', paid: false, active: true },
@@ -205,6 +209,12 @@ async function load(buffer: Buffer) {
   return workbook;
 }
 
+/** A wall date or time as exceljs reads an Excel date back: its UTC fields. */
+const day = (text: string) => {
+  const [y, m, d, hh = 0, mm = 0] = text.split(/[- :]/).map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!, hh, mm));
+};
+
 const rowValues = (sheet: ExcelJS.Worksheet, row: number) =>
   (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1);
 
@@ -220,22 +230,22 @@ const DEFAULT_WIDTH = 8.43; // Excel's default column width
 
 describe('attendance file names', () => {
   it('names files in Chinese by report, month and team', () => {
-    expect(attendanceFileName('summary', 'xlsx', '2026-11', '客服一组')).toBe(
+    expect(attendanceFileName(zh, 'summary', 'xlsx', '2026-11', '客服一组')).toBe(
       '考勤月报-2026年11月-客服一组.xlsx',
     );
-    expect(attendanceFileName('detail', 'csv', '2026-11', null)).toBe(
+    expect(attendanceFileName(zh, 'detail', 'csv', '2026-11', null)).toBe(
       '考勤明细-2026年11月-全部班组.csv',
     );
-    expect(attendanceFileName('summary', 'csv', '2027-01', null)).toBe(
+    expect(attendanceFileName(zh, 'summary', 'csv', '2027-01', null)).toBe(
       '考勤月报-2027年1月-全部班组.csv',
     );
   });
 
   it('keeps characters Windows refuses out of the name', () => {
-    const name = attendanceFileName('summary', 'xlsx', '2026-11', 'A/B:C*?"<>|组. ');
+    const name = attendanceFileName(zh, 'summary', 'xlsx', '2026-11', 'A/B:C*?"<>|组. ');
     expect(name).toBe('考勤月报-2026年11月-A_B_C______组.xlsx');
     expect(name).not.toMatch(/[\\/:*?"<>|]/);
-    expect(attendanceFileName('detail', 'xlsx', '2026-11', '...')).toBe(
+    expect(attendanceFileName(zh, 'detail', 'xlsx', '2026-11', '...')).toBe(
       '考勤明细-2026年11月-全部班组.xlsx',
     );
   });
@@ -243,32 +253,28 @@ describe('attendance file names', () => {
 
 describe('attendance XLSX: month summary', () => {
   it('writes a styled people sheet with the summary figures', async () => {
-    const workbook = await load(await attendanceXlsx('summary', data));
+    const workbook = await load(await attendanceXlsx(zh, 'summary', data));
     expect(workbook.creator).toBe('值班主管控制台');
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      '考勤月报 Summary',
-      '班组汇总 Teams',
-      '说明 Legend',
-    ]);
-    const sheet = workbook.getWorksheet('考勤月报 Summary')!;
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['考勤月报', '班组汇总', '说明']);
+    const sheet = workbook.getWorksheet('考勤月报')!;
 
     expect(rowValues(sheet, 1)).toEqual([
-      '工号\nEmployee no.',
-      '姓名\nName',
-      '班组\nTeam',
-      '应出勤班次\nScheduled shifts',
-      '实出勤班次\nWorked shifts',
-      '迟到次数\nLate count',
-      '迟到分钟\nLate minutes',
-      '早退次数\nEarly-leave count',
-      '早退分钟\nEarly-leave minutes',
-      '缺卡次数\nMissing punches',
-      '旷工天数\nAbsence days',
-      '请假-事假\nLeave: personal',
-      '请假-病假\nLeave: sick',
-      '加班小时\nOvertime hours',
-      '未记录班次\nUnrecorded shifts',
-      '出勤率\nAttendance rate',
+      '工号',
+      '姓名',
+      '班组',
+      '应出勤班次',
+      '实出勤班次',
+      '迟到次数',
+      '迟到分钟',
+      '早退次数',
+      '早退分钟',
+      '缺卡次数',
+      '旷工天数',
+      '请假-事假',
+      '请假-病假',
+      '加班小时',
+      '未记录班次',
+      '出勤率',
     ]);
     // Header style, frozen header, filter on it.
     const header = sheet.getCell(1, 1);
@@ -276,7 +282,6 @@ describe('attendance XLSX: month summary', () => {
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(header.border?.bottom?.style).toBe('thin');
     expect(header.alignment).toMatchObject({ horizontal: 'center', wrapText: true });
-    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(32); // two header lines
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
 
@@ -309,8 +314,8 @@ describe('attendance XLSX: month summary', () => {
   });
 
   it('sizes columns for Chinese text', async () => {
-    const workbook = await load(await attendanceXlsx('summary', data));
-    const sheet = workbook.getWorksheet('考勤月报 Summary')!;
+    const workbook = await load(await attendanceXlsx(zh, 'summary', data));
+    const sheet = workbook.getWorksheet('考勤月报')!;
     for (const zh of ['姓名', '班组', '应出勤班次', '请假-事假', '出勤率']) {
       expect(sheet.getColumn(columnOf(sheet, zh)).width).toBeGreaterThan(DEFAULT_WIDTH);
     }
@@ -320,9 +325,9 @@ describe('attendance XLSX: month summary', () => {
   });
 
   it('writes team totals on their own sheet', async () => {
-    const workbook = await load(await attendanceXlsx('summary', data));
-    const teams = workbook.getWorksheet('班组汇总 Teams')!;
-    expect(rowValues(teams, 1)[0]).toBe('班组\nTeam');
+    const workbook = await load(await attendanceXlsx(zh, 'summary', data));
+    const teams = workbook.getWorksheet('班组汇总')!;
+    expect(rowValues(teams, 1)[0]).toBe('班组');
     expect(rowValues(teams, 2)).toEqual([
       '客服一组',
       43,
@@ -344,40 +349,38 @@ describe('attendance XLSX: month summary', () => {
   });
 
   it('explains the statuses and figures in a legend sheet', async () => {
-    const workbook = await load(await attendanceXlsx('summary', data));
-    const legend = workbook.getWorksheet('说明 Legend')!;
+    const workbook = await load(await attendanceXlsx(zh, 'summary', data));
+    const legend = workbook.getWorksheet('说明')!;
     const items = legend.getColumn(1).values.map(String);
     for (const item of [
-      '月份 Month',
-      '到岗 Present',
-      '迟到 Late',
-      '早退 Early leave',
-      '迟到+早退 Late + early leave',
-      '旷工 Absent without leave',
-      '请假 On leave',
-      '出差 Business trip',
-      '休息日加班 Rest day worked',
-      '出勤率 Attendance rate',
-      '旷工天数 Absence days',
-      '加班小时 Overtime hours',
-      '未记录班次 Unrecorded shifts',
+      '月份',
+      '到岗',
+      '迟到',
+      '早退',
+      '迟到+早退',
+      '旷工',
+      '请假',
+      '出差',
+      '休息日加班',
+      '出勤率',
+      '旷工天数',
+      '加班小时',
+      '未记录班次',
     ]) {
       expect(items).toContain(item);
     }
     const text = (item: string) => {
       const row = items.indexOf(item);
-      return `${legend.getCell(row, 2).value} ${legend.getCell(row, 3).value}`;
+      return String(legend.getCell(row, 2).value);
     };
-    expect(text('出勤率 Attendance rate')).toContain(
-      '（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次',
-    );
-    expect(text('缺卡次数 Missing punches')).toContain('只有上班或下班一次');
-    expect(text('旷工天数 Absence days')).toMatch(/1 天.*0\.5 天/);
-    expect(text('月结 Month closed')).toContain('未月结');
+    expect(text('出勤率')).toContain('（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次');
+    expect(text('缺卡次数')).toContain('只有上班或下班一次');
+    expect(text('旷工天数')).toMatch(/1 天.*0\.5 天/);
+    expect(text('月结')).toContain('未月结');
     // Long explanations wrap within a bounded column, on a row tall enough to show them.
-    expect(legend.getColumn(3).width).toBe(50);
-    const late = items.indexOf('迟到 Late');
-    expect(legend.getCell(late, 3).alignment?.wrapText).toBe(true);
+    expect(legend.getColumn(2).width).toBe(50);
+    const late = items.indexOf('迟到');
+    expect(legend.getCell(late, 2).alignment?.wrapText).toBe(true);
     expect(legend.getRow(late).height).toBeGreaterThan(30);
   });
 
@@ -386,10 +389,8 @@ describe('attendance XLSX: month summary', () => {
       ...data,
       summary: { ...summary, closed: true, closedAt: '2026-12-02T02:00:00.000Z', closedBy: 'hr' },
     };
-    const legend = (await load(await attendanceXlsx('summary', closed))).getWorksheet(
-      '说明 Legend',
-    )!;
-    const row = legend.getColumn(1).values.map(String).indexOf('月结 Month closed');
+    const legend = (await load(await attendanceXlsx(zh, 'summary', closed))).getWorksheet('说明')!;
+    const row = legend.getColumn(1).values.map(String).indexOf('月结');
     // Shown in the desk's local time, like the audit export.
     const at = format(new Date('2026-12-02T02:00:00.000Z'), 'yyyy-MM-dd HH:mm');
     expect(String(legend.getCell(row, 2).value)).toContain(`已月结（${at}，hr）`);
@@ -403,19 +404,17 @@ describe('attendance XLSX: month summary', () => {
         people: summary.people.map((p, i) => (i ? p : { ...p, leave: { ...p.leave, '3': 1 } })),
       },
     };
-    const sheet = (await load(await attendanceXlsx('summary', used))).getWorksheet(
-      '考勤月报 Summary',
-    )!;
+    const sheet = (await load(await attendanceXlsx(zh, 'summary', used))).getWorksheet('考勤月报')!;
     expect(sheet.getCell(2, columnOf(sheet, '请假-婚假')).value).toBe(1);
     expect(sheet.getCell(3, columnOf(sheet, '请假-婚假')).value).toBe(0);
   });
 });
 
 describe('attendance XLSX: detail', () => {
-  it('lists every record, sorted, with Chinese names and text dates', async () => {
-    const workbook = await load(await attendanceXlsx('detail', data));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['考勤明细 Details', '说明 Legend']);
-    const sheet = workbook.getWorksheet('考勤明细 Details')!;
+  it('lists every record, sorted, with Chinese names and real dates', async () => {
+    const workbook = await load(await attendanceXlsx(zh, 'detail', data));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['考勤明细', '说明']);
+    const sheet = workbook.getWorksheet('考勤明细')!;
     expect(rowValues(sheet, 1).map((v) => String(v).split('\n')[0])).toEqual([
       '日期',
       '工号',
@@ -429,9 +428,9 @@ describe('attendance XLSX: detail', () => {
       '状态',
       '迟到分钟',
       '早退分钟',
-      '加班分钟',
+      '加班（分钟）',
       '旷工天数',
-      '请假类型',
+      '假别',
       '备注',
       '记录来源',
       '记录人',
@@ -440,27 +439,31 @@ describe('attendance XLSX: detail', () => {
     expect(sheet.rowCount).toBe(5);
     const column = (zh: string) =>
       [2, 3, 4, 5].map((r) => sheet.getCell(r, columnOf(sheet, zh)).value);
-    expect(column('日期')).toEqual(['2026-11-02', '2026-11-02', '2026-11-08', '2026-11-30']);
+    expect(column('日期')).toEqual(
+      ['2026-11-02', '2026-11-02', '2026-11-08', '2026-11-30'].map(day),
+    );
     expect(column('工号')).toEqual(['KF1001', 'KF1002', 'KF1001', 'KF1001']);
     expect(column('状态')).toEqual(['到岗', '请假', '休息日加班', '早退']);
     expect(column('班次')).toEqual(['早班', '早班', '休息日加班', '大夜班']);
-    expect(column('请假类型')).toEqual(['', '病假', '', '']);
+    expect(column('假别')).toEqual(['', '病假', '', '']);
     expect(column('记录来源')).toEqual(['打卡导入', '请假登记', '点名', '更正']);
-    expect(column('加班分钟')).toEqual([0, 0, 270, 0]);
+    expect(column('加班（分钟）')).toEqual([0, 0, 270, 0]);
 
     // The night shift: planned end and clock-out on the next day, 20 minutes early.
     expect(rowValues(sheet, 5).slice(4, 12)).toEqual([
       '大夜班',
-      '2026-11-30 22:00',
-      '2026-12-01 08:00',
-      '2026-11-30 21:50',
-      '2026-12-01 07:40',
+      day('2026-11-30 22:00'),
+      day('2026-12-01 08:00'),
+      day('2026-11-30 21:50'),
+      day('2026-12-01 07:40'),
       '早退',
       0,
       20,
     ]);
-    // Dates are text, never Excel dates a time zone could shift.
-    expect(sheet.getCell(2, 1).type).toBe(ExcelJS.ValueType.String);
+    // Real Excel dates, with the wall time in them whatever the desk's time zone.
+    expect(sheet.getCell(2, 1).type).toBe(ExcelJS.ValueType.Date);
+    expect(sheet.getCell(2, 1).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell(5, 6).numFmt).toBe('yyyy-mm-dd hh:mm');
     // The long Chinese remark widens its column, up to a bound.
     const remark = sheet.getColumn(columnOf(sheet, '备注')).width!;
     expect(remark).toBeGreaterThan(30);
@@ -468,14 +471,9 @@ describe('attendance XLSX: detail', () => {
   });
 
   it('explains the record sources in the detail legend', async () => {
-    const legend = (await load(await attendanceXlsx('detail', data))).getWorksheet('说明 Legend')!;
+    const legend = (await load(await attendanceXlsx(zh, 'detail', data))).getWorksheet('说明')!;
     const items = legend.getColumn(1).values.map(String);
-    for (const item of [
-      '点名 Roll-call',
-      '打卡导入 Clock import',
-      '更正 Correction',
-      '调班 Shift swap',
-    ]) {
+    for (const item of ['点名', '打卡导入', '更正', '调班']) {
       expect(items).toContain(item);
     }
   });
@@ -484,29 +482,26 @@ describe('attendance XLSX: detail', () => {
 describe('attendance CSV', () => {
   const lines = (buffer: Buffer) => buffer.subarray(3).toString('utf8').split('\r\n');
 
-  it('is UTF-8 with a BOM and CRLF line ends, with bilingual headers', () => {
-    const csv = attendanceCsv('summary', data);
+  it('is UTF-8 with a BOM and CRLF line ends, headers in the user’s language', () => {
+    const csv = attendanceCsv(zh, 'summary', data);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.subarray(3).toString('utf8');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(lines(csv)[0]).toBe(
-      '工号 Employee no.,姓名 Name,班组 Team,应出勤班次 Scheduled shifts,实出勤班次 Worked shifts,' +
-        '迟到次数 Late count,迟到分钟 Late minutes,早退次数 Early-leave count,' +
-        '早退分钟 Early-leave minutes,缺卡次数 Missing punches,旷工天数 Absence days,请假-事假 Leave: personal,' +
-        '请假-病假 Leave: sick,加班小时 Overtime hours,未记录班次 Unrecorded shifts,' +
-        '出勤率 Attendance rate',
+      '工号,姓名,班组,应出勤班次,实出勤班次,迟到次数,迟到分钟,早退次数,早退分钟,缺卡次数,' +
+        '旷工天数,请假-事假,请假-病假,加班小时,未记录班次,出勤率',
     );
   });
 
   it('writes the people, then the team totals under a label, with rates as percentages', () => {
-    expect(lines(attendanceCsv('summary', data))).toEqual([
+    expect(lines(attendanceCsv(zh, 'summary', data))).toEqual([
       expect.any(String),
       'KF1001,王芳,客服一组,22,20,2,47,1,20,0,1.5,1,0,4.5,0,90.9%',
       // The formula-looking name is defused with a leading quote (CSV injection).
       `KF1002,"'=HYPERLINK(""http://x"")",客服一组,21,19,0,0,0,0,0,0,0,2,0,0,90.5%`,
       '',
-      '班组合计 Team totals',
+      '班组合计',
       ',,客服一组,43,39,2,47,1,20,0,1.5,1,2,4.5,0,90.7%',
       '',
     ]);
@@ -517,15 +512,15 @@ describe('attendance CSV', () => {
       ...data,
       summary: { ...summary, people: [{ ...summary.people[0]!, ...figures({}) }], teams: [] },
     };
-    expect(lines(attendanceCsv('summary', none))[1]).toBe(
+    expect(lines(attendanceCsv(zh, 'summary', none))[1]).toBe(
       'KF1001,王芳,客服一组,0,0,0,0,0,0,0,0,0,0,0,0,',
     );
   });
 
   it('writes the detail rows sorted, with the night shift on its start date', () => {
-    const rows = lines(attendanceCsv('detail', data));
-    expect(rows[0]).toMatch(/^日期 Date,工号 Employee no\.,姓名 Name,/);
-    expect(rows[0]).toMatch(/,状态 Status,.*,记录人 Recorded by$/);
+    const rows = lines(attendanceCsv(zh, 'detail', data));
+    expect(rows[0]).toMatch(/^日期,工号,姓名,/);
+    expect(rows[0]).toMatch(/,状态,.*,记录人$/);
     expect(rows.slice(1, 5).map((r) => r.split(',').slice(0, 2).join(','))).toEqual([
       '2026-11-02,KF1001',
       '2026-11-02,KF1002',
@@ -540,3 +535,49 @@ describe('attendance CSV', () => {
     );
   });
 });
+
+describe('attendance files in English', () => {
+  it('speak English only: file name, sheets, headers, statuses, leave types and sources', async () => {
+    expect(attendanceFileName(en, 'summary', 'xlsx', '2026-11', null)).toBe(
+      'Monthly attendance summary-November 2026-All teams.xlsx',
+    );
+    const summary = await load(await attendanceXlsx(en, 'summary', data));
+    expect(summary.worksheets.map((s) => s.name)).toEqual(['Summary', 'Teams', 'Legend']);
+    expect(rowValues(summary.getWorksheet('Summary')!, 1)).toEqual([
+      'Employee no.',
+      'Name',
+      'Team',
+      'Scheduled shifts',
+      'Worked shifts',
+      'Late arrivals',
+      'Late minutes',
+      'Early leaves',
+      'Early-leave minutes',
+      'Missing punches',
+      'Absent days',
+      'Leave: Personal leave',
+      'Leave: Sick leave',
+      'Overtime (h)',
+      'Unrecorded shifts',
+      'Attendance rate',
+    ]);
+    const detail = (await load(await attendanceXlsx(en, 'detail', data))).getWorksheet('Records')!;
+    const column = (header: string) => {
+      const index = rowValues(detail, 1).indexOf(header) + 1;
+      return [2, 3, 4, 5].map((r) => detail.getCell(r, index).value);
+    };
+    expect(column('Status')).toEqual(['Present', 'On leave', 'Rest day worked', 'Early leave']);
+    expect(column('Leave type')).toEqual(['', 'Sick leave', '', '']);
+    expect(column('Source')).toEqual(['Clock import', 'Leave entry', 'Roll-call', 'Correction']);
+    // Nothing Chinese but the people's own names, teams and shifts, as the centre typed them.
+    const words = (await load(await attendanceXlsx(en, 'summary', data)))
+      .getWorksheet('Legend')!
+      .getColumn(1)
+      .values.map(String)
+      .join(' ');
+    expect(words).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(lines(attendanceCsv(en, 'summary', data)).at(-3)).toBe('Team totals');
+  });
+});
+
+const lines = (buffer: Buffer) => buffer.subarray(3).toString('utf8').split('\r\n');

@@ -106,12 +106,14 @@ describe('the audit trail', () => {
     ).toBe(2);
     expect((await t.ok('audit.list', { to: '2000-01-01', page: 1, pageSize: 10 })).total).toBe(0);
 
-    const file = await t.ok('audit.export', {});
+    const file = await t.ok('audit.export', { language: 'zh-CN' });
     expect(file.fileName).toMatch(/^审计日志-\d{8}-\d{4}\.csv$/);
     const bytes = Buffer.from(file.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toContain('操作 Action');
+    // One language, the audit page's words: the header, the action and the entity.
+    expect(text.split('\r\n')[0]).toBe('编号,时间,用户,操作,对象,对象编号,修改前,修改后');
+    expect(text.split('\r\n')[1]).toMatch(/^\d+,[\d-]+ [\d:]+,[^,]*,新建,班组,/);
     expect(text).toContain('客服一组');
     // The export itself is recorded.
     expect((await entries()).at(-1)).toMatchObject({
@@ -119,6 +121,14 @@ describe('the audit trail', () => {
       entity: 'audit',
       after: { rows: 2 },
     });
+    const english = await t.ok('audit.export', { language: 'en-US' });
+    expect(english.fileName).toMatch(/^Audit trail-\d{8}-\d{4}\.csv$/);
+    const lines = Buffer.from(english.contentBase64, 'base64')
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(lines[0]).toBe('No.,Time,User,Action,Record,Record no.,Before,After');
+    expect(lines[1]).toMatch(/,Create,Team,/);
   });
 });
 

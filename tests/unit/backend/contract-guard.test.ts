@@ -124,7 +124,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'attendance.proposals': { month: '2026-11' },
   'attendance.closeMonth': { month: '2026-10' },
   'attendance.reopenMonth': { month: '2026-10', reason: '补录病假' },
-  'attendance.export': { month: '2026-11', kind: 'summary', format: 'csv' },
+  'attendance.export': { month: '2026-11', kind: 'summary', format: 'csv', language: 'zh-CN' },
   'handover.settings': {},
   'handover.updateSettings': {
     ackDeadlineMinutes: 30,
@@ -153,7 +153,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'handover.addendum': { id: 1, text: '补记：客户已回电' },
   'handover.list': { search: '投诉', page: 1 },
   'handover.openItems': {},
-  'handover.exportItems': { format: 'csv' },
+  'handover.exportItems': { format: 'csv', language: 'en-US' },
   'rewards.catalog': {},
   'rewards.catalog.saveType': {
     code: 'overtime_star',
@@ -207,7 +207,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'rewards.fromAttendance': { month: '2026-11' },
   'audit.list': { page: 1, pageSize: 20 },
   'audit.verify': {},
-  'audit.export': { entity: 'staff' },
+  'audit.export': { entity: 'staff', language: 'zh-CN' },
   'backups.list': {},
   'backups.create': {},
   'backups.restore': { name: 'console-20261122-083000-daily.sqlite' },
@@ -330,7 +330,7 @@ const invalid: { [C in Channel]: unknown } = {
   'handover.addendum': { id: 1, text: '   ' },
   'handover.list': { pageSize: 1000 },
   'handover.openItems': { all: true },
-  'handover.exportItems': { format: 'pdf' },
+  'handover.exportItems': { format: 'csv', language: 'fr-FR' },
   'rewards.catalog': { all: true },
   'rewards.catalog.saveType': {
     code: 'x',

@@ -73,10 +73,10 @@ describe('a full disk', () => {
       export: () =>
         backend.callAs(
           'attendance.export',
-          { month: '2026-11', kind: 'summary', format: 'xlsx' },
+          { month: '2026-11', kind: 'summary', format: 'xlsx', language: 'zh-CN' },
           sessionOf('hr'),
         ),
-      auditExport: () => backend.callAs('audit.export', {}, sessionOf('admin')),
+      auditExport: () => backend.callAs('audit.export', { language: 'zh-CN' }, sessionOf('admin')),
       signIn: () =>
         backend.call('accounts.signIn', { username: 'hr01', password: 'correct horse' }, null),
       wrongPassword: () =>

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -333,10 +334,38 @@ describe('the log', () => {
 
   it('exports the open items with a BOM and Chinese headers', async () => {
     await writeAndAcknowledge();
-    const file = await t.ok('handover.exportItems', { format: 'csv' });
+    const file = await t.ok('handover.exportItems', { format: 'csv', language: 'zh-CN' });
     const bytes = Buffer.from(file.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('客户投诉宽带安装延误');
     expect(file.fileName).toMatch(/^遗留事项-\d{8}-\d{4}\.csv$/);
+    // One language: the board's own words for the headers and values.
+    const [header, first] = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(header).toBe(
+      '编号,类别,说明,客户 / 工单号,优先级,状态,责任人,处理期限,已逾期,已交接班次,已持续（小时）,登记人,最近交接',
+    );
+    expect(first).toContain('投诉跟进');
+    const english = await t.ok('handover.exportItems', { format: 'xlsx', language: 'en-US' });
+    expect(english.fileName).toMatch(/^Open handover items-\d{8}-\d{4}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(english.contentBase64, 'base64') as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Open handover items');
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
+      'No.',
+      'Category',
+      'Description',
+      'Customer / ticket ref.',
+      'Priority',
+      'Status',
+    ]);
+    expect(sheet.getCell(2, 2).value).toBe('Complaint follow-up');
+    // A file always says which language it speaks in: none given is refused, naming the field.
+    expect(await t.call('handover.exportItems', { format: 'csv' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'language' },
+    });
   });
 });

@@ -16,6 +16,7 @@ import { staffOfMonth } from '../../../../db/queries/org/staff';
 import type { HandlerContext, PrepareContext } from '../../core/context';
 import { shiftTypesById } from '../org/shift-types';
 import { mustFindTeam, UNKNOWN_TEAM } from '../org/teams';
+import { moduleText } from '../../files/export-text';
 import { attendanceCsv, attendanceFileName, attendanceXlsx } from './export';
 
 export const monthRange = (month: string) => {
@@ -172,13 +173,14 @@ export async function exportMonth(ctx: HandlerContext, input: ParsedInput<'atten
     leaveTypes: await listLeaveTypes(ctx.db),
     shiftTypes: [...(await shiftTypesById(ctx)).values()],
   };
+  const text = moduleText(input.language, 'attendance');
   const content =
     input.format === 'xlsx'
-      ? await attendanceXlsx(input.kind, data)
-      : attendanceCsv(input.kind, data);
+      ? await attendanceXlsx(text, input.kind, data)
+      : attendanceCsv(text, input.kind, data);
   return {
     file: {
-      fileName: attendanceFileName(input.kind, input.format, input.month, data.teamName),
+      fileName: attendanceFileName(text, input.kind, input.format, input.month, data.teamName),
       contentBase64: content.toString('base64'),
     },
     people: summary.people.length,

@@ -1,26 +1,30 @@
 import { format } from 'date-fns';
 import type { allAudit } from '../../../../db/queries/audit/trail';
 import { toCsv } from '../../files/csv';
+import type { ExportText } from '../../files/export-text';
 
-/** The trail as CSV, with bilingual headers: the file leaves the console. */
-export function auditCsv(rows: Awaited<ReturnType<typeof allAudit>>): Buffer {
+/**
+ * The trail as CSV, in the user's language: who, what and which record as the audit page names
+ * them; the changes as the JSON the chain covers, so the file can be checked against it.
+ */
+export function auditCsv({ t }: ExportText, rows: Awaited<ReturnType<typeof allAudit>>): Buffer {
   return toCsv(
     [
-      '编号 ID',
-      '时间 Time',
-      '用户 User',
-      '操作 Action',
-      '对象 Entity',
-      '对象编号 Entity ID',
-      '修改前 Before',
-      '修改后 After',
+      t('audit.file.columns.id'),
+      t('audit.time'),
+      t('audit.user'),
+      t('audit.action'),
+      t('audit.entity'),
+      t('audit.file.columns.entityId'),
+      t('audit.file.columns.before'),
+      t('audit.file.columns.after'),
     ],
     rows.map((r) => [
       r.id,
       format(new Date(r.at), 'yyyy-MM-dd HH:mm:ss'),
-      r.username ?? '',
-      r.action,
-      r.entity,
+      r.displayName ?? r.username ?? '',
+      t(`audit.actions.${r.action}`, { defaultValue: r.action }),
+      t(`audit.entities.${r.entity}`, { defaultValue: r.entity }),
       r.entityId ?? '',
       r.before ? JSON.stringify(r.before) : '',
       r.after ? JSON.stringify(r.after) : '',
@@ -28,5 +32,5 @@ export function auditCsv(rows: Awaited<ReturnType<typeof allAudit>>): Buffer {
   );
 }
 
-export const auditFileName = (now: string) =>
-  `审计日志-${format(new Date(now), 'yyyyMMdd-HHmm')}.csv`;
+export const auditFileName = ({ t }: ExportText, now: string) =>
+  `${t('audit.file.title')}-${format(new Date(now), 'yyyyMMdd-HHmm')}.csv`;

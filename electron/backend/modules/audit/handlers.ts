@@ -1,6 +1,7 @@
 import type { auditChannels } from '../../../../shared/contract';
 import { allAudit, listAudit } from '../../../../db/queries/audit/trail';
 import type { HandlersOf } from '../../core/context';
+import { moduleText } from '../../files/export-text';
 import { auditCsv, auditFileName } from './export';
 
 export const auditHandlers: HandlersOf<typeof auditChannels> = {
@@ -11,10 +12,11 @@ export const auditHandlers: HandlersOf<typeof auditChannels> = {
   'audit.verify': (ctx) => ctx.data.verifyAudit(ctx.db),
 
   /** The trail as CSV; exporting it is itself an audited act. */
-  'audit.export': async (ctx, filter) => {
+  'audit.export': async (ctx, { language, ...filter }) => {
     const rows = await allAudit(ctx.db, filter);
-    const csv = auditCsv(rows);
+    const text = moduleText(language, 'audit');
+    const csv = auditCsv(text, rows);
     await ctx.audit({ action: 'export', entity: 'audit', after: { ...filter, rows: rows.length } });
-    return { fileName: auditFileName(ctx.now), contentBase64: csv.toString('base64') };
+    return { fileName: auditFileName(text, ctx.now), contentBase64: csv.toString('base64') };
   },
 };

@@ -1,58 +1,61 @@
 import type { ItemCategoryDef, OpenItem } from '../../../../shared/contract';
 import { toCsv } from '../../files/csv';
+import type { ExportText } from '../../files/export-text';
 import {
   addTableSheet,
   createWorkbook,
   csvCells,
   csvHeaders,
+  wallTime,
   workbookBuffer,
   type Column,
 } from '../../files/xlsx';
 
-/** The open-items board (遗留事项) as a file: the same columns in XLSX and CSV. */
-const PRIORITY: Record<OpenItem['priority'], string> = {
-  urgent: '紧急',
-  high: '高',
-  normal: '普通',
-  low: '低',
-};
-const STATUS: Record<OpenItem['status'], string> = {
-  open: '待处理',
-  in_progress: '处理中',
-  resolved: '已解决',
-};
-
-function columns(categories: ItemCategoryDef[]): Column<OpenItem>[] {
-  const category = new Map(categories.map((c) => [c.code, c.name]));
+/** The open-items board (遗留事项) as a file, in the user's language: the same columns in XLSX and CSV. */
+function columns({ t }: ExportText, categories: ItemCategoryDef[]): Column<OpenItem>[] {
+  // A default category reads in the file's language, as on the screen; a centre's own by its name.
+  const category = new Map(
+    categories.map((c) => [c.code, t(`handover.category.${c.code}`, { defaultValue: c.name })]),
+  );
   return [
-    { header: ['编号', 'No.'], value: (i) => i.id },
-    { header: ['类别', 'Category'], value: (i) => category.get(i.category) ?? i.category },
-    { header: ['事项', 'Description'], value: (i) => i.description, width: 40 },
-    { header: ['客户/工单号', 'Customer / ticket'], value: (i) => i.reference },
-    { header: ['优先级', 'Priority'], value: (i) => PRIORITY[i.priority] },
-    { header: ['状态', 'Status'], value: (i) => STATUS[i.status] },
-    { header: ['负责人', 'Owner'], value: (i) => i.owner },
-    { header: ['截止时间', 'Due'], value: (i) => i.dueAt },
-    { header: ['已超期', 'Overdue'], value: (i) => (i.overdue ? '是 Yes' : '') },
-    { header: ['已交接班次', 'Shifts carried'], value: (i) => i.shifts },
-    { header: ['已挂起小时', 'Age (hours)'], value: (i) => i.ageHours },
-    { header: ['登记人', 'Written by'], value: (i) => i.createdBy },
-    { header: ['最近交接日期', 'Last handover'], value: (i) => i.lastHandoverDate },
+    { header: t('handover.file.columns.id'), value: (i) => i.id },
+    { header: t('fields.category'), value: (i) => category.get(i.category) ?? i.category },
+    { header: t('fields.description'), value: (i) => i.description, width: 40 },
+    { header: t('fields.reference'), value: (i) => i.reference },
+    { header: t('fields.priority'), value: (i) => t(`handover.priority.${i.priority}`) },
+    { header: t('fields.status'), value: (i) => t(`handover.itemStatus.${i.status}`) },
+    { header: t('fields.owner'), value: (i) => i.owner },
+    { header: t('fields.dueAt'), value: (i) => wallTime(i.dueAt) },
+    { header: t('handover.overdue'), value: (i) => (i.overdue ? t('handover.file.yes') : '') },
+    { header: t('handover.file.columns.shifts'), value: (i) => i.shifts },
+    { header: t('handover.file.columns.ageHours'), value: (i) => i.ageHours },
+    { header: t('handover.file.columns.createdBy'), value: (i) => i.createdBy },
+    { header: t('handover.items.lastHandover'), value: (i) => wallTime(i.lastHandoverDate) },
   ];
 }
 
-export function handoverItemsFileName(format: 'xlsx' | 'csv', now: string): string {
-  return `遗留事项-${now.slice(0, 10).replace(/-/g, '')}-${now.slice(11, 16).replace(':', '')}.${format}`;
+export function handoverItemsFileName(text: ExportText, format: 'xlsx' | 'csv', now: string) {
+  const stamp = `${now.slice(0, 10).replace(/-/g, '')}-${now.slice(11, 16).replace(':', '')}`;
+  return `${text.t('handover.file.title')}-${stamp}.${format}`;
 }
 
-export async function handoverItemsXlsx(items: OpenItem[], categories: ItemCategoryDef[]) {
-  const workbook = createWorkbook({ title: '遗留事项 Open handover items' });
-  addTableSheet(workbook, '遗留事项 Open items', columns(categories), items);
+export async function handoverItemsXlsx(
+  text: ExportText,
+  items: OpenItem[],
+  categories: ItemCategoryDef[],
+) {
+  const title = text.t('handover.file.title');
+  const workbook = createWorkbook({ title });
+  addTableSheet(workbook, title, columns(text, categories), items);
   return workbookBuffer(workbook);
 }
 
-export function handoverItemsCsv(items: OpenItem[], categories: ItemCategoryDef[]) {
-  const cols = columns(categories);
+export function handoverItemsCsv(
+  text: ExportText,
+  items: OpenItem[],
+  categories: ItemCategoryDef[],
+) {
+  const cols = columns(text, categories);
   return toCsv(
     csvHeaders(cols),
     items.map((i) => csvCells(cols, i)),

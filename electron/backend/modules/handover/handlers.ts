@@ -1,6 +1,7 @@
 import type { handoverChannels } from '../../../../shared/contract';
 import { listHandovers } from '../../../../db/queries/handover/handovers';
 import type { HandlersOf } from '../../core/context';
+import { moduleText } from '../../files/export-text';
 import { handoverItemsCsv, handoverItemsFileName, handoverItemsXlsx } from './export';
 import { addItem, editItem, openItems } from './items';
 import { readSettings, saveSettings, SETTINGS_KEY } from './settings';
@@ -99,17 +100,18 @@ export const handoverHandlers: HandlersOf<typeof handoverChannels> = {
   'handover.exportItems': async (ctx, input) => {
     const items = await openItems(ctx);
     const { categories } = await readSettings(ctx);
+    const text = moduleText(input.language, 'handover');
     const content =
       input.format === 'xlsx'
-        ? await handoverItemsXlsx(items, categories)
-        : handoverItemsCsv(items, categories);
+        ? await handoverItemsXlsx(text, items, categories)
+        : handoverItemsCsv(text, items, categories);
     await ctx.audit({
       action: 'export',
       entity: 'handover_item',
       after: { ...input, items: items.length },
     });
     return {
-      fileName: handoverItemsFileName(input.format, localNow(ctx)),
+      fileName: handoverItemsFileName(text, input.format, localNow(ctx)),
       contentBase64: content.toString('base64'),
     };
   },

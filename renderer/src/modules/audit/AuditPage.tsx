@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Typography 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUi } from '../../stores/ui';
 import type { AuditEntryRow, Output } from '../../../../shared/contract';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, FAILING_ANCHOR } from '../../../../shared/domain/audit';
 import { api, errorOf } from '../../api/client';
@@ -145,6 +146,8 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [verdict, setVerdict] = useState<Output<'audit.verify'>>();
   const [busy, setBusy] = useState<'verify' | 'export'>();
+  // The file speaks the interface's language, as the screen does.
+  const language = useUi((st) => st.language);
 
   const filter = {
     userId,
@@ -161,7 +164,7 @@ export function AuditPage() {
     try {
       if (kind === 'verify') setVerdict(await api.get('audit.verify', {}));
       else {
-        const file = await api.get('audit.export', filter);
+        const file = await api.get('audit.export', { ...filter, language });
         saveFile(file.fileName, file.contentBase64, 'text/csv');
         message.success(t('audit.exported', { name: file.fileName }));
       }

@@ -2,6 +2,7 @@ import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUi } from '../../stores/ui';
 import type { OpenItem } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/queries';
@@ -35,9 +36,11 @@ function ExportItems() {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const [running, setRunning] = useState(false);
+  // The file speaks the interface's language, as the screen does.
+  const language = useUi((st) => st.language);
   const run = async (format: 'xlsx' | 'csv') => {
     setRunning(true);
-    const result = await api.call('handover.exportItems', { format });
+    const result = await api.call('handover.exportItems', { format, language });
     setRunning(false);
     if (!result.ok) {
       message.error(errorText(result.error));

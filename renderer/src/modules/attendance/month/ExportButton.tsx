@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUi } from '../../../stores/ui';
 import { api } from '../../../api/client';
 import { useErrorText } from '../../../components/errors';
 import { saveFile } from '../../../download';
@@ -37,12 +38,14 @@ export function ExportButton({ month, teamId }: { month: string; teamId: number 
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const canExport = useSession((s) => s.can('attendance.export'));
+  // The file speaks the interface's language, as the screen does.
+  const language = useUi((st) => st.language);
   const [running, setRunning] = useState<{ kind: Kind; format: Format }>();
   const seconds = useElapsed(!!running);
 
   const run = async (kind: Kind, format: Format) => {
     setRunning({ kind, format });
-    const result = await api.call('attendance.export', { month, teamId, kind, format });
+    const result = await api.call('attendance.export', { month, teamId, kind, format, language });
     setRunning(undefined);
     if (!result.ok) {
       message.error(errorText(result.error));
