@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addDaysTo, formatDate, monthDates, monthOf } from '../../shared/domain/time';
+import { SUMMARY_HEADERS } from '../helpers/export-headers';
 import { deskScreen, expect, screenshot, test } from './fixtures';
 
 /**
@@ -10,56 +11,6 @@ import { deskScreen, expect, screenshot, test } from './fixtures';
  * one language throughout, its headers the screen's own column words, its figures numbers. A
  * payroll template matching columns by header can rely on the exact header row per language.
  */
-const HEADERS = {
-  'zh-CN': [
-    '工号',
-    '姓名',
-    '班组',
-    '应出勤',
-    '实出勤',
-    '迟到次数',
-    '迟到分钟',
-    '早退次数',
-    '早退分钟',
-    '缺卡',
-    '旷工天数',
-    '请假-事假',
-    '请假-病假',
-    '请假-年假',
-    '请假-调休',
-    '请假-婚假',
-    '请假-丧假',
-    '请假-产假',
-    '请假-陪产假',
-    '加班小时',
-    '未记录',
-    '出勤率',
-  ],
-  'en-US': [
-    'Employee no.',
-    'Name',
-    'Team',
-    'Scheduled',
-    'Worked',
-    'Late arrivals',
-    'Late minutes',
-    'Early leaves',
-    'Early-leave minutes',
-    'Missing punches',
-    'Absent days',
-    'Leave: Personal leave',
-    'Leave: Sick leave',
-    'Leave: Annual leave',
-    'Leave: Compensatory leave',
-    'Leave: Marriage leave',
-    'Leave: Bereavement leave',
-    'Leave: Maternity leave',
-    'Leave: Paternity leave',
-    'Overtime (h)',
-    'Unrecorded',
-    'Attendance rate',
-  ],
-} as const;
 
 const lastMonth = () => monthOf(addDaysTo(`${monthOf(formatDate(new Date()))}-01`, -1));
 
@@ -130,7 +81,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       );
       const sheet = workbook.worksheets[0]!;
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
-      expect(header).toEqual(HEADERS[language]);
+      expect(header).toEqual(SUMMARY_HEADERS[language]);
       // Every header the screen and the file share is written the same way, letter for letter.
       for (const word of zh
         ? [
@@ -152,7 +103,9 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       // Figures are numbers, the rate a percentage number, not text.
       const row = (sheet.getRow(2).values as unknown[]).slice(1);
       expect(row.slice(0, 5)).toEqual(['KF1001', '王芳', '客服一组', 3, 0]);
-      expect(sheet.getCell(2, header.indexOf(HEADERS[language].at(-1)!) + 1).numFmt).toBe('0.0%');
+      expect(sheet.getCell(2, header.indexOf(SUMMARY_HEADERS[language].at(-1)!) + 1).numFmt).toBe(
+        '0.0%',
+      );
       // The legend says the month as the language writes it, and nothing else is in Chinese.
       const legend = workbook.worksheets[2]!.getColumn(2).values.map(String).join(' ');
       if (zh) expect(legend).toMatch(/\d{4}年\d{1,2}月/);
@@ -161,6 +114,45 @@ for (const language of ['zh-CN', 'en-US'] as const) {
         expect(legend.replace('客服一组', '')).not.toMatch(/[\u4e00-\u9fff]/);
       }
       await expect(page.getByText(zh ? `已导出 ${name}` : `Exported ${name}`)).toBeVisible();
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+  });
+}
+
+for (const language of ['zh-CN', 'en-US'] as const) {
+  test(`the audit trail downloads in the screen's language (${language})`, async ({
+    page,
+    store,
+    open,
+  }) => {
+    const zh = language === 'zh-CN';
+    await store.ok('org.teams.create', { name: '客服一组' });
+    await deskScreen(page, language);
+    await open('#/audit');
+    const button = page.getByRole('button', { name: zh ? '导出 CSV' : 'Export CSV' });
+    await expect(button).toBeVisible();
+    await screenshot(page, `export-audit-${language}`);
+    const download = page.waitForEvent('download');
+    await button.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(
+      zh ? /^审计日志-\d{8}-\d{4}\.csv$/ : /^Audit trail-\d{8}-\d{4}\.csv$/,
+    );
+    const downloads = mkdtempSync(join(tmpdir(), 'export-language-'));
+    try {
+      const path = join(downloads, file.suggestedFilename());
+      await file.saveAs(path);
+      const bytes = readFileSync(path);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+      expect(lines[0]).toBe(
+        zh
+          ? '编号,时间,用户,操作,对象,对象编号,修改前,修改后'
+          : 'No.,Time,User,Action,Record,Record no.,Before,After',
+      );
+      // The action and the record in the file's language, as the audit page names them.
+      expect(lines.join('\n')).toContain(zh ? ',新建,班组,' : ',Create,Team,');
     } finally {
       rmSync(downloads, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SUMMARY_HEADERS } from '../../helpers/export-headers';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 /**
@@ -57,30 +58,7 @@ describe('the attendance export through the backend', () => {
       }),
     );
     expect(zh.worksheets.map((s) => s.name)).toEqual(['考勤月报', '班组汇总', '说明']);
-    expect(header(zh.worksheets[0]!)).toEqual([
-      '工号',
-      '姓名',
-      '班组',
-      '应出勤',
-      '实出勤',
-      '迟到次数',
-      '迟到分钟',
-      '早退次数',
-      '早退分钟',
-      '缺卡',
-      '旷工天数',
-      '请假-事假',
-      '请假-病假',
-      '请假-年假',
-      '请假-调休',
-      '请假-婚假',
-      '请假-丧假',
-      '请假-产假',
-      '请假-陪产假',
-      '加班小时',
-      '未记录',
-      '出勤率',
-    ]);
+    expect(header(zh.worksheets[0]!)).toEqual(SUMMARY_HEADERS['zh-CN']);
     expect(zh.worksheets[0]!.getCell(2, 1).value).toBe('KF1001');
     expect(zh.worksheets[0]!.getCell(2, 4).value).toBe(1);
 
