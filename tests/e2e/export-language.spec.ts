@@ -158,3 +158,66 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     }
   });
 }
+
+for (const language of ['zh-CN', 'en-US'] as const) {
+  test(`the open handover items download in the screen's language (${language})`, async ({
+    page,
+    open,
+  }) => {
+    const zh = language === 'zh-CN';
+    await deskScreen(page, language);
+    await open('#/handover');
+    await page.getByRole('tab', { name: zh ? '遗留事项' : 'Open items' }).click();
+    await page.getByRole('button', { name: zh ? '导出' : 'Export' }).click();
+    const item = page.getByRole('menuitem', { name: 'XLSX' });
+    await expect(item).toBeVisible();
+    await screenshot(page, `export-handover-items-${language}`);
+    const download = page.waitForEvent('download');
+    await item.click();
+    const file = await download;
+    const downloads = mkdtempSync(join(tmpdir(), 'export-language-'));
+    try {
+      const path = join(downloads, file.suggestedFilename());
+      await file.saveAs(path);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.name).toBe(zh ? '遗留事项' : 'Open handover items');
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(
+        zh
+          ? [
+              '编号',
+              '类别',
+              '说明',
+              '客户 / 工单号',
+              '优先级',
+              '状态',
+              '责任人',
+              '处理期限',
+              '已逾期',
+              '已交接班次',
+              '已持续（小时）',
+              '登记人',
+              '最近交接',
+            ]
+          : [
+              'No.',
+              'Category',
+              'Description',
+              'Customer / ticket ref.',
+              'Priority',
+              'Status',
+              'Owner',
+              'Due',
+              'Overdue',
+              'Shifts carried',
+              'Open for (hours)',
+              'Written by',
+              'Last handover',
+            ],
+      );
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+  });
+}
