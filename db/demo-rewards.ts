@@ -8,6 +8,7 @@ import {
   ledgerEvents,
   updateRecord,
 } from './queries/rewards/records';
+import { random } from './demo';
 import type { DB } from './schema';
 
 /**
@@ -64,17 +65,6 @@ const EVENTS = [
     ref: 'QA',
   },
 ] as const;
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function loadRewardsDemo(db: Kysely<DB>, options: RewardsDemoOptions) {
   const rand = random(options.seed ?? 20261202);

@@ -50,7 +50,8 @@ const GIVEN =
   '伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂英华玉萍红琴梅兰晨宇浩然子涵欣怡佳琪思雨梓萱雅婷嘉豪俊杰文博一鸣晓燕海燕春梅雪丹慧颖婉清悦蕾';
 const TEAM_NAMES = ['客服一组', '客服二组', '客服三组', '投诉专席组', '售后服务组', 'VIP 服务组'];
 
-function random(seed: number) {
+/** A seeded generator (mulberry32), so a demo built twice is the same demo. */
+export function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     // mulberry32: tiny, fast and good enough for fake names.

@@ -254,6 +254,14 @@ export const personStanding = z.object({
 });
 export type PersonStanding = z.infer<typeof personStanding>;
 
+/** Who a line of a report is about. */
+const reportPerson = {
+  staffId: id,
+  name: z.string(),
+  employeeNo: z.string(),
+  teamName: z.string().nullable(),
+};
+
 /** A line of the monthly report: approved records, amounts in fen, points by sign. */
 const reportFigures = {
   records: z.number().int(),
@@ -267,11 +275,8 @@ export const rewardsMonthReport = z.object({
   month: z.string(),
   people: z.array(
     z.object({
-      staffId: id,
-      name: z.string(),
-      employeeNo: z.string(),
+      ...reportPerson,
       teamId: id.nullable(),
-      teamName: z.string().nullable(),
       ...reportFigures,
       byType: z.array(z.object({ typeId: id, records: z.number().int() })),
     }),
@@ -302,10 +307,7 @@ export const rewardsWhatIf = z.object({
   /** Everyone with a proposal on either side: as it was, and under the draft. */
   people: z.array(
     z.object({
-      staffId: id,
-      name: z.string(),
-      employeeNo: z.string(),
-      teamName: z.string().nullable(),
+      ...reportPerson,
       actual: whatIfFigures,
       draft: whatIfFigures,
     }),
