@@ -1,10 +1,11 @@
 import { addMinutes, format, parse, startOfWeek } from 'date-fns';
+import type { Language } from './language';
 
 /**
  * A 'yyyy-MM' month as the language writes it: 2026年11月 / November 2026 (on screens and in
  * exported files alike).
  */
-export function monthLabel(month: string, language: 'zh-CN' | 'en-US'): string {
+export function monthLabel(month: string, language: Language): string {
   return format(parseDate(`${month}-01`), language === 'zh-CN' ? 'yyyy年M月' : 'MMMM yyyy');
 }
 

@@ -53,6 +53,10 @@ const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
   },
   'accounts.signIn': { username: 'admin', password: 'x' },
   'audit.list': { entity: 'staff', from: '2026-01-01', page: 1 },
+  // Exports need a language; seeded so mutations reach past it into the file writers.
+  'audit.export': { entity: 'staff', language: 'zh-CN' },
+  'attendance.export': { month: '2026-11', kind: 'detail', format: 'xlsx', language: 'en-US' },
+  'handover.exportItems': { format: 'csv', language: 'zh-CN' },
   'org.staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
   'org.teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
 };

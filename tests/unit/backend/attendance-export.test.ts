@@ -262,18 +262,18 @@ describe('attendance XLSX: month summary', () => {
       '工号',
       '姓名',
       '班组',
-      '应出勤班次',
-      '实出勤班次',
+      '应出勤',
+      '实出勤',
       '迟到次数',
       '迟到分钟',
       '早退次数',
       '早退分钟',
-      '缺卡次数',
+      '缺卡',
       '旷工天数',
       '请假-事假',
       '请假-病假',
       '加班小时',
-      '未记录班次',
+      '未记录',
       '出勤率',
     ]);
     // Header style, frozen header, filter on it.
@@ -316,12 +316,12 @@ describe('attendance XLSX: month summary', () => {
   it('sizes columns for Chinese text', async () => {
     const workbook = await load(await attendanceXlsx(zh, 'summary', data));
     const sheet = workbook.getWorksheet('考勤月报')!;
-    for (const zh of ['姓名', '班组', '应出勤班次', '请假-事假', '出勤率']) {
+    for (const zh of ['姓名', '班组', '应出勤', '请假-事假', '出勤率']) {
       expect(sheet.getColumn(columnOf(sheet, zh)).width).toBeGreaterThan(DEFAULT_WIDTH);
     }
-    // 应出勤班次 is 5 CJK characters: 10 units, wider than its 5 characters.
-    expect(displayWidth('应出勤班次')).toBe(10);
-    expect(sheet.getColumn(columnOf(sheet, '应出勤班次')).width).toBeGreaterThanOrEqual(10);
+    // 应出勤 is 3 CJK characters: 6 units, wider than its 3 characters.
+    expect(displayWidth('应出勤')).toBe(6);
+    expect(sheet.getColumn(columnOf(sheet, '应出勤')).width).toBeGreaterThanOrEqual(10);
   });
 
   it('writes team totals on their own sheet', async () => {
@@ -365,7 +365,7 @@ describe('attendance XLSX: month summary', () => {
       '出勤率',
       '旷工天数',
       '加班小时',
-      '未记录班次',
+      '未记录',
     ]) {
       expect(items).toContain(item);
     }
@@ -373,8 +373,8 @@ describe('attendance XLSX: month summary', () => {
       const row = items.indexOf(item);
       return String(legend.getCell(row, 2).value);
     };
-    expect(text('出勤率')).toContain('（实出勤班次 − 迟到折算的旷工天数）÷ 应出勤班次');
-    expect(text('缺卡次数')).toContain('只有上班或下班一次');
+    expect(text('出勤率')).toContain('（实出勤 − 迟到折算的旷工天数）÷ 应出勤');
+    expect(text('缺卡')).toContain('只有上班或下班一次');
     expect(text('旷工天数')).toMatch(/1 天.*0\.5 天/);
     expect(text('月结')).toContain('未月结');
     // Long explanations wrap within a bounded column, on a row tall enough to show them.
@@ -489,8 +489,8 @@ describe('attendance CSV', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(lines(csv)[0]).toBe(
-      '工号,姓名,班组,应出勤班次,实出勤班次,迟到次数,迟到分钟,早退次数,早退分钟,缺卡次数,' +
-        '旷工天数,请假-事假,请假-病假,加班小时,未记录班次,出勤率',
+      '工号,姓名,班组,应出勤,实出勤,迟到次数,迟到分钟,早退次数,早退分钟,缺卡,' +
+        '旷工天数,请假-事假,请假-病假,加班小时,未记录,出勤率',
     );
   });
 
@@ -547,8 +547,8 @@ describe('attendance files in English', () => {
       'Employee no.',
       'Name',
       'Team',
-      'Scheduled shifts',
-      'Worked shifts',
+      'Scheduled',
+      'Worked',
       'Late arrivals',
       'Late minutes',
       'Early leaves',
@@ -558,7 +558,7 @@ describe('attendance files in English', () => {
       'Leave: Personal leave',
       'Leave: Sick leave',
       'Overtime (h)',
-      'Unrecorded shifts',
+      'Unrecorded',
       'Attendance rate',
     ]);
     const detail = (await load(await attendanceXlsx(en, 'detail', data))).getWorksheet('Records')!;

@@ -85,17 +85,17 @@ function leaveColumns({ t }: ExportText, data: AttendanceExportData): Column<Sum
 function figureColumns(text: ExportText, data: AttendanceExportData): Column<SummaryFigures>[] {
   const { t } = text;
   return [
-    { header: t(`${F}.columns.scheduled`), value: (r) => r.scheduled },
-    { header: t(`${F}.columns.worked`), value: (r) => r.worked },
+    { header: t('attendance.summary.scheduled'), value: (r) => r.scheduled },
+    { header: t('attendance.summary.worked'), value: (r) => r.worked },
     { header: t('attendance.summary.lateCount'), value: (r) => r.lateCount },
     { header: t(`${F}.columns.lateMinutes`), value: (r) => r.lateMinutes },
     { header: t('attendance.summary.earlyCount'), value: (r) => r.earlyCount },
     { header: t(`${F}.columns.earlyMinutes`), value: (r) => r.earlyMinutes },
-    { header: t(`${F}.columns.missingPunches`), value: (r) => r.missingPunchCount },
+    { header: t('attendance.summary.missingPunch'), value: (r) => r.missingPunchCount },
     { header: t('attendance.summary.absenceDays'), value: (r) => r.absenceDays },
     ...leaveColumns(text, data),
     { header: t('attendance.summary.overtimeHours'), value: (r) => r.overtimeHours },
-    { header: t(`${F}.columns.unrecorded`), value: (r) => r.unrecorded },
+    { header: t('attendance.summary.unrecorded'), value: (r) => r.unrecorded },
     { header: t('attendance.summary.rate'), value: (r) => r.attendanceRate, numFmt: PERCENT },
   ];
 }
@@ -191,15 +191,15 @@ function legendRows({ t, month }: ExportText, kind: Kind, data: AttendanceExport
     rows.push([t(`attendanceStatus.${status}`), t(`${F}.statusMeaning.${status}`)]);
   if (kind === 'summary') rows.push([t(`${F}.sheets.teams`), t(`${L}.teams`)]);
   rows.push(
-    [t(`${F}.columns.scheduled`), t(`${L}.scheduled`)],
-    [t(`${F}.columns.worked`), t(`${L}.worked`)],
+    [t('attendance.summary.scheduled'), t(`${L}.scheduled`)],
+    [t('attendance.summary.worked'), t(`${L}.worked`)],
     [t(`${L}.lateEarlyItem`), t(`${L}.lateEarly`)],
     [t('attendance.summary.absenceDays'), t(`${L}.absenceDays`)],
     [t(`${L}.leaveItem`), t(`${L}.leave`)],
     [t('attendance.summary.overtimeHours'), t(`${L}.overtime`)],
-    [t(`${F}.columns.unrecorded`), t(`${L}.unrecorded`)],
+    [t('attendance.summary.unrecorded'), t(`${L}.unrecorded`)],
     [t('attendance.summary.rate'), t(`${L}.rate`)],
-    [t(`${F}.columns.missingPunches`), t(`${L}.missingPunches`)],
+    [t('attendance.summary.missingPunch'), t(`${L}.missingPunches`)],
     [t(`${L}.nightItem`), t(`${L}.night`)],
   );
   if (kind === 'detail')

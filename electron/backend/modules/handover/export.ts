@@ -26,7 +26,10 @@ function columns({ t }: ExportText, categories: ItemCategoryDef[]): Column<OpenI
     { header: t('fields.status'), value: (i) => t(`handover.itemStatus.${i.status}`) },
     { header: t('fields.owner'), value: (i) => i.owner },
     { header: t('fields.dueAt'), value: (i) => wallTime(i.dueAt) },
-    { header: t('handover.overdue'), value: (i) => (i.overdue ? t('handover.file.yes') : '') },
+    {
+      header: t('handover.file.columns.overdue'),
+      value: (i) => (i.overdue ? t('handover.file.yes') : ''),
+    },
     { header: t('handover.file.columns.shifts'), value: (i) => i.shifts },
     { header: t('handover.file.columns.ageHours'), value: (i) => i.ageHours },
     { header: t('handover.file.columns.createdBy'), value: (i) => i.createdBy },
