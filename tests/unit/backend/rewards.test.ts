@@ -759,8 +759,8 @@ describe('the monthly report and payroll pack as files', () => {
     expect(values(team, 1)).toEqual([
       'Employee no.',
       'Name',
-      'Scheduled shifts',
-      'Worked shifts',
+      'Scheduled',
+      'Worked',
       'Late arrivals',
       'Absent days',
       'Records',

@@ -167,8 +167,8 @@ export async function payrollPackXlsx(
   const columns: Column<Row>[] = [
     { header: a('fields.employeeNo'), value: (r) => r.employeeNo },
     { header: a('fields.name'), value: (r) => r.name },
-    { header: a('attendance.file.columns.scheduled'), value: worked((p) => p.scheduled) },
-    { header: a('attendance.file.columns.worked'), value: worked((p) => p.worked) },
+    { header: a('attendance.summary.scheduled'), value: worked((p) => p.scheduled) },
+    { header: a('attendance.summary.worked'), value: worked((p) => p.worked) },
     { header: a('attendance.summary.lateCount'), value: worked((p) => p.lateCount) },
     { header: a('attendance.summary.absenceDays'), value: worked((p) => p.absenceDays) },
     ...figureColumns<Line>(text).map((c) => ({
