@@ -1,12 +1,12 @@
 import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the console draws (bar charts with axes, a legend and tooltips), so the bundle does
+// Only what the console draws (bar charts with axes, a plain legend and tooltips), so the bundle does
 // not carry the rest of ECharts. A chart type or option not registered here draws nothing.
-register([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+register([BarChart, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
 
 /**
  * One ECharts chart on a div: created once, fed a new option whenever the option changes, resized

@@ -3,8 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from 'date-fns';
 import { enUS as dateEnUS } from 'date-fns/locale/en-US';
 import { zhCN as dateZhCN } from 'date-fns/locale/zh-CN';
-import antdEnUS from 'antd/locale/en_US';
-import antdZhCN from 'antd/locale/zh_CN';
+import antdEnUS from 'antd/es/locale/en_US';
+import antdZhCN from 'antd/es/locale/zh_CN';
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import { CORE, LANGUAGES, NAMESPACES, resources, type Language } from './catalogs';
 
