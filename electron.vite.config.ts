@@ -40,7 +40,7 @@ export default defineConfig({
       // Pure-JS libraries go into the bundle: Node resolving and compiling their hundreds of ES
       // module files (kysely, date-fns, zod) cost ~250 ms of every start before the host listened.
       // Native and worker-side ones (better-sqlite3, exceljs, papaparse) stay in node_modules.
-      externalizeDeps: { exclude: ['kysely', 'date-fns', 'zod'] },
+      externalizeDeps: { exclude: ['kysely', 'date-fns', 'zod', 'i18next'] },
       rollupOptions: {
         // index: the Electron main process; host: browser mode's loopback server, plain Node.
         input: {
