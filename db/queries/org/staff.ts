@@ -52,6 +52,17 @@ function filtered(db: Kysely<DB>, filter: StaffFilter) {
   return query;
 }
 
+/** Active first, then on leave, then those who left; each in natural order of employee number. */
+const ordered = (query: ReturnType<typeof filtered>) =>
+  query
+    .orderBy(sql`case s.status when 'active' then 0 when 'on_leave' then 1 else 2 end`)
+    .orderBy(sql`natural_key(${sql.ref('s.employee_no')})`);
+
+/** Everyone the filter matches, in the list's order: the roster export. */
+export function allStaff(db: Kysely<DB>, filter: StaffFilter): Promise<Staff[]> {
+  return ordered(filtered(db, filter)).execute();
+}
+
 export async function listStaff(
   db: Kysely<DB>,
   filter: StaffFilter,
@@ -61,10 +72,7 @@ export async function listStaff(
     .selectFrom(filtered(db, filter).as('f'))
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
-  const rows = await filtered(db, filter)
-    // Active first, then on leave, then those who left.
-    .orderBy(sql`case s.status when 'active' then 0 when 'on_leave' then 1 else 2 end`)
-    .orderBy('s.employee_no')
+  const rows = await ordered(filtered(db, filter))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
@@ -100,7 +108,7 @@ export function staffOfMonth(
     .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', from)]));
   if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
   if (filter.staffId) query = query.where('id', '=', filter.staffId);
-  return query.orderBy('employee_no').execute();
+  return query.orderBy(sql`natural_key(${sql.ref('employee_no')})`).execute();
 }
 
 export async function staffByEmployeeNo(
