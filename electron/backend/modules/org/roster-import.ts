@@ -2,7 +2,7 @@ import type { RosterPreview, Staff } from '../../../../shared/contract';
 import { ROSTER_FIELDS } from '../../../../shared/contract/org';
 import { listTeams } from '../../../../db/queries/org/teams';
 import {
-  insertStaff,
+  insertStaffRows,
   staffRowsByEmployeeNo,
   updateStaff,
   type StaffFields,
@@ -105,22 +105,26 @@ export async function importRoster(ctx: HandlerContext, table: TableFile) {
       'errors.import_rejected',
       invalid.flatMap((r) => r.issues),
     );
-  const applied: Applied = { created: [], updated: [] };
+  const added = rows.filter((r) => r.kind === 'new').map((r) => r.fields!);
+  const ids = await insertStaffRows(ctx.db, added, ctx.now);
+  const applied: Applied = {
+    created: added.map((fields) => ({ id: ids.get(fields.employeeNo)!, fields })),
+    updated: [],
+  };
   for (const row of rows) {
+    if (row.kind !== 'changed') continue;
     const fields = row.fields!;
-    if (row.kind === 'new') {
-      applied.created.push({ id: await insertStaff(ctx.db, fields, ctx.now), fields });
-    } else if (row.kind === 'changed') {
-      const before = row.before!;
-      await updateStaff(ctx.db, before.id, fields, ctx.now);
-      const after: Staff = {
+    const before = row.before!;
+    await updateStaff(ctx.db, before.id, fields, ctx.now);
+    applied.updated.push({
+      before,
+      after: {
         ...before,
         ...fields,
         teamName: fields.teamId === null ? null : (teamName.get(fields.teamId) ?? null),
         updatedAt: ctx.now,
-      };
-      applied.updated.push({ before, after });
-    }
+      },
+    });
   }
   await auditRosterImport(ctx, applied);
   return {
