@@ -1,7 +1,7 @@
-import coreEn from '../../../../renderer/src/i18n/en-US.json';
-import coreZh from '../../../../renderer/src/i18n/zh-CN.json';
-import orgEn from '../../../../renderer/src/modules/org/en-US.json';
-import orgZh from '../../../../renderer/src/modules/org/zh-CN.json';
+import coreEn from '../../../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import coreZh from '../../../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import orgEn from '../../../../renderer/src/modules/org/en-US.json' with { type: 'json' };
+import orgZh from '../../../../renderer/src/modules/org/zh-CN.json' with { type: 'json' };
 import type { Position, StaffStatus } from '../../../../shared/domain/org';
 
 export type FileLanguage = 'zh-CN' | 'en-US';

@@ -82,7 +82,9 @@ function RowDetail({ row }: { row: PreviewRow }) {
   if (row.kind === 'invalid') {
     return (
       <Typography.Text type="danger">
-        {row.issues.map((i) => `${fieldLabel(i.field)}：${issueText(i)}`).join('；')}
+        {row.issues
+          .map((i) => `${fieldLabel(i.field)}${t('import.preview.colon')}${issueText(i)}`)
+          .join(t('import.preview.separator'))}
       </Typography.Text>
     );
   }
@@ -91,7 +93,8 @@ function RowDetail({ row }: { row: PreviewRow }) {
       <Space direction="vertical" size={0}>
         {row.changes.map((c) => (
           <span key={c.field}>
-            {fieldLabel(c.field)}：
+            {fieldLabel(c.field)}
+            {t('import.preview.colon')}
             <Typography.Text delete>{shown(c.field, c.before)}</Typography.Text>
             {' → '}
             <Typography.Text strong>{shown(c.field, c.after)}</Typography.Text>
