@@ -6,6 +6,7 @@ import {
   Progress,
   Segmented,
   Space,
+  Spin,
   Table,
   Tag,
   Typography,
@@ -82,9 +83,8 @@ function RowDetail({ row }: { row: PreviewRow }) {
   if (row.kind === 'invalid') {
     return (
       <Typography.Text type="danger">
-        {row.issues
-          .map((i) => `${fieldLabel(i.field)}${t('import.preview.colon')}${issueText(i)}`)
-          .join(t('import.preview.separator'))}
+        {/* Each problem's words name its field already. */}
+        {row.issues.map((i) => issueText(i)).join(t('import.preview.separator'))}
       </Typography.Text>
     );
   }
@@ -221,16 +221,13 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
 
       {step.at !== 'pick' && step.at !== 'preview' && step.at !== 'done' && (
         <div data-testid="import-progress" style={{ padding: '24px 0' }}>
-          <Typography.Paragraph>
+          <Typography.Paragraph strong>
             {step.at === 'reading'
               ? t('import.progress.reading')
               : t(`import.progress.${step.at}`, { seconds })}
           </Typography.Paragraph>
-          {step.at === 'reading' ? (
-            <Progress percent={step.percent} />
-          ) : (
-            <Progress percent={100} status="active" showInfo={false} />
-          )}
+          {/* Reading has a real percentage; the backend's check and write report none. */}
+          {step.at === 'reading' ? <Progress percent={step.percent} /> : <Spin size="large" />}
           <Typography.Text type="secondary">{t('import.progress.wait')}</Typography.Text>
         </div>
       )}
@@ -239,7 +236,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         <div data-testid="import-preview">
           <Space wrap style={{ margin: '12px 0' }} data-testid="import-counts">
             {KINDS.map((kind) => (
-              <Tag key={kind} color={KIND_COLOR[kind]} data-testid={`count-${kind}`}>
+              <Tag key={kind} color={KIND_COLOR[kind]} data-testid={`import-count-${kind}`}>
                 {t(`import.preview.${kind}`, { count: preview.counts[kind] })}
               </Tag>
             ))}
