@@ -274,7 +274,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             size="small"
             rowKey="row"
             dataSource={rows}
-            pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }}
+            pagination={{ pageSize: 6, size: 'small', showSizeChanger: false }}
             columns={[
               { title: t('import.row'), dataIndex: 'row', width: 60 },
               { title: t('fields.employeeNo'), dataIndex: 'employeeNo', width: 110 },
