@@ -280,7 +280,7 @@ export const orgChannels = {
     input: z.object({ language: fileLanguage }),
     output: exportFile,
     roles: rosterKeepers,
-    transaction: 'none',
+    transaction: 'read',
   }),
   'org.staff.export': channel({
     input: z.object({
