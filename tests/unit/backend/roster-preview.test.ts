@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalKey } from '../../../db/sqlite/natural-key';
+import { compareEmployeeNo } from '../../../shared/domain/org';
 import { tempStore, type TestStore } from '../../helpers/store';
 
 let t: TestStore;
@@ -202,5 +203,18 @@ describe('natural order of employee numbers', () => {
     }
     const { rows } = await t.ok('org.staff.list', {});
     expect(rows.map((r) => r.employeeNo)).toEqual(['KF999', 'KF1001', 'KF10000']);
+  });
+});
+
+describe('natural order in memory', () => {
+  it('compareEmployeeNo agrees with natural_key', () => {
+    const numbers = ['KF10000', 'KF999', 'KF1001', 'kf1002', 'A2'];
+    expect([...numbers].sort(compareEmployeeNo)).toEqual([
+      'A2',
+      'KF999',
+      'KF1001',
+      'kf1002',
+      'KF10000',
+    ]);
   });
 });

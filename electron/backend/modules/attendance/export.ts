@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/contract';
 import type { AttendanceStatus } from '../../../../shared/domain/attendance';
 import { safeFileName } from '../../../../shared/domain/files';
+import { compareEmployeeNo } from '../../../../shared/domain/org';
 import { toCsv } from '../../files/csv';
 import {
   addTableSheet,
@@ -234,7 +235,7 @@ function detailColumns(data: AttendanceExportData): Column<DetailRow>[] {
 function sortedDetails(details: DetailRow[]): DetailRow[] {
   return [...details].sort(
     (a, b) =>
-      a.record.date.localeCompare(b.record.date) || a.employeeNo.localeCompare(b.employeeNo),
+      a.record.date.localeCompare(b.record.date) || compareEmployeeNo(a.employeeNo, b.employeeNo),
   );
 }
 
