@@ -220,15 +220,21 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       )}
 
       {step.at !== 'pick' && step.at !== 'preview' && step.at !== 'done' && (
-        <div data-testid="import-progress" style={{ padding: '24px 0' }}>
-          <Typography.Paragraph strong>
-            {step.at === 'reading'
-              ? t('import.progress.reading')
-              : t(`import.progress.${step.at}`, { seconds })}
-          </Typography.Paragraph>
+        <div
+          data-testid="import-progress"
+          style={{ display: 'flex', gap: 16, alignItems: 'center', padding: '24px 0' }}
+        >
           {/* Reading has a real percentage; the backend's check and write report none. */}
-          {step.at === 'reading' ? <Progress percent={step.percent} /> : <Spin size="large" />}
-          <Typography.Text type="secondary">{t('import.progress.wait')}</Typography.Text>
+          {step.at !== 'reading' && <Spin size="large" />}
+          <div style={{ flex: 1 }}>
+            <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+              {step.at === 'reading'
+                ? t('import.progress.reading')
+                : t(`import.progress.${step.at}`, { seconds })}
+            </Typography.Paragraph>
+            {step.at === 'reading' && <Progress percent={step.percent} />}
+            <Typography.Text type="secondary">{t('import.progress.wait')}</Typography.Text>
+          </div>
         </div>
       )}
 
