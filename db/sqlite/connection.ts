@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { classifyDatabaseError } from './errors';
 import { makePrivateDir, makePrivateFile, narrowToOwner } from './files';
+import { registerNaturalKey } from './natural-key';
 import {
   CompiledQuery,
   Kysely,
@@ -36,6 +37,7 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerNaturalKey(sqlite);
   return sqlite;
 }
 

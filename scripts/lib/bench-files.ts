@@ -48,21 +48,28 @@ export async function clockMonthCsv(db: Kysely<DB>, month: string) {
   return { file: csvFile(lines), rows: rows.length, punches: rows.length * 2 };
 }
 
-/** A roster of `count` people with new employee numbers, spread over the center's teams. */
-export function rosterCsv(count: number, teamNames: string[]) {
+/** The people of a bench roster: `count` new employee numbers starting with `prefix`. */
+export function rosterPeople(count: number, teamNames: string[], prefix = 'RB') {
+  return Array.from({ length: count }, (_, i) => ({
+    employeeNo: `${prefix}${i + 1}`,
+    name: `新员工${i + 1}`,
+    team: teamNames[i % teamNames.length]!,
+    position: i % 20 === 0 ? '班长' : '座席代表',
+    seat: `R-${i + 1}`,
+    extension: String(60000 + i),
+    phone: `139${String(10000000 + i)}`,
+    hireDate: `2026/${(i % 12) + 1}/${(i % 28) + 1}`,
+  }));
+}
+
+/** A roster file of those people, spread over the center's teams. */
+export function rosterCsv(count: number, teamNames: string[], prefix = 'RB') {
   const lines = ['工号,姓名,班组,岗位,座席号,分机,手机,入职日期'];
-  for (let i = 0; i < count; i++) {
+  for (const p of rosterPeople(count, teamNames, prefix)) {
     lines.push(
-      [
-        `RB${String(i + 1).padStart(5, '0')}`,
-        `新员工${i + 1}`,
-        teamNames[i % teamNames.length],
-        i % 20 === 0 ? '班长' : '座席代表',
-        `R-${i + 1}`,
-        String(60000 + i),
-        `139${String(10000000 + i)}`,
-        `2026/${(i % 12) + 1}/${(i % 28) + 1}`,
-      ].join(','),
+      [p.employeeNo, p.name, p.team, p.position, p.seat, p.extension, p.phone, p.hireDate].join(
+        ',',
+      ),
     );
   }
   return csvFile(lines);

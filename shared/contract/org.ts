@@ -6,9 +6,11 @@ import {
   color,
   empty,
   employeeNo,
+  exportFile,
   id,
   importFile,
   isoDate,
+  language,
   minutes,
   optionalText,
   position,
@@ -162,7 +164,55 @@ export const importReport = z.object({
   rows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  unchanged: z.number().int(),
 });
+
+/** The roster's fields a row of a file sets, as the preview names them. */
+export const ROSTER_FIELDS = [
+  'employeeNo',
+  'name',
+  'teamId',
+  'position',
+  'seat',
+  'extension',
+  'phone',
+  'hireDate',
+] as const;
+
+const rowIssue = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** What applying a roster file would do, row by row; nothing is written to get it. */
+export const rosterPreview = z.object({
+  counts: z.object({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    invalid: z.number().int(),
+  }),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      employeeNo: z.string(),
+      name: z.string(),
+      kind: z.enum(['new', 'changed', 'unchanged', 'invalid']),
+      /** Field by field, as the screen shows them (a team by its name, a position by its code). */
+      changes: z.array(
+        z.object({
+          field: z.enum(ROSTER_FIELDS),
+          before: z.string().nullable(),
+          after: z.string().nullable(),
+        }),
+      ),
+      issues: z.array(rowIssue),
+    }),
+  ),
+});
+export type RosterPreview = z.infer<typeof rosterPreview>;
 
 /** The organization: teams, staff (and the roster import), shift types, the schedule. */
 export const orgChannels = {
@@ -209,11 +259,34 @@ export const orgChannels = {
     roles: rosterKeepers,
     transaction: 'write',
   }),
+  'org.staff.previewImport': channel({
+    input: importFile,
+    output: rosterPreview,
+    roles: rosterKeepers,
+    transaction: 'read',
+  }),
   'org.staff.import': channel({
     input: importFile,
     output: importReport,
     roles: rosterKeepers,
     transaction: 'write',
+  }),
+  'org.staff.template': channel({
+    input: z.object({ language: language }),
+    output: exportFile,
+    roles: rosterKeepers,
+    transaction: 'read',
+  }),
+  'org.staff.export': channel({
+    input: z.object({
+      language: language,
+      format: z.enum(['xlsx', 'csv']),
+      teamId: id.optional(),
+      status: staffStatus.optional(),
+    }),
+    output: exportFile,
+    roles: rosterKeepers,
+    transaction: 'read',
   }),
 
   'org.shiftTypes.list': channel({

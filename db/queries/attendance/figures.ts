@@ -94,7 +94,7 @@ export async function monthFigures(
     left join recorded r on r.staff_id = s.id
     left join on_leave l on l.staff_id = s.id
     where p.staff_id is not null or r.staff_id is not null
-    order by s.team_id is null, s.team_id, s.employee_no`.execute(db);
+    order by s.team_id is null, s.team_id, natural_key(s.employee_no)`.execute(db);
   return rows.map((row) => ({
     ...row,
     leave: row.leave ? (JSON.parse(row.leave) as Record<string, number>) : {},

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PenaltyProposal } from '../../../shared/contract';
 import type { ProposalWanted } from '../../../shared/domain/attendance';
 import type { DB } from '../../schema';
@@ -79,7 +79,7 @@ export async function listProposals(db: Kysely<DB>, month: string): Promise<Pena
       'p.created_at as createdAt',
     ])
     .where('p.month', '=', month)
-    .orderBy('s.employee_no')
+    .orderBy(sql`natural_key(${sql.ref('s.employee_no')})`)
     .orderBy('p.id')
     .execute();
   const evidence = rows.length

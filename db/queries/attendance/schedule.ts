@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema';
 import { cellsBetween } from '../org/schedule';
 
@@ -30,7 +30,7 @@ export function scheduledOnInstance(
     .where('e.work_date', '=', date)
     .where('e.shift_type_id', '=', shiftTypeId);
   if (teamId) query = query.where('s.team_id', '=', teamId);
-  return query.orderBy('s.employee_no').execute();
+  return query.orderBy(sql`natural_key(${sql.ref('s.employee_no')})`).execute();
 }
 
 /** Schedule cells of some people over a date range: shift type id, or null for a rest day. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema';
 
 export interface ScheduleCell {
@@ -15,7 +15,7 @@ export function staffOnTeamWeek(db: Kysely<DB>, teamId: number, weekStart: strin
     .select(['id', 'name', 'employee_no as employeeNo', 'position', 'status', 'left_on as leftOn'])
     .where('team_id', '=', teamId)
     .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', weekStart)]))
-    .orderBy('employee_no')
+    .orderBy(sql`natural_key(${sql.ref('employee_no')})`)
     .execute();
 }
 
@@ -104,6 +104,6 @@ export function entriesOnDate(db: Kysely<DB>, date: string) {
     ])
     .where('e.work_date', '=', date)
     .orderBy('t.name')
-    .orderBy('s.employee_no')
+    .orderBy(sql`natural_key(${sql.ref('s.employee_no')})`)
     .execute();
 }

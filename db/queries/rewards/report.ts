@@ -35,6 +35,6 @@ export async function monthSums(db: Kysely<DB>, month: string, teamIds: readonly
     ])
     .groupBy(['r.staff_id', 'r.type_id', 'r.reason_id'])
     .orderBy('s.team_id')
-    .orderBy('s.employee_no')
+    .orderBy(sql`natural_key(${sql.ref('s.employee_no')})`)
     .execute();
 }

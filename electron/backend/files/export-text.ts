@@ -9,6 +9,8 @@ import auditEn from '../../../renderer/src/modules/audit/en-US.json' with { type
 import auditZh from '../../../renderer/src/modules/audit/zh-CN.json' with { type: 'json' };
 import handoverEn from '../../../renderer/src/modules/handover/en-US.json' with { type: 'json' };
 import handoverZh from '../../../renderer/src/modules/handover/zh-CN.json' with { type: 'json' };
+import orgEn from '../../../renderer/src/modules/org/en-US.json' with { type: 'json' };
+import orgZh from '../../../renderer/src/modules/org/zh-CN.json' with { type: 'json' };
 import rewardsEn from '../../../renderer/src/modules/rewards/en-US.json' with { type: 'json' };
 import rewardsZh from '../../../renderer/src/modules/rewards/zh-CN.json' with { type: 'json' };
 
@@ -24,6 +26,7 @@ const resources = {
     attendance: attendanceZh,
     audit: auditZh,
     handover: handoverZh,
+    org: orgZh,
     rewards: rewardsZh,
   },
   'en-US': {
@@ -31,6 +34,7 @@ const resources = {
     attendance: attendanceEn,
     audit: auditEn,
     handover: handoverEn,
+    org: orgEn,
     rewards: rewardsEn,
   },
 } as const;

@@ -44,10 +44,16 @@ const valid: { [C in Channel]: Input<C> } = {
     status: 'active',
   },
   'org.staff.markLeft': { id: 1, leftOn: '2026-11-30', reason: '个人原因' },
+  'org.staff.previewImport': {
+    fileName: 'a.csv',
+    contentBase64: Buffer.from('工号,姓名\nKF9003,钱七').toString('base64'),
+  },
   'org.staff.import': {
     fileName: 'a.csv',
     contentBase64: Buffer.from('工号,姓名\nKF9002,赵六').toString('base64'),
   },
+  'org.staff.template': { language: 'en-US' },
+  'org.staff.export': { language: 'zh-CN', format: 'csv' },
   'org.shiftTypes.list': {},
   'org.shiftTypes.create': {
     code: 'X',
@@ -252,7 +258,10 @@ const invalid: { [C in Channel]: unknown } = {
   'org.staff.create': { employeeNo: 'KF 1', name: '新人', position: 'agent' },
   'org.staff.update': { id: 1, employeeNo: 'KF1', name: '王芳', position: 'agent', status: 'left' },
   'org.staff.markLeft': { id: 1, leftOn: '2026-02-30', reason: '个人原因' },
+  'org.staff.previewImport': { fileName: 'a.exe', contentBase64: 'AAAA' },
   'org.staff.import': { fileName: 'a.exe', contentBase64: 'AAAA' },
+  'org.staff.template': { language: 'fr-FR' },
+  'org.staff.export': { language: 'zh-CN', format: 'pdf' },
   'org.shiftTypes.list': [],
   'org.shiftTypes.create': {
     code: 'X',

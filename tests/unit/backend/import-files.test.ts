@@ -113,7 +113,7 @@ describe('an XLSX is checked before it is inflated', () => {
     const { value: result, ms } = await elapsed(() =>
       t.call('org.staff.import', { fileName: '花名册.xlsx', contentBase64: base64(file) }),
     );
-    expect(result).toEqual({ ok: true, value: { rows: 1, created: 1, updated: 0 } });
+    expect(result).toEqual({ ok: true, value: { rows: 1, created: 1, updated: 0, unchanged: 0 } });
     expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 2 ** 20);
     expect(ms).toBeLessThan(10_000);
   });
@@ -200,7 +200,7 @@ describe('formula cells', () => {
       fileName: '花名册.xlsx',
       contentBase64: await rosterWithFormula('赵敏'),
     });
-    expect(result).toEqual({ ok: true, value: { rows: 1, created: 1, updated: 0 } });
+    expect(result).toEqual({ ok: true, value: { rows: 1, created: 1, updated: 0, unchanged: 0 } });
     const { rows } = await t.ok('org.staff.list', { search: 'KF3', page: 1, pageSize: 5 });
     expect(rows[0]?.name).toBe('赵敏');
   });

@@ -27,7 +27,7 @@ describe('roster import', () => {
       fileName: '花名册.csv',
       contentBase64: csv(GOOD),
     });
-    expect(report).toEqual({ rows: 2, created: 2, updated: 0 });
+    expect(report).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0 });
     const { rows } = await t.ok('org.staff.list', { page: 1, pageSize: 10 });
     expect(rows.map((r) => [r.employeeNo, r.name, r.teamName, r.position, r.hireDate])).toEqual([
       ['KF2001', '王芳', '客服一组', 'agent', '2025-03-01'],
@@ -41,7 +41,7 @@ describe('roster import', () => {
       fileName: 'a.csv',
       contentBase64: csv('工号,姓名,分机\nKF2001,王芳,8101\nKF2003,赵敏,8003'),
     });
-    expect(report).toEqual({ rows: 2, created: 1, updated: 1 });
+    expect(report).toEqual({ rows: 2, created: 1, updated: 1, unchanged: 0 });
     expect(
       (await t.ok('org.staff.list', { search: 'KF2001', page: 1, pageSize: 5 })).rows[0]?.extension,
     ).toBe('8101');

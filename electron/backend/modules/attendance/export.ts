@@ -9,6 +9,7 @@ import type {
 import { ATTENDANCE_STATUSES, ATTENDANCE_SOURCES } from '../../../../shared/domain/attendance';
 import type { ExportText } from '../../files/export-text';
 import { safeFileName } from '../../../../shared/domain/files';
+import { compareEmployeeNo } from '../../../../shared/domain/org';
 import { toCsv } from '../../files/csv';
 import {
   addTableSheet,
@@ -161,7 +162,7 @@ function detailColumns({ t }: ExportText, data: AttendanceExportData): Column<De
 function sortedDetails(details: DetailRow[]): DetailRow[] {
   return [...details].sort(
     (a, b) =>
-      a.record.date.localeCompare(b.record.date) || a.employeeNo.localeCompare(b.employeeNo),
+      a.record.date.localeCompare(b.record.date) || compareEmployeeNo(a.employeeNo, b.employeeNo),
   );
 }
 

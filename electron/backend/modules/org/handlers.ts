@@ -1,15 +1,20 @@
 import type { orgChannels } from '../../../../shared/contract';
-import { listStaff } from '../../../../db/queries/org/staff';
+import { allStaff, listStaff } from '../../../../db/queries/org/staff';
 import { listShiftTypes } from '../../../../db/queries/org/shift-types';
 import { listTeams } from '../../../../db/queries/org/teams';
 import { auditCreate, auditUpdate } from '../../core/audit';
 import { preparedHandler, type HandlersOf } from '../../core/context';
 import { readImportFile } from '../../files/import-file';
-import { importRoster, ROSTER_LIMITS } from './roster-import';
+import { rosterExport, rosterTemplate } from './roster-export';
+import { importRoster, previewRoster, ROSTER_LIMITS } from './roster-import';
 import { assignCells, copyWeek, scheduleOfDay, teamWeek } from './schedule';
 import { createShiftType, editShiftType } from './shift-types';
 import { createStaff, editStaff, markLeft } from './staff';
 import { createTeam, editTeam } from './teams';
+
+/** The file is read in a worker before the transaction: a big one delays only its sender. */
+const readRosterFile = (_ctx: unknown, input: { fileName: string; contentBase64: string }) =>
+  readImportFile(input.fileName, input.contentBase64, { limits: ROSTER_LIMITS });
 
 export const orgHandlers: HandlersOf<typeof orgChannels> = {
   'org.teams.list': (ctx) => listTeams(ctx.db),
@@ -32,10 +37,13 @@ export const orgHandlers: HandlersOf<typeof orgChannels> = {
   'org.staff.markLeft': async (ctx, input) =>
     auditUpdate(ctx, 'staff', input.id, await markLeft(ctx, input), 'mark_left'),
 
+  'org.staff.previewImport': preparedHandler({
+    prepare: readRosterFile,
+    run: (ctx, _input, table) => previewRoster(ctx, table),
+  }),
+
   'org.staff.import': preparedHandler({
-    // The file is read in a worker before the transaction: a big one delays only its sender.
-    prepare: (_ctx, input) =>
-      readImportFile(input.fileName, input.contentBase64, { limits: ROSTER_LIMITS }),
+    prepare: readRosterFile,
     run: async (ctx, input, table) => {
       const report = await importRoster(ctx, table);
       await ctx.audit({
@@ -46,6 +54,12 @@ export const orgHandlers: HandlersOf<typeof orgChannels> = {
       return report;
     },
   }),
+
+  'org.staff.template': async (ctx, { language }) =>
+    rosterTemplate(language, (await listTeams(ctx.db))[0]?.name ?? null),
+
+  'org.staff.export': async (ctx, { language, format, ...filter }) =>
+    rosterExport(await allStaff(ctx.db, filter), language, format, ctx.now),
 
   'org.shiftTypes.list': (ctx) => listShiftTypes(ctx.db),
 

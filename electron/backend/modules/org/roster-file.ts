@@ -1,16 +1,22 @@
-import { failure, staffInput, toFieldIssues, type RowIssue } from '../../../../shared/contract';
+import {
+  failure,
+  staffInput,
+  toFieldIssues,
+  type RowIssue,
+  type Staff,
+} from '../../../../shared/contract';
 import { POSITIONS, type Position } from '../../../../shared/domain/org';
 import type { StaffFields } from '../../../../db/queries/org/staff';
 import {
   columnReader,
   matchColumns,
   normalizeHeader as normalize,
-  rejectRows,
   type TableFile,
 } from '../../files/import-file';
+import { headerNames } from './roster-words';
 
 /** The roster columns, under the names HR's spreadsheets use for them (Chinese first). */
-const COLUMNS = {
+const ALIASES = {
   employeeNo: ['工号', '员工编号', 'employee no', 'employee no.', 'employeeno', 'id'],
   name: ['姓名', '名字', 'name'],
   team: ['班组', '组别', '小组', 'team'],
@@ -20,7 +26,16 @@ const COLUMNS = {
   phone: ['手机', '电话', '手机号', 'phone', 'mobile'],
   hireDate: ['入职日期', '入职时间', 'hire date', 'hiredate'],
 } as const;
-type Column = keyof typeof COLUMNS;
+type Column = keyof typeof ALIASES;
+const HEADER_OF = { team: 'teamId' } as const;
+
+/** The aliases and the screen's own headers in every language (the template's, the export's). */
+const COLUMNS = Object.fromEntries(
+  (Object.keys(ALIASES) as Column[]).map((c) => [
+    c,
+    [...ALIASES[c], ...headerNames(c === 'team' ? HEADER_OF.team : c).map((h) => normalize(h))],
+  ]),
+) as unknown as Record<Column, readonly string[]>;
 
 const POSITION_NAMES: Record<string, Position> = {
   座席: 'agent',
@@ -56,16 +71,18 @@ function parseDateText(text: string): string | null {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
+/** One row of a roster file, checked: its fields as they would be saved, or its problems. */
 export interface RosterRow {
   line: number;
-  fields: StaffFields;
+  employeeNo: string;
+  name: string;
+  /** Null when the row has a problem (`issues` says which). */
+  fields: StaffFields | null;
+  issues: RowIssue[];
 }
 
-/**
- * Checks every row and returns them all, or throws `import_rejected` listing every problem:
- * an import is applied whole or not at all.
- */
-export function parseRoster(table: TableFile, teamIdByName: Map<string, number>): RosterRow[] {
+/** Refuses a file without the columns every row needs; finds the others. */
+function rosterColumns(table: TableFile) {
   const columns = matchColumns(table.headers, COLUMNS);
   const missing = (['employeeNo', 'name'] as const).filter((c) => !columns[c]);
   if (missing.length > 0) {
@@ -81,61 +98,105 @@ export function parseRoster(table: TableFile, teamIdByName: Map<string, number>)
       rows: [],
     });
   }
+  return columns;
+}
+
+/** The employee numbers a file names, to read those people before checking its rows. */
+export function rosterEmployeeNos(table: TableFile): string[] {
+  const cell = columnReader(table, rosterColumns(table).employeeNo);
+  return table.rows.map((row) => cell(row).trim());
+}
+
+/**
+ * Checks every row against the roster as it is. A column the file does not have keeps each known
+ * person's current value (a new person gets the default): a file of numbers and teams moves people
+ * between teams without blanking their phones. A present but empty cell does clear its field.
+ */
+export function parseRoster(
+  table: TableFile,
+  teamIdByName: Map<string, number>,
+  existing: Map<string, Staff>,
+): RosterRow[] {
+  const columns = rosterColumns(table);
   const readers = new Map(
     (Object.keys(COLUMNS) as Column[]).map((c) => [c, columnReader(table, columns[c])]),
   );
-
-  const issues: RowIssue[] = [];
-  const rows: RosterRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
+  return table.rows.map((row) => {
     const { line } = row;
+    const issues: RowIssue[] = [];
     const cell = (column: Column) => readers.get(column)!(row);
-    const teamName = cell('team');
-    const teamId = teamName === '' ? null : teamIdByName.get(teamName);
-    if (teamId === undefined) {
-      issues.push({
-        row: line,
-        field: 'teamId',
-        key: 'errors.unknownTeamName',
-        params: { value: teamName },
-      });
+    const before = existing.get(cell('employeeNo').trim());
+    // The file's value where it has the column, else the person's current one.
+    const has = (column: Column) => columns[column] !== undefined;
+    const kept = <K extends keyof StaffFields>(field: K, fallback: StaffFields[K]) =>
+      before ? before[field] : fallback;
+
+    let teamId: number | null | undefined = kept('teamId', null);
+    if (has('team')) {
+      const teamName = cell('team');
+      teamId = teamName === '' ? null : teamIdByName.get(teamName);
+      if (teamId === undefined) {
+        issues.push({
+          row: line,
+          field: 'teamId',
+          key: 'errors.unknownTeamName',
+          params: { value: teamName },
+        });
+      }
     }
-    const position = parsePosition(cell('position'));
-    if (!position) {
-      issues.push({
-        row: line,
-        field: 'position',
-        key: 'errors.unknownPosition',
-        params: { value: cell('position') },
-      });
+    let position: Position | undefined = kept('position', 'agent');
+    if (has('position')) {
+      position = parsePosition(cell('position'));
+      if (!position) {
+        issues.push({
+          row: line,
+          field: 'position',
+          key: 'errors.unknownPosition',
+          params: { value: cell('position') },
+        });
+      }
     }
+    const text = (column: 'seat' | 'extension' | 'phone') =>
+      has(column) ? cell(column) : kept(column, null);
     const parsed = staffInput.safeParse({
       employeeNo: cell('employeeNo'),
       name: cell('name'),
       teamId: teamId ?? null,
       position: position ?? 'agent',
-      seat: cell('seat'),
-      extension: cell('extension'),
-      phone: cell('phone'),
-      hireDate: parseDateText(cell('hireDate')),
+      seat: text('seat'),
+      extension: text('extension'),
+      phone: text('phone'),
+      hireDate: has('hireDate') ? parseDateText(cell('hireDate')) : kept('hireDate', null),
     });
     if (!parsed.success) {
       for (const issue of toFieldIssues(parsed.error)) issues.push({ row: line, ...issue });
-      continue;
+    } else {
+      const { employeeNo } = parsed.data;
+      const first = seen.get(employeeNo);
+      if (first !== undefined) {
+        issues.push({
+          row: line,
+          field: 'employeeNo',
+          key: 'errors.importDuplicate',
+          params: { value: employeeNo, line: first },
+        });
+      } else seen.set(employeeNo, line);
+      if (before?.status === 'left') {
+        issues.push({
+          row: line,
+          field: 'employeeNo',
+          key: 'errors.importLeftStaff',
+          params: { value: employeeNo },
+        });
+      }
     }
-    const first = seen.get(parsed.data.employeeNo);
-    if (first !== undefined) {
-      issues.push({
-        row: line,
-        field: 'employeeNo',
-        key: 'errors.importDuplicate',
-        params: { value: parsed.data.employeeNo, line: first },
-      });
-    }
-    seen.set(parsed.data.employeeNo, line);
-    rows.push({ line, fields: parsed.data });
-  }
-  if (issues.length > 0) throw rejectRows('errors.import_rejected', issues);
-  return rows;
+    return {
+      line,
+      employeeNo: cell('employeeNo').trim(),
+      name: cell('name').trim(),
+      fields: issues.length === 0 && parsed.success ? parsed.data : null,
+      issues,
+    };
+  });
 }

@@ -1,74 +1,136 @@
-import type { Staff } from '../../../../shared/contract';
+import type { RosterPreview, Staff } from '../../../../shared/contract';
+import { ROSTER_FIELDS } from '../../../../shared/contract/org';
 import { listTeams } from '../../../../db/queries/org/teams';
 import {
-  insertStaff,
+  insertStaffRows,
   staffRowsByEmployeeNo,
   updateStaff,
   type StaffFields,
 } from '../../../../db/queries/org/staff';
 import type { HandlerContext } from '../../core/context';
 import { rejectRows, type TableFile } from '../../files/import-file';
-import { parseRoster } from './roster-file';
+import { parseRoster, rosterEmployeeNos } from './roster-file';
 
 /** Import caps: a roster file holds a center's staff, and no center has 20,000 people. */
 export const ROSTER_LIMITS = { maxRows: 20_000 };
 
-const FIELDS: (keyof StaffFields)[] = [
-  'employeeNo',
-  'name',
-  'teamId',
-  'position',
-  'seat',
-  'extension',
-  'phone',
-  'hireDate',
-];
+type Change = RosterPreview['rows'][number]['changes'][number];
+
+/** What a checked row would change in a known person, as the screen shows it (teams by name). */
+function changesOf(before: Staff, fields: StaffFields, teamName: Map<number, string>): Change[] {
+  const shown = (field: keyof StaffFields, value: StaffFields[keyof StaffFields]) =>
+    value === null
+      ? null
+      : field === 'teamId'
+        ? (teamName.get(value as number) ?? null)
+        : String(value);
+  return ROSTER_FIELDS.filter((f) => before[f] !== fields[f]).map((field) => ({
+    field,
+    before: shown(field, before[field]),
+    after: shown(field, fields[field]),
+  }));
+}
+
+/**
+ * Reads the roster as it stands and checks the file against it, row by row: new, changed (with
+ * each field's old and new value), unchanged, or invalid (with its problems). Teams and people
+ * are read in the caller's transaction, so the apply sees what its own transaction sees.
+ */
+async function checkRoster(ctx: HandlerContext, table: TableFile) {
+  const teams = await listTeams(ctx.db);
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const existing = await staffRowsByEmployeeNo(ctx.db, rosterEmployeeNos(table));
+  const rows = parseRoster(table, new Map(teams.map((t) => [t.name, t.id])), existing);
+  const checked = rows.map((row) => {
+    const before = existing.get(row.employeeNo);
+    const changes = row.fields && before ? changesOf(before, row.fields, teamName) : [];
+    const kind = !row.fields
+      ? ('invalid' as const)
+      : !before
+        ? ('new' as const)
+        : changes.length > 0
+          ? ('changed' as const)
+          : ('unchanged' as const);
+    return { ...row, before, changes, kind };
+  });
+  return { rows: checked, teamName };
+}
+
+/** The preview (花名册导入预览): what applying the file would do. Nothing is written. */
+export async function previewRoster(ctx: HandlerContext, table: TableFile): Promise<RosterPreview> {
+  const { rows } = await checkRoster(ctx, table);
+  const counts = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
+  for (const row of rows) counts[row.kind]++;
+  return {
+    counts,
+    rows: rows.map(({ line, employeeNo, name, kind, changes, issues }) => ({
+      row: line,
+      employeeNo,
+      name,
+      kind,
+      changes,
+      issues,
+    })),
+  };
+}
+
+interface Applied {
+  created: { id: number; fields: StaffFields }[];
+  updated: { before: Staff; after: Staff }[];
+}
+
+/**
+ * The audit of one roster import: each person added or changed, nothing for a row that changed
+ * nothing. Kept in this one function so the import's audit shape changes in one place.
+ */
+async function auditRosterImport(ctx: HandlerContext, applied: Applied) {
+  for (const { id, fields } of applied.created) {
+    await ctx.audit({ action: 'create', entity: 'staff', entityId: id, after: fields });
+  }
+  for (const { before, after } of applied.updated) {
+    await ctx.audit({ action: 'update', entity: 'staff', entityId: before.id, before, after });
+  }
+}
 
 /**
  * The roster import (花名册导入), given the file already read (before the transaction): rows are
- * matched by employee number, new numbers are added and known ones updated, all in the action's
- * one transaction; each person's change is audited, and a row that changes nothing is left alone.
- * The teams are read here, in the transaction, so a team renamed meanwhile is seen.
+ * matched by employee number; only new and changed people are written and audited, all in the
+ * action's one transaction, and a file with any invalid row is refused whole.
  */
 export async function importRoster(ctx: HandlerContext, table: TableFile) {
-  const teams = await listTeams(ctx.db);
-  const rows = parseRoster(table, new Map(teams.map((t) => [t.name, t.id])));
-  const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const existing = await staffRowsByEmployeeNo(
-    ctx.db,
-    rows.map((r) => r.fields.employeeNo),
-  );
-  const leftRows = rows.filter((r) => existing.get(r.fields.employeeNo)?.status === 'left');
-  if (leftRows.length > 0) {
+  const { rows, teamName } = await checkRoster(ctx, table);
+  const invalid = rows.filter((r) => r.kind === 'invalid');
+  if (invalid.length > 0)
     throw rejectRows(
       'errors.import_rejected',
-      leftRows.map((r) => ({
-        row: r.line,
-        field: 'employeeNo',
-        key: 'errors.importLeftStaff',
-        params: { value: r.fields.employeeNo },
-      })),
+      invalid.flatMap((r) => r.issues),
     );
-  }
-  let created = 0;
-  let updated = 0;
-  for (const { fields } of rows) {
-    const before = existing.get(fields.employeeNo);
-    if (!before) {
-      const id = await insertStaff(ctx.db, fields, ctx.now);
-      await ctx.audit({ action: 'create', entity: 'staff', entityId: id, after: fields });
-      created++;
-    } else if (FIELDS.some((f) => before[f] !== fields[f])) {
-      await updateStaff(ctx.db, before.id, fields, ctx.now);
-      const after: Staff = {
+  const added = rows.filter((r) => r.kind === 'new').map((r) => r.fields!);
+  const ids = await insertStaffRows(ctx.db, added, ctx.now);
+  const applied: Applied = {
+    created: added.map((fields) => ({ id: ids.get(fields.employeeNo)!, fields })),
+    updated: [],
+  };
+  for (const row of rows) {
+    if (row.kind !== 'changed') continue;
+    const fields = row.fields!;
+    const before = row.before!;
+    await updateStaff(ctx.db, before.id, fields, ctx.now);
+    applied.updated.push({
+      before,
+      after: {
         ...before,
         ...fields,
         teamName: fields.teamId === null ? null : (teamName.get(fields.teamId) ?? null),
         updatedAt: ctx.now,
-      };
-      await ctx.audit({ action: 'update', entity: 'staff', entityId: before.id, before, after });
-      updated++;
-    }
+      },
+    });
   }
-  return { rows: rows.length, created, updated };
+  await auditRosterImport(ctx, applied);
+  return {
+    rows: rows.length,
+    created: applied.created.length,
+    updated: applied.updated.length,
+    unchanged: rows.length - applied.created.length - applied.updated.length,
+  };
 }

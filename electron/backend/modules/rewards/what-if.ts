@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ParsedInput, RewardsWhatIf } from '../../../../shared/contract';
 import { wantedProposals, type ProposalRule } from '../../../../shared/domain/attendance';
 import { ATTENDANCE_RULE_REASONS } from '../../../../shared/domain/rewards';
@@ -27,7 +28,7 @@ export async function whatIf(
       .selectFrom('staff as s')
       .leftJoin('teams as t', 't.id', 's.team_id')
       .select(['s.id', 's.name', 's.employee_no as employeeNo', 't.name as teamName'])
-      .orderBy('s.employee_no')
+      .orderBy(sql`natural_key(${sql.ref('s.employee_no')})`)
       .execute(),
   ]);
   const typeOfRule = (rule: ProposalRule) => {

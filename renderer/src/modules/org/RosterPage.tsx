@@ -1,15 +1,18 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/contract';
 import { STAFF_STATUSES, type StaffStatus } from '../../../../shared/domain/org';
+import { api } from '../../api/client';
 import { useQuery } from '../../api/queries';
+import { useErrorText } from '../../components/errors';
+import { saveFile } from '../../download';
 import { useEditor } from '../../components/FormModal';
 import { EmptyState, LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
-import { ImportModal } from './roster/ImportModal';
+import { downloadTemplate, ImportModal } from './roster/ImportModal';
 import { MarkLeftModal } from './roster/MarkLeftModal';
 import { StaffFormModal } from './roster/StaffFormModal';
 
@@ -19,8 +22,16 @@ const STATUS_COLOR: Record<StaffStatus, string> = {
   left: 'default',
 };
 
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+} as const;
+
 export function RosterPage() {
-  const { t } = useTranslation('org');
+  const { t, i18n } = useTranslation('org');
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const language = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const dates = useDateFormat();
   const [search, setSearch] = useState('');
   const [teamId, setTeamId] = useState<number>();
@@ -46,6 +57,17 @@ export function RosterPage() {
   const filters = (setter: () => void) => {
     setter();
     setPage(1);
+  };
+
+  // 导出花名册: the list as filtered (team, status), in the screen's language.
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    const result = await api.call('org.staff.export', { language, format, teamId, status });
+    if (!result.ok) message.error(errorText(result.error));
+    else saveFile(result.value.fileName, result.value.contentBase64, MIME[format]);
+  };
+  const template = async () => {
+    const result = await downloadTemplate(language);
+    if (!result.ok) message.error(errorText(result.error));
   };
 
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
@@ -81,7 +103,20 @@ export function RosterPage() {
           />
         </Space>
         {canEdit && (
-          <Space>
+          <Space wrap>
+            <Button onClick={() => void template()}>{t('roster.template')}</Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: (['xlsx', 'csv'] as const).map((format) => ({
+                  key: format,
+                  label: t('roster.exportAs', { format: format.toUpperCase() }),
+                  onClick: () => void exportAs(format),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />}>{t('roster.export')}</Button>
+            </Dropdown>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               {t('roster.import')}
             </Button>

@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveType, MonthSummary, SummaryFigures } from '../../../../../shared/contract';
+import { compareEmployeeNo } from '../../../../../shared/domain/org';
 import { Chart } from '../../../components/Chart';
 import { useDateFormat } from '../../../format';
 import { useLeaveTypeName } from '../status';
@@ -233,7 +234,7 @@ export function SummaryTab({
       dataIndex: 'employeeNo',
       width: whoWidths[0],
       fixed: 'left',
-      sorter: (a, b) => a.employeeNo.localeCompare(b.employeeNo),
+      sorter: (a, b) => compareEmployeeNo(a.employeeNo, b.employeeNo),
       defaultSortOrder: 'ascend',
     },
     {
