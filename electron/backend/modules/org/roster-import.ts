@@ -6,6 +6,7 @@ import {
   updateStaff,
   type StaffFields,
 } from '../../../../db/queries/org/staff';
+import type { BulkRow } from '../../core/audit';
 import type { HandlerContext } from '../../core/context';
 import { rejectRows, type TableFile } from '../../files/import-file';
 import { parseRoster } from './roster-file';
@@ -27,7 +28,7 @@ const FIELDS: (keyof StaffFields)[] = [
 /**
  * The roster import (花名册导入), given the file already read (before the transaction): rows are
  * matched by employee number, new numbers are added and known ones updated, all in the action's
- * one transaction; each person's change is audited, and a row that changes nothing is left alone.
+ * one transaction; each person's change is returned for the import's one audit entry, and a row that changes nothing is left alone.
  * The teams are read here, in the transaction, so a team renamed meanwhile is seen.
  */
 export async function importRoster(ctx: HandlerContext, table: TableFile) {
@@ -52,11 +53,12 @@ export async function importRoster(ctx: HandlerContext, table: TableFile) {
   }
   let created = 0;
   let updated = 0;
+  const audited: BulkRow[] = [];
   for (const { fields } of rows) {
     const before = existing.get(fields.employeeNo);
     if (!before) {
       const id = await insertStaff(ctx.db, fields, ctx.now);
-      await ctx.audit({ action: 'create', entity: 'staff', entityId: id, after: fields });
+      audited.push({ entity: 'staff', entityId: id, after: fields });
       created++;
     } else if (FIELDS.some((f) => before[f] !== fields[f])) {
       await updateStaff(ctx.db, before.id, fields, ctx.now);
@@ -66,9 +68,9 @@ export async function importRoster(ctx: HandlerContext, table: TableFile) {
         teamName: fields.teamId === null ? null : (teamName.get(fields.teamId) ?? null),
         updatedAt: ctx.now,
       };
-      await ctx.audit({ action: 'update', entity: 'staff', entityId: before.id, before, after });
+      audited.push({ entity: 'staff', entityId: before.id, before, after });
       updated++;
     }
   }
-  return { rows: rows.length, created, updated };
+  return { rows: rows.length, created, updated, audited };
 }
