@@ -53,6 +53,7 @@ const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
   },
   'accounts.signIn': { username: 'admin', password: 'x' },
   'audit.list': { entity: 'staff', from: '2026-01-01', page: 1 },
+  'audit.rows': { entryId: 1, offset: 0, limit: 50 },
   'org.staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
   'org.teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
 };
