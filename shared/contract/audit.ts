@@ -29,6 +29,14 @@ export const auditEntry = z.object({
   /** How many rows a bulk entry carries (audit.rows pages them); 0 for a single change. */
   rowCount: z.number().int(),
 });
+/** Names of the ids the page's changes hold (staffId, teamId, shiftTypeId, userId), by kind and id. */
+const idNames = z.object({
+  staff: z.record(z.string(), z.string()),
+  team: z.record(z.string(), z.string()),
+  shiftType: z.record(z.string(), z.string()),
+  user: z.record(z.string(), z.string()),
+});
+export type AuditIdNames = z.infer<typeof idNames>;
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
 /** The audit trail: read it, check its keyed chain against its anchored heads, export it. */
@@ -40,7 +48,7 @@ export const auditChannels = {
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.object({ rows: z.array(auditEntry), total: z.number().int() }),
+    output: z.object({ rows: z.array(auditEntry), total: z.number().int(), names: idNames }),
     roles: auditors,
     transaction: 'read',
   }),
@@ -61,6 +69,7 @@ export const auditChannels = {
         }),
       ),
       total: z.number().int(),
+      names: idNames,
     }),
     roles: auditors,
     transaction: 'read',

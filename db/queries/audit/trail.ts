@@ -461,7 +461,79 @@ export async function listAudit(
     .offset((page.page - 1) * page.pageSize)
     .execute();
   const entries = rows.map((r) => ({ ...toEntry(r), rowCount: Number(r.row_count ?? 0) }));
-  return { rows: await withNames(db, entries), total: Number(count) };
+  const staff = entries.flatMap((e) =>
+    e.entity === 'staff' && e.entityId ? [Number(e.entityId)] : [],
+  );
+  return {
+    rows: await withNames(db, entries),
+    total: Number(count),
+    names: await idNames(
+      db,
+      entries.flatMap((e) => [e.before, e.after]),
+      { staff },
+    ),
+  };
+}
+
+/** The id fields a change may hold, by what they name: shown as names, not numbers. */
+const ID_FIELDS = {
+  staffId: 'staff',
+  leadStaffId: 'staff',
+  teamId: 'team',
+  teamIds: 'team',
+  shiftTypeId: 'shiftType',
+  userId: 'user',
+} as const;
+type Named = (typeof ID_FIELDS)[keyof typeof ID_FIELDS];
+export type IdNames = Record<Named, Record<string, string>>;
+
+const NAME_SOURCES = {
+  staff: { table: 'staff', column: 'name' },
+  team: { table: 'teams', column: 'name' },
+  shiftType: { table: 'shift_types', column: 'name' },
+  user: { table: 'users', column: 'display_name' },
+} as const;
+
+/**
+ * The names of the people, teams, shift types and accounts the changes point at by id (one
+ * query per kind): the page shows 王芳, not staffId 17. `extra` adds ids known otherwise (a row's record).
+ */
+export async function idNames(
+  db: Kysely<DB>,
+  changes: readonly (Record<string, unknown> | null)[],
+  extra: Partial<Record<Named, number[]>> = {},
+): Promise<IdNames> {
+  const ids: Record<Named, Set<number>> = {
+    staff: new Set(extra.staff),
+    team: new Set(extra.team),
+    shiftType: new Set(extra.shiftType),
+    user: new Set(extra.user),
+  };
+  const visit = (o: unknown, depth: number) => {
+    if (!o || typeof o !== 'object' || depth > 3) return;
+    for (const [k, v] of Object.entries(o)) {
+      const kind = ID_FIELDS[k as keyof typeof ID_FIELDS];
+      if (kind && typeof v === 'number') ids[kind].add(v);
+      else if (kind && Array.isArray(v))
+        v.forEach((x) => typeof x === 'number' && ids[kind].add(x));
+      else visit(v, depth + 1);
+    }
+  };
+  changes.forEach((c) => visit(c, 0));
+  const names = { staff: {}, team: {}, shiftType: {}, user: {} } as IdNames;
+  for (const kind of Object.keys(NAME_SOURCES) as Named[]) {
+    const all = [...ids[kind]];
+    const { table, column } = NAME_SOURCES[kind];
+    for (let i = 0; i < all.length; i += 500) {
+      const rows = (await db
+        .selectFrom(table)
+        .select(['id', `${column} as name`] as never)
+        .where('id', 'in', all.slice(i, i + 500))
+        .execute()) as unknown as { id: number; name: string }[];
+      for (const r of rows) names[kind][String(r.id)] = r.name;
+    }
+  }
+  return names;
 }
 
 /** One page of a bulk entry's rows, in the order the action wrote them. */
@@ -483,14 +555,26 @@ export async function listAuditRows(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  const page_ = rows.map((r) => ({
+    index: r.row_index,
+    entity: r.entity,
+    entityId: r.entity_id,
+    change: JSON.parse(r.change) as Record<string, unknown>,
+  }));
+  // A staff row's record is the person; an attendance row's is "staffId/date".
+  const staff = page_.flatMap((r) =>
+    r.entityId && (r.entity === 'staff' || r.entity === 'attendance')
+      ? [Number(r.entityId.split('/')[0])]
+      : [],
+  );
   return {
-    rows: rows.map((r) => ({
-      index: r.row_index,
-      entity: r.entity,
-      entityId: r.entity_id,
-      change: JSON.parse(r.change) as Record<string, unknown>,
-    })),
+    rows: page_,
     total: Number(count),
+    names: await idNames(
+      db,
+      page_.map((r) => r.change),
+      { staff },
+    ),
   };
 }
 

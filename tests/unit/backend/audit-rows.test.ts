@@ -80,6 +80,10 @@ describe('a bulk action in the audit trail', () => {
       entity: 'attendance',
       change: { after: { date: '2026-11-01', status: 'present' } },
     });
+    // The ids in a row come with their names: the page shows people, not numbers.
+    const staffId = (first.rows[0]!.change.after as { staffId: number }).staffId;
+    expect(first.names.staff[String(staffId)]).toBe('员工0');
+    expect(Object.values(first.names.shiftType)).toHaveLength(1);
     const last = await t.ok('audit.rows', { entryId: entry!.id, offset: 1900, limit: 200 });
     expect(last.rows.map((r) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => 1900 + i));
     expect(await t.ok('audit.verify', {})).toMatchObject({ ok: true });
@@ -140,7 +144,7 @@ describe('a bulk action in the audit trail', () => {
       name: p.name,
       teamId: p.teamId,
       position: p.position,
-      status: p.status,
+      status: 'active',
       extension: '8123',
     });
     await t.ok('attendance.applyImport', clock, 'hr');
