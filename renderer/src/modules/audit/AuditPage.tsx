@@ -56,7 +56,10 @@ function useAuditValue() {
     if (typeof v === 'string' && INSTANT.test(v)) return dates.dateTime(v);
     const enumKeys = ENUM_KEYS[field];
     if (typeof v === 'string' && enumKeys)
-      return t([enumKeys].flat().map((k) => `${k}.${v}`), { defaultValue: v });
+      return t(
+        [enumKeys].flat().map((k) => `${k}.${v}`),
+        { defaultValue: v },
+      );
     if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? '…' : String(x))).join('、');
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
@@ -98,13 +101,15 @@ type RecordRef = { entity: string; entityId: string };
 function useRecordLabel() {
   const { t } = useTranslation('audit');
   const names = useContext(Names);
-  return ({ entity, entityId }: { entity: string; entityId: string | null }) => {
+  return ({ entity, entityId }: { entity: string; entityId: string | null }, bare = false) => {
     const what = t(`audit.entities.${entity}`, { defaultValue: entity });
     if (!entityId) return what;
     const [first, ...rest] = entityId.split('/');
     const person =
       entity === 'staff' || entity === 'attendance' ? names.staff[first ?? ''] : undefined;
-    return person ? `${what} ${[person, ...rest].join(' ')}` : `${what} #${entityId}`;
+    const which = person ? [person, ...rest].join(' ') : `#${entityId}`;
+    // A bulk entry's rows are all of the kind its entry names: the record alone says enough.
+    return bare ? which : `${what} ${which}`;
   };
 }
 
@@ -113,13 +118,16 @@ function RecordLink({
   entity,
   entityId,
   onRecord,
+  bare,
 }: {
   entity: string;
   entityId: string | null;
   onRecord: (r: RecordRef & { label: string }) => void;
+  bare?: boolean;
 }) {
   const { t } = useTranslation('audit');
-  const label = useRecordLabel()({ entity, entityId });
+  const recordLabel = useRecordLabel();
+  const label = recordLabel({ entity, entityId }, bare);
   if (!entityId) return <>{label}</>;
   return (
     <Button
@@ -127,7 +135,7 @@ function RecordLink({
       size="small"
       style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
       title={t('audit.historyOf', { record: label })}
-      onClick={() => onRecord({ entity, entityId, label })}
+      onClick={() => onRecord({ entity, entityId, label: recordLabel({ entity, entityId }) })}
     >
       {label}
     </Button>
@@ -231,7 +239,7 @@ function RowsTable(props: {
         { title: t('audit.rowNo'), width: 60, render: (_, r) => r.index + 1 },
         {
           title: t('audit.entity'),
-          render: (_, r) => <RecordLink {...r} onRecord={props.onRecord} />,
+          render: (_, r) => <RecordLink {...r} onRecord={props.onRecord} bare />,
         },
         ...fields.map((f) => ({
           title: props.fieldLabel(f),
@@ -445,6 +453,9 @@ export function AuditPage() {
       )}
       <Names.Provider value={list.data?.names ?? NO_NAMES}>
         <Table<AuditEntryRow>
+          // Fixed: an opened bulk entry scrolls inside its cell instead of widening the page.
+          tableLayout="fixed"
+          onRow={() => ({ style: { verticalAlign: 'top' } })}
           rowKey="id"
           size="small"
           loading={list.loading}
@@ -461,24 +472,24 @@ export function AuditPage() {
             {
               title: t('audit.time'),
               dataIndex: 'at',
-              width: 170,
+              width: 160,
               render: (v: string) => dates.dateTime(v),
             },
             {
               title: t('audit.user'),
-              width: 120,
+              width: 100,
               // By name, as people know each other; the username for 'local' and removed accounts.
               render: (_, e) => e.displayName ?? e.username ?? '—',
             },
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              width: 110,
+              width: 100,
               render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }),
             },
             {
               title: t('audit.entity'),
-              width: 150,
+              width: 130,
               render: (_, e) => <RecordLink {...e} onRecord={showHistory} />,
             },
             {
