@@ -169,7 +169,12 @@ function EntryRows({
     before: (r.change.before ?? null) as Record<string, unknown> | null,
     after: (r.change.after ?? r.change) as Record<string, unknown>,
   });
-  const fields = [...new Set(data.flatMap((r) => Object.keys(sides(r).after)))];
+  // A field the record's name already says (the person and date of an attendance row) is left out.
+  const saidByRecord = (r: (typeof data)[number], f: string) =>
+    (r.entityId ?? '').split('/').includes(String(sides(r).after[f]));
+  const fields = [...new Set(data.flatMap((r) => Object.keys(sides(r).after)))].filter(
+    (f) => !data.every((r) => saidByRecord(r, f)),
+  );
   return (
     <div>
       <Typography.Text strong>
