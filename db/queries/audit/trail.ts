@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import {
+  AUDIT_ID_FIELDS,
   FAILING_ANCHOR,
+  type AuditNamed,
   type AnchorSource,
   type AnchorStatus,
   type AuditAction,
@@ -475,16 +477,7 @@ export async function listAudit(
   };
 }
 
-/** The id fields a change may hold, by what they name: shown as names, not numbers. */
-const ID_FIELDS = {
-  staffId: 'staff',
-  leadStaffId: 'staff',
-  teamId: 'team',
-  teamIds: 'team',
-  shiftTypeId: 'shiftType',
-  userId: 'user',
-} as const;
-type Named = (typeof ID_FIELDS)[keyof typeof ID_FIELDS];
+type Named = AuditNamed;
 export type IdNames = Record<Named, Record<string, string>>;
 
 const NAME_SOURCES = {
@@ -512,7 +505,7 @@ export async function idNames(
   const visit = (o: unknown, depth: number) => {
     if (!o || typeof o !== 'object' || depth > 3) return;
     for (const [k, v] of Object.entries(o)) {
-      const kind = ID_FIELDS[k as keyof typeof ID_FIELDS];
+      const kind = AUDIT_ID_FIELDS[k as keyof typeof AUDIT_ID_FIELDS];
       if (kind && typeof v === 'number') ids[kind].add(v);
       else if (kind && Array.isArray(v))
         v.forEach((x) => typeof x === 'number' && ids[kind].add(x));

@@ -4,7 +4,12 @@ import type { Dayjs } from 'dayjs';
 import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryRow, AuditIdNames, Output } from '../../../../shared/contract';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, FAILING_ANCHOR } from '../../../../shared/domain/audit';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  AUDIT_ID_FIELDS,
+  FAILING_ANCHOR,
+} from '../../../../shared/domain/audit';
 import { api, errorOf } from '../../api/client';
 import { useQuery } from '../../api/queries';
 import { useErrorText } from '../../components/errors';
@@ -29,14 +34,7 @@ const ENUM_KEYS: Record<string, string | string[]> = {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Fields that hold an id, by the kind of thing it names (the backend sends the names with the page). */
-const ID_KINDS: Record<string, keyof AuditIdNames> = {
-  staffId: 'staff',
-  leadStaffId: 'staff',
-  teamId: 'team',
-  teamIds: 'team',
-  shiftTypeId: 'shiftType',
-  userId: 'user',
-};
+const ID_KINDS: Record<string, keyof AuditIdNames | undefined> = AUDIT_ID_FIELDS;
 const NO_NAMES: AuditIdNames = { staff: {}, team: {}, shiftType: {}, user: {} };
 /** The names of the ids on the page being read: the trail's page, or a bulk entry's page of rows. */
 const Names = createContext<AuditIdNames>(NO_NAMES);
