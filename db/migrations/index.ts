@@ -11,6 +11,7 @@ import { missingPunch } from './0009-missing-punch';
 import { closedMonthsLocked } from './0010-closed-months-locked';
 import { rewards } from './0011-rewards';
 import { staffWages } from './0012-staff-wages';
+import { auditRows } from './0013-audit-rows';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -45,6 +46,7 @@ export const migrations = checkedMigrations([
   closedMonthsLocked,
   rewards,
   staffWages,
+  auditRows,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

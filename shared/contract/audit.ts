@@ -26,17 +26,51 @@ export const auditEntry = z.object({
   entityId: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** How many rows a bulk entry carries (audit.rows pages them); 0 for a single change. */
+  rowCount: z.number().int(),
 });
+/** Names of the ids the page's changes hold (staffId, teamId, shiftTypeId, userId), by kind and id. */
+const idNames = z.object({
+  staff: z.record(z.string(), z.string()),
+  team: z.record(z.string(), z.string()),
+  shiftType: z.record(z.string(), z.string()),
+  user: z.record(z.string(), z.string()),
+});
+export type AuditIdNames = z.infer<typeof idNames>;
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
 /** The audit trail: read it, check its keyed chain against its anchored heads, export it. */
 export const auditChannels = {
   'audit.list': channel({
     input: auditFilter.extend({
+      /** With entity: one record's history, bulk entries that touched it included. */
+      entityId: z.string().min(1).max(100).optional(),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.object({ rows: z.array(auditEntry), total: z.number().int() }),
+    output: z.object({ rows: z.array(auditEntry), total: z.number().int(), names: idNames }),
+    roles: auditors,
+    transaction: 'read',
+  }),
+  /** One page of a bulk entry's rows (an import's 10,000 people or punches). */
+  'audit.rows': channel({
+    input: z.object({
+      entryId: id,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({
+      rows: z.array(
+        z.object({
+          index: z.number().int(),
+          entity: z.string(),
+          entityId: z.string().nullable(),
+          change: z.record(z.string(), z.unknown()),
+        }),
+      ),
+      total: z.number().int(),
+      names: idNames,
+    }),
     roles: auditors,
     transaction: 'read',
   }),

@@ -14,7 +14,7 @@ const WORDS = {
     idle: '自动退出时间: 15 → 20',
     rows: '共 3 行，点击展开',
     hide: '收起 3 行',
-    teams: '负责班组: 1',
+    teams: '负责班组: 客服一组',
     date: '日期',
   },
   'en-US': {
@@ -24,7 +24,7 @@ const WORDS = {
     idle: 'Idle sign-out: 15 → 20',
     rows: '3 rows: show',
     hide: 'Hide 3 rows',
-    teams: 'Teams led: 1',
+    teams: 'Teams led: 客服一组',
     date: 'Date',
   },
 };

@@ -57,6 +57,7 @@ const SAMPLE: Partial<Record<Channel, Record<string, unknown>>> = {
   'audit.export': { entity: 'staff', language: 'zh-CN' },
   'attendance.export': { month: '2026-11', kind: 'detail', format: 'xlsx', language: 'en-US' },
   'handover.exportItems': { format: 'csv', language: 'zh-CN' },
+  'audit.rows': { entryId: 1, offset: 0, limit: 50 },
   'org.staff.import': { fileName: 'a.csv', contentBase64: 'AAAA' },
   'org.teams.update': { id: 1, name: '客服一组', leadStaffId: 1 },
 };

@@ -20,6 +20,17 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A bulk entry's per-row changes (append-only); the entry's MAC covers a digest of them. */
+export interface AuditRowsTable {
+  entry_id: number;
+  row_index: number;
+  entity: AuditEntity;
+  entity_id: string | null;
+  /** JSON: what the action did to this row (its own before/after, or the fields it wrote). */
+  change: string;
+}
+
 export interface AuditTables {
   audit_log: AuditLogTable;
+  audit_rows: AuditRowsTable;
 }

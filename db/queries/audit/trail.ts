@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import {
+  AUDIT_ID_FIELDS,
   FAILING_ANCHOR,
+  type AuditNamed,
   type AnchorSource,
   type AnchorStatus,
   type AuditAction,
@@ -29,6 +31,34 @@ export interface AuditEntry {
   entityId: string | number | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** A bulk action's per-row changes: kept in audit_rows, covered by the entry's MAC. */
+  rows?: readonly AuditRowChange[];
+}
+
+/** One row of a bulk entry: the record it touched and what the action did to it. */
+export interface AuditRowChange {
+  entity: AuditEntity;
+  entityId: string | number | null;
+  change: Record<string, unknown>;
+}
+
+/** A row as stored: the strings the digest is taken over, the same written and read back. */
+interface StoredRow {
+  row_index: number;
+  entity: string;
+  entity_id: string | null;
+  change: string;
+}
+
+/** What an entry's MAC takes of its rows; null for an entry without rows (every older one). */
+function rowsDigest(rows: Iterable<StoredRow>): string | null {
+  const hash = createHash('sha256');
+  let any = false;
+  for (const r of rows) {
+    any = true;
+    hash.update(JSON.stringify([r.row_index, r.entity, r.entity_id, r.change])).update('\n');
+  }
+  return any ? hash.digest('hex') : null;
 }
 
 type AuditRow = Selectable<AuditLogTable>;
@@ -61,9 +91,18 @@ export function legacyEntryHash(prevHash: string, row: LinkedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(linkedBody(row)).digest('hex');
 }
 
-/** A keyed entry's MAC: only the holder of the key can make one that matches. */
-export function entryMac(key: AuditKey, prevHash: string, row: LinkedFields): string {
-  return key.mac(`audit-entry\n${prevHash}\n${linkedBody(row)}`);
+/**
+ * A keyed entry's MAC: only the holder of the key can make one that matches. A bulk entry's
+ * rows enter as their digest; an entry without rows keeps the format it always had.
+ */
+export function entryMac(
+  key: AuditKey,
+  prevHash: string,
+  row: LinkedFields,
+  rowsDigestHex: string | null = null,
+): string {
+  const rows = rowsDigestHex === null ? '' : `\nrows ${rowsDigestHex}`;
+  return key.mac(`audit-entry\n${prevHash}\n${linkedBody(row)}${rows}`);
 }
 
 /** The switch-over entry's id: entries up to it carry unkeyed links; null when the trail was keyed from its start. */
@@ -100,10 +139,54 @@ export async function appendAudit(db: Kysely<DB>, key: AuditKey, entry: AuditEnt
     before: redact(entry.before),
     after: redact(entry.after),
   };
-  await db
+  const rows: StoredRow[] = (entry.rows ?? []).map((r, i) => ({
+    row_index: i,
+    entity: r.entity,
+    entity_id: r.entityId === null ? null : String(r.entityId),
+    change: redact(r.change)!,
+  }));
+  const hash = entryMac(key, prevHash, row, rowsDigest(rows));
+  const { id } = await db
     .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: entryMac(key, prevHash, row) })
-    .execute();
+    .values({ ...row, prev_hash: prevHash, hash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // 500 rows × 5 values a statement stays well under SQLite's parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('audit_rows')
+      .values(
+        rows
+          .slice(i, i + 500)
+          .map((r) => ({ ...r, entry_id: id, entity: r.entity as AuditEntity })),
+      )
+      .execute();
+  }
+}
+
+/** Every bulk entry's rows digest, by entry id: one pass over audit_rows, before the chain's. */
+async function rowsDigests(db: Kysely<DB>): Promise<Map<number, string>> {
+  const digests = new Map<number, string>();
+  let entryId: number | null = null;
+  let current: StoredRow[] = [];
+  const close = () => {
+    if (entryId !== null) digests.set(entryId, rowsDigest(current)!);
+  };
+  for await (const r of db
+    .selectFrom('audit_rows')
+    .selectAll()
+    .orderBy('entry_id')
+    .orderBy('row_index')
+    .stream(1000)) {
+    if (r.entry_id !== entryId) {
+      close();
+      entryId = r.entry_id;
+      current = [];
+    }
+    current.push(r);
+  }
+  close();
+  return digests;
 }
 
 /** The unkeyed switch-over entry a migration appends to an existing trail (it has no key). */
@@ -236,15 +319,20 @@ export async function verifyAuditChain(
   let prev = GENESIS_HASH;
   let entries = 0;
   let firstBadId: number | null = null;
+  // Read first: the connection cannot run a second query while the chain streams.
+  const digests = await rowsDigests(db);
   for await (const row of db.selectFrom('audit_log').selectAll().orderBy('id').stream(500)) {
     entries++;
     const legacy = switchOver !== null && row.id <= switchOver;
+    const digest = digests.get(row.id) ?? null;
+    digests.delete(row.id);
     const expected = legacy
       ? legacyEntryHash(prev, row)
       : key
-        ? entryMac(key, prev, row)
+        ? entryMac(key, prev, row, digest)
         : row.hash;
-    if (row.prev_hash !== prev || expected !== row.hash) {
+    // An unkeyed entry never had rows: rows under one were slipped in.
+    if (row.prev_hash !== prev || expected !== row.hash || (legacy && digest !== null)) {
       firstBadId = row.id;
       break;
     }
@@ -255,6 +343,8 @@ export async function verifyAuditChain(
     }
     prev = row.hash;
   }
+  // Rows left over belong to no entry of the chain.
+  if (firstBadId === null && digests.size > 0) firstBadId = Math.min(...digests.keys());
   const checks = anchors.map((anchor): AnchorCheck => {
     const { head } = anchor;
     const status = ((): AnchorStatus => {
@@ -287,6 +377,8 @@ export interface AuditFilter {
   userId?: number;
   entity?: AuditEntity;
   action?: AuditAction;
+  /** With entity: one record's history, the bulk entries that touched it among them. */
+  entityId?: string;
   /** Inclusive calendar dates, compared on the entry's local day. */
   from?: string;
   to?: string;
@@ -295,7 +387,23 @@ export interface AuditFilter {
 function filtered(db: Kysely<DB>, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
   if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
-  if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
+  const { entity, entityId } = filter;
+  if (entity !== undefined && entityId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', entity), eb('entity_id', '=', entityId)]),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('audit_rows')
+            .select('entry_id')
+            .where('audit_rows.entity', '=', entity)
+            .where('audit_rows.entity_id', '=', entityId),
+        ),
+      ]),
+    );
+  } else if (entity !== undefined) query = query.where('entity', '=', entity);
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   // Entries are stored in UTC ISO form; the filter's days are the user's local days.
   if (filter.from)
@@ -343,11 +451,124 @@ export async function listAudit(
     .executeTakeFirstOrThrow();
   const rows = await filtered(db, filter)
     .select(COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('audit_rows')
+        .select((r) => r.fn.countAll<number>().as('n'))
+        .whereRef('audit_rows.entry_id', '=', 'audit_log.id')
+        .as('row_count'),
+    )
     .orderBy('id', 'desc')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows: await withNames(db, rows.map(toEntry)), total: Number(count) };
+  const entries = rows.map((r) => ({ ...toEntry(r), rowCount: Number(r.row_count ?? 0) }));
+  const staff = entries.flatMap((e) =>
+    e.entity === 'staff' && e.entityId ? [Number(e.entityId)] : [],
+  );
+  return {
+    rows: await withNames(db, entries),
+    total: Number(count),
+    names: await idNames(
+      db,
+      entries.flatMap((e) => [e.before, e.after]),
+      { staff },
+    ),
+  };
+}
+
+type Named = AuditNamed;
+export type IdNames = Record<Named, Record<string, string>>;
+
+const NAME_SOURCES = {
+  staff: { table: 'staff', column: 'name' },
+  team: { table: 'teams', column: 'name' },
+  shiftType: { table: 'shift_types', column: 'name' },
+  user: { table: 'users', column: 'display_name' },
+} as const;
+
+/**
+ * The names of the people, teams, shift types and accounts the changes point at by id (one
+ * query per kind): the page shows 王芳, not staffId 17. `extra` adds ids known otherwise (a row's record).
+ */
+export async function idNames(
+  db: Kysely<DB>,
+  changes: readonly (Record<string, unknown> | null)[],
+  extra: Partial<Record<Named, number[]>> = {},
+): Promise<IdNames> {
+  const ids: Record<Named, Set<number>> = {
+    staff: new Set(extra.staff),
+    team: new Set(extra.team),
+    shiftType: new Set(extra.shiftType),
+    user: new Set(extra.user),
+  };
+  const visit = (o: unknown, depth: number) => {
+    if (!o || typeof o !== 'object' || depth > 3) return;
+    for (const [k, v] of Object.entries(o)) {
+      const kind = AUDIT_ID_FIELDS[k as keyof typeof AUDIT_ID_FIELDS];
+      if (kind && typeof v === 'number') ids[kind].add(v);
+      else if (kind && Array.isArray(v))
+        v.forEach((x) => typeof x === 'number' && ids[kind].add(x));
+      else visit(v, depth + 1);
+    }
+  };
+  changes.forEach((c) => visit(c, 0));
+  const names = { staff: {}, team: {}, shiftType: {}, user: {} } as IdNames;
+  for (const kind of Object.keys(NAME_SOURCES) as Named[]) {
+    const all = [...ids[kind]];
+    const { table, column } = NAME_SOURCES[kind];
+    for (let i = 0; i < all.length; i += 500) {
+      const rows = (await db
+        .selectFrom(table)
+        .select(['id', `${column} as name`] as never)
+        .where('id', 'in', all.slice(i, i + 500))
+        .execute()) as unknown as { id: number; name: string }[];
+      for (const r of rows) names[kind][String(r.id)] = r.name;
+    }
+  }
+  return names;
+}
+
+/** One page of a bulk entry's rows, in the order the action wrote them. */
+export async function listAuditRows(
+  db: Kysely<DB>,
+  entryId: number,
+  page: { offset: number; limit: number },
+) {
+  const { count } = await db
+    .selectFrom('audit_rows')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('entry_id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('audit_rows')
+    .select(['row_index', 'entity', 'entity_id', 'change'])
+    .where('entry_id', '=', entryId)
+    .orderBy('row_index')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const page_ = rows.map((r) => ({
+    index: r.row_index,
+    entity: r.entity,
+    entityId: r.entity_id,
+    change: JSON.parse(r.change) as Record<string, unknown>,
+  }));
+  // A staff row's record is the person; an attendance row's is "staffId/date".
+  const staff = page_.flatMap((r) =>
+    r.entityId && (r.entity === 'staff' || r.entity === 'attendance')
+      ? [Number(r.entityId.split('/')[0])]
+      : [],
+  );
+  return {
+    rows: page_,
+    total: Number(count),
+    names: await idNames(
+      db,
+      page_.map((r) => r.change),
+      { staff },
+    ),
+  };
 }
 
 export async function allAudit(db: Kysely<DB>, filter: AuditFilter) {

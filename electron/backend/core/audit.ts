@@ -3,7 +3,7 @@ import { changedFields } from '../../../shared/domain/audit';
 import type { AuditKey } from '../../../db/audit-key';
 import { appendAudit } from '../../../db/queries/audit/trail';
 import type { DB } from '../../../db/schema';
-import type { AuditEntity } from '../../../shared/domain/audit';
+import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
 import type { AuditRecord, HandlerContext, Session } from './context';
 
 /**
@@ -34,6 +34,38 @@ export async function writeAudit(
     entityId: record.entityId ?? null,
     before: before as Record<string, unknown> | null,
     after: after as Record<string, unknown> | null,
+    rows: record.rows,
+  });
+}
+
+/** One record a bulk action touched: its new fields, and for an edit what they were. */
+export interface BulkRow {
+  entity: AuditEntity;
+  entityId: string | number | null;
+  before?: object | null;
+  after: object;
+}
+
+/**
+ * The one way a bulk action is audited (a clock import, a roster import): one entry with its
+ * summary, opening to one row per record touched, each row's change only the fields that changed.
+ */
+export async function auditBulk(
+  ctx: HandlerContext,
+  entry: { action: AuditAction; entity: AuditEntity; summary: object },
+  rows: readonly BulkRow[],
+) {
+  await ctx.audit({
+    action: entry.action,
+    entity: entry.entity,
+    after: entry.summary,
+    rows: rows.map(({ entity, entityId, before, after }) => ({
+      entity,
+      entityId,
+      change: before
+        ? changedFields(before as Record<string, unknown>, after as Record<string, unknown>)
+        : { after },
+    })),
   });
 }
 

@@ -8,6 +8,7 @@ import {
   type Role,
 } from '../../../shared/contract';
 import type { AuditAction, AuditEntity } from '../../../shared/domain/audit';
+import type { AuditRowChange } from '../../../db/queries/audit/trail';
 import type { DataLayer } from '../../../db/data-layer';
 import type { DB } from '../../../db/schema';
 import type { UnknownNameAttempts } from '../modules/accounts/attempts';
@@ -46,6 +47,8 @@ export interface AuditRecord {
   entityId?: string | number | null;
   before?: object | null;
   after?: object | null;
+  /** A bulk action's per-row changes: one entry that opens to them (core/audit.ts auditBulk). */
+  rows?: readonly AuditRowChange[];
   /** Who acted, when not the session's user (a sign-in records the user signing in). */
   actor?: { userId: number | null; username: string };
 }

@@ -81,6 +81,20 @@ export const FAILING_ANCHOR: readonly AnchorStatus[] = ['behind', 'forged', 'mis
 const BOOKKEEPING = new Set(['updatedAt', 'updated_at', 'createdAt', 'created_at']);
 
 /** Keeps only the fields that changed, on both sides: what an auditor needs to read. */
+/**
+ * The fields of a change that hold an id, by what they name: the trail's pages carry the names
+ * and the audit page shows 王芳, not staffId 17.
+ */
+export const AUDIT_ID_FIELDS = {
+  staffId: 'staff',
+  leadStaffId: 'staff',
+  teamId: 'team',
+  teamIds: 'team',
+  shiftTypeId: 'shiftType',
+  userId: 'user',
+} as const;
+export type AuditNamed = (typeof AUDIT_ID_FIELDS)[keyof typeof AUDIT_ID_FIELDS];
+
 export function changedFields(
   before: Record<string, unknown>,
   after: Record<string, unknown>,

@@ -352,6 +352,12 @@ describe('approving several at once', () => {
       awaitingSecond: 0,
     });
     expect(await balance()).toBe(-2);
+    // The batch is one audit entry opening to each record it approved.
+    const approvals = (await t.ok('audit.list', { action: 'approve', page: 1, pageSize: 10 })).rows;
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({ entity: 'reward_record', rowCount: 2 });
+    const { rows } = await t.ok('audit.rows', { entryId: approvals[0]!.id });
+    expect(rows.map((r) => r.entityId)).toEqual([String(a.id), String(b.id)]);
   });
 });
 

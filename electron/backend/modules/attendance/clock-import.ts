@@ -221,5 +221,5 @@ export async function applyClockImport(
   await saveRecordChanges(ctx, changes);
   // The mapping that worked is the one to offer next month.
   await putSetting(ctx.db, MAPPING_SETTING, JSON.stringify(preview.mapping), ctx.now);
-  return { applied: changes.length, kept: preview.kept, rows: preview.rows };
+  return { applied: changes.length, kept: preview.kept, rows: preview.rows, changes };
 }

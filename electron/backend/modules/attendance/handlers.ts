@@ -7,7 +7,7 @@ import {
 } from '../../../../db/queries/attendance/leave-types';
 import { listProposals } from '../../../../db/queries/attendance/proposals';
 import { listSwaps } from '../../../../db/queries/attendance/swaps';
-import { auditCreate } from '../../core/audit';
+import { auditBulk, auditCreate } from '../../core/audit';
 import { preparedHandler, type HandlersOf } from '../../core/context';
 import { applyClockImport, previewClockImport, readClockFile } from './clock-import';
 import { correctRecord, recordLeave } from './corrections';
@@ -120,12 +120,28 @@ export const attendanceHandlers: HandlersOf<typeof attendanceChannels> = {
   'attendance.applyImport': preparedHandler({
     prepare: (_ctx, input) => readClockFile(input),
     run: async (ctx, input, table) => {
-      const { rows, ...report } = await applyClockImport(ctx, input, table);
-      await ctx.audit({
-        action: 'import',
-        entity: 'attendance',
-        after: { fileName: input.fileName, rows, ...report },
-      });
+      const { rows, changes, ...report } = await applyClockImport(ctx, input, table);
+      // One entry for the file, opening to each record it wrote.
+      await auditBulk(
+        ctx,
+        {
+          action: 'import',
+          entity: 'attendance',
+          summary: { fileName: input.fileName, rows, ...report },
+        },
+        changes.map((c) => ({
+          entity: 'attendance',
+          entityId: `${c.staffId}/${c.date}`,
+          after: {
+            staffId: c.staffId,
+            date: c.date,
+            shiftTypeId: c.shift?.id ?? null,
+            clockIn: c.clockIn,
+            clockOut: c.clockOut,
+            status: c.status,
+          },
+        })),
+      );
       return report;
     },
   }),

@@ -1,5 +1,5 @@
 import type { auditChannels } from '../../../../shared/contract';
-import { allAudit, listAudit } from '../../../../db/queries/audit/trail';
+import { allAudit, listAudit, listAuditRows } from '../../../../db/queries/audit/trail';
 import type { HandlersOf } from '../../core/context';
 import { moduleText } from '../../files/export-text';
 import { auditCsv, auditFileName } from './export';
@@ -7,6 +7,9 @@ import { auditCsv, auditFileName } from './export';
 export const auditHandlers: HandlersOf<typeof auditChannels> = {
   'audit.list': (ctx, { page, pageSize, ...filter }) =>
     listAudit(ctx.db, filter, { page, pageSize }),
+
+  'audit.rows': (ctx, { entryId, offset, limit }) =>
+    listAuditRows(ctx.db, entryId, { offset, limit }),
 
   /** The keyed chain, and that it extends the head file and the newest backups' heads. */
   'audit.verify': (ctx) => ctx.data.verifyAudit(ctx.db),

@@ -2,7 +2,7 @@ import type { orgChannels } from '../../../../shared/contract';
 import { allStaff, listStaff } from '../../../../db/queries/org/staff';
 import { listShiftTypes } from '../../../../db/queries/org/shift-types';
 import { listTeams } from '../../../../db/queries/org/teams';
-import { auditCreate, auditUpdate } from '../../core/audit';
+import { auditBulk, auditCreate, auditUpdate } from '../../core/audit';
 import { preparedHandler, type HandlersOf } from '../../core/context';
 import { readImportFile } from '../../files/import-file';
 import { rosterExport, rosterTemplate } from './roster-export';
@@ -45,12 +45,13 @@ export const orgHandlers: HandlersOf<typeof orgChannels> = {
   'org.staff.import': preparedHandler({
     prepare: readRosterFile,
     run: async (ctx, input, table) => {
-      const report = await importRoster(ctx, table);
-      await ctx.audit({
-        action: 'import',
-        entity: 'staff',
-        after: { fileName: input.fileName, ...report },
-      });
+      const { audited, ...report } = await importRoster(ctx, table);
+      // One entry for the file, opening to each person it added or changed.
+      await auditBulk(
+        ctx,
+        { action: 'import', entity: 'staff', summary: { fileName: input.fileName, ...report } },
+        audited,
+      );
       return report;
     },
   }),

@@ -7,6 +7,7 @@ import {
   updateStaff,
   type StaffFields,
 } from '../../../../db/queries/org/staff';
+import type { BulkRow } from '../../core/audit';
 import type { HandlerContext } from '../../core/context';
 import { rejectRows, type TableFile } from '../../files/import-file';
 import { parseRoster, rosterEmployeeNos } from './roster-file';
@@ -83,19 +84,28 @@ interface Applied {
  * The audit of one roster import: each person added or changed, nothing for a row that changed
  * nothing. Kept in this one function so the import's audit shape changes in one place.
  */
-async function auditRosterImport(ctx: HandlerContext, applied: Applied) {
-  for (const { id, fields } of applied.created) {
-    await ctx.audit({ action: 'create', entity: 'staff', entityId: id, after: fields });
-  }
-  for (const { before, after } of applied.updated) {
-    await ctx.audit({ action: 'update', entity: 'staff', entityId: before.id, before, after });
-  }
+/** The import's rows for its one audit entry (core/audit.ts auditBulk): each person added or changed. */
+function auditRows(applied: Applied): BulkRow[] {
+  return [
+    ...applied.created.map(({ id, fields }) => ({
+      entity: 'staff' as const,
+      entityId: id,
+      after: fields,
+    })),
+    ...applied.updated.map(({ before, after }) => ({
+      entity: 'staff' as const,
+      entityId: before.id,
+      before,
+      after,
+    })),
+  ];
 }
 
 /**
  * The roster import (花名册导入), given the file already read (before the transaction): rows are
- * matched by employee number; only new and changed people are written and audited, all in the
- * action's one transaction, and a file with any invalid row is refused whole.
+ * matched by employee number; only new and changed people are written, all in the action's one
+ * transaction, and a file with any invalid row is refused whole. Each person's change is returned
+ * for the import's one audit entry; a row that changes nothing is neither written nor audited.
  */
 export async function importRoster(ctx: HandlerContext, table: TableFile) {
   const { rows, teamName } = await checkRoster(ctx, table);
@@ -126,11 +136,11 @@ export async function importRoster(ctx: HandlerContext, table: TableFile) {
       },
     });
   }
-  await auditRosterImport(ctx, applied);
   return {
     rows: rows.length,
     created: applied.created.length,
     updated: applied.updated.length,
     unchanged: rows.length - applied.created.length - applied.updated.length,
+    audited: auditRows(applied),
   };
 }

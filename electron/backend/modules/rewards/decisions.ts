@@ -1,3 +1,4 @@
+import { auditBulk, type BulkRow } from '../../core/audit';
 import { ApiFailure, failure, type RewardRecord } from '../../../../shared/contract';
 import {
   dueExpiries,
@@ -160,10 +161,23 @@ export async function revoke(ctx: HandlerContext, id: number, reason: string) {
 export async function approveMany(ctx: HandlerContext, ids: readonly number[]) {
   let approved = 0;
   let awaitingSecond = 0;
+  // Each approval's entry becomes a row of the one entry the batch writes.
+  const rows: BulkRow[] = [];
+  const collecting: HandlerContext = {
+    ...ctx,
+    audit: async (r) => {
+      rows.push({
+        entity: r.entity,
+        entityId: r.entityId ?? null,
+        before: r.before,
+        after: r.after ?? {},
+      });
+    },
+  };
   for (const [i, id] of ids.entries()) {
     try {
       const after = await approve(
-        ctx,
+        collecting,
         id,
         { points: null, amount: null, reason: null },
         `ids.${i}`,
@@ -183,5 +197,10 @@ export async function approveMany(ctx: HandlerContext, ids: readonly number[]) {
       });
     }
   }
+  await auditBulk(
+    ctx,
+    { action: 'approve', entity: 'reward_record', summary: { approved, awaitingSecond } },
+    rows,
+  );
   return { approved, awaitingSecond };
 }
