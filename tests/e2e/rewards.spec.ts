@@ -17,6 +17,7 @@ test('a supervisor proposes a penalty for a person of her team and sees the ladd
   // The first warning of the ladder, for a person with none active.
   await expect(page.getByText(/纪律阶梯建议/)).toBeVisible();
   await page.getByLabel('事情描述').fill('连续两次迟到超过15分钟');
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
   await screenshot(page, 'rewards-propose-zh-CN');
   await page.getByRole('button', { name: '提交审批' }).click();
   await expect(page.getByText('已提交，待审批')).toBeVisible();
@@ -33,5 +34,6 @@ test('the proposal form in English', async ({ page, store, open }) => {
   await choose(page, page.getByRole('combobox', { name: 'Person' }), '李娜 · KF102');
   await choose(page, page.getByRole('combobox', { name: 'Reason' }), 'Late');
   await expect(page.getByText(/Discipline ladder suggests/)).toBeVisible();
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
   await screenshot(page, 'rewards-propose-en-US');
 });

@@ -35,6 +35,7 @@ export function ProposePage() {
   const catalog = useQuery('rewards.catalog', {});
   const staffId = Form.useWatch('staffId', form);
   const reasonId = Form.useWatch('reasonId', form);
+  const typeId = Form.useWatch('typeId', form);
   const person = useQuery(
     'rewards.person',
     staffId ? { staffId, reasonId: reasonId ?? null } : null,
@@ -104,7 +105,7 @@ export function ProposePage() {
   };
 
   return (
-    <Card title={t('rewards.propose.title')} style={{ maxWidth: 760 }}>
+    <Card title={t('rewards.propose.title')} style={{ maxWidth: 960 }}>
       <ClearFixedErrors form={form}>
         <Form form={form} layout="vertical" initialValues={{ eventDate: dayjs() }}>
           <Form.Item name="staffId" label={t('rewards.fields.person')} rules={[{ required: true }]}>
@@ -147,7 +148,8 @@ export function ProposePage() {
                 basis: t(`rewards.steps.${suggestion.basis}`),
               })}
               action={
-                suggestedType && (
+                suggestedType &&
+                suggestedType.id !== typeId && (
                   <Button size="small" onClick={() => applyType(suggestedType.id)}>
                     {t('rewards.propose.useSuggestion', { type: nameOf(suggestedType) })}
                   </Button>
@@ -173,7 +175,7 @@ export function ProposePage() {
             />
           </Form.Item>
           <Form.Item name="points" label={t('rewards.fields.points')}>
-            <InputNumber precision={0} min={-100} max={100} />
+            <InputNumber precision={0} min={-100} max={100} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="amount" label={t('rewards.fields.amount')}>
             <Input inputMode="decimal" suffix={t('rewards.yuan')} style={{ width: 200 }} />
@@ -183,7 +185,7 @@ export function ProposePage() {
             label={t('rewards.fields.description')}
             rules={[{ required: true }]}
           >
-            <Input.TextArea rows={3} maxLength={1000} />
+            <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
           <Form.Item name="externalRef" label={t('rewards.fields.externalRef')}>
             <Input maxLength={60} />
