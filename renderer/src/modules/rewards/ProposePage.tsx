@@ -143,10 +143,15 @@ export function ProposePage() {
               type={suggestion.escalated ? 'warning' : 'info'}
               showIcon
               style={{ marginBottom: 16 }}
-              message={t('rewards.propose.suggestion', {
-                step: t(`rewards.steps.${suggestion.step}`),
-                basis: t(`rewards.steps.${suggestion.basis}`),
-              })}
+              message={t(
+                suggestion.basis === 'none'
+                  ? 'rewards.propose.suggestionFirst'
+                  : 'rewards.propose.suggestion',
+                {
+                  step: t(`rewards.steps.${suggestion.step}`),
+                  basis: t(`rewards.steps.${suggestion.basis}`),
+                },
+              )}
               action={
                 suggestedType &&
                 suggestedType.id !== typeId && (
