@@ -6,6 +6,7 @@ import { backups } from './backups';
 import { handover } from './handover';
 import type { HomeCard, ModuleName, NavEntry, RendererModule } from './module';
 import { org } from './org';
+import { rewards } from './rewards';
 
 /**
  * Every module of the console, one line each. The menu, the pages an address can name, the home
@@ -17,6 +18,7 @@ export const MODULES = [
   org, // schedule, roster, teams, shift types
   attendance, // roll-call, the month's attendance, attendance settings
   handover, // 交接班
+  rewards, // 奖惩
   audit, // the audit trail
   backups, // backups, restore, the recovery screen
 ] as const;
