@@ -22,6 +22,16 @@ type Person = RewardsMonthReport['people'][number];
 type Line = RewardsMonthReport['totals'];
 const yuan = (fen: number) => fen / 100;
 
+/** A report line with nothing on it: a person or team without approved records. */
+export const noFigures = (): Line => ({
+  records: 0,
+  rewardFen: 0,
+  deductionFen: 0,
+  netFen: 0,
+  pointsGained: 0,
+  pointsLost: 0,
+});
+
 function figureColumns<R extends Line>({ t }: ExportText): Column<R>[] {
   return [
     { header: t(`${F}.columns.records`), value: (r) => r.records },
@@ -153,14 +163,7 @@ export async function payrollPackXlsx(
   const rows = new Map<number, Row>();
   for (const p of attendance.summary.people) rows.set(p.staffId, { ...p, attendance: p });
   for (const p of report.people) rows.set(p.staffId, { ...p, ...rows.get(p.staffId), rewards: p });
-  const none: Line = {
-    records: 0,
-    rewardFen: 0,
-    deductionFen: 0,
-    netFen: 0,
-    pointsGained: 0,
-    pointsLost: 0,
-  };
+  const none = noFigures();
   const a = attendanceText.t;
   const worked = (pick: (p: Attendance) => number) => (r: Row) =>
     r.attendance ? pick(r.attendance) : 0;

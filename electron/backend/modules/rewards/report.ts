@@ -5,19 +5,10 @@ import { monthSums } from '../../../../db/queries/rewards/report';
 import type { HandlerContext } from '../../core/context';
 import { moduleText } from '../../files/export-text';
 import { monthExportData } from '../attendance/month';
-import { payrollPackXlsx, reportCsv, reportXlsx, rewardsFileName } from './export';
+import { noFigures, payrollPackXlsx, reportCsv, reportXlsx, rewardsFileName } from './export';
 
 type Figures = RewardsMonthReport['totals'];
 type Sum = Awaited<ReturnType<typeof monthSums>>[number];
-
-const noFigures = (): Figures => ({
-  records: 0,
-  rewardFen: 0,
-  deductionFen: 0,
-  netFen: 0,
-  pointsGained: 0,
-  pointsLost: 0,
-});
 
 /** Adds one grouped row to a line of the report: rewards pay, penalties deduct, in whole fen. */
 function add(to: Figures, row: Sum) {
