@@ -33,7 +33,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await expect(box.locator('thead th.ant-table-cell-fix-end')).toHaveCount(0);
       const tableBox = (await box.boundingBox())!;
       const rateAt0 = (await box
-        .locator('thead th', { hasText: zh ? /^出勤率$/ : /^Attendance$/ })
+        .locator('thead th', { hasText: zh ? /^出勤率$/ : /^Attendance rate$/ })
         .last()
         .boundingBox())!;
       expect(rateAt0.x + rateAt0.width).toBeLessThanOrEqual(tableBox.x + tableBox.width);
