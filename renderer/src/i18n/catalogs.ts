@@ -1,7 +1,6 @@
+import { LANGUAGES, type Language } from '../../../shared/domain/language';
 import enUS from './en-US.json';
 import zhCN from './zh-CN.json';
-
-import { LANGUAGES, type Language } from '../../../shared/domain/language';
 
 export { LANGUAGES, type Language };
 

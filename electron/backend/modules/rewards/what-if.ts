@@ -64,7 +64,11 @@ export async function whatIf(
     staff.map((s) => s.id),
   );
   const byPerson = new Map<number, typeof records>();
-  for (const r of records) byPerson.set(r.staffId, [...(byPerson.get(r.staffId) ?? []), r]);
+  for (const r of records) {
+    const own = byPerson.get(r.staffId);
+    if (own) own.push(r);
+    else byPerson.set(r.staffId, [r]);
+  }
   for (const [staffId, own] of byPerson) {
     for (const w of wantedProposals(staffId, month, own, rules)) {
       add(figures.get(staffId)!.draft, w.rule, true);
