@@ -36,7 +36,11 @@ test('the administrator links an account to a person and a supervisor to a team;
   const hint = dialog.getByTestId('role-hint');
   await expect(hint).toContainText('点名');
   await expect(hint).toContainText('只能查看和填写所分配班组的数据');
-  await dialog.getByText('经理', { exact: true }).click();
+  // Under load a click can land while the dialog still zooms in: click until the role is taken.
+  await expect(async () => {
+    await dialog.getByText('经理', { exact: true }).click();
+    await expect(dialog.getByRole('radio', { name: '经理' })).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await expect(hint).toContainText('考勤');
   await expect(hint).not.toContainText('审批');
   await expect(hint).not.toContainText('考核');
