@@ -95,8 +95,11 @@ test('the staffing box adds up, an unmarked roll-call asks before submitting, an
   await page.getByRole('button', { name: '提交交班' }).click();
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('1 人未点名');
-  await confirm.getByRole('button', { name: '取消' }).click();
-  await expect(confirm).toBeHidden();
+  // A click that lands while the confirmation still zooms in is lost under load: until it closes.
+  await expect(async () => {
+    await confirm.getByRole('button', { name: '取消' }).click({ timeout: 1000 });
+    await expect(confirm).toBeHidden({ timeout: 1000 });
+  }).toPass();
   expect((await store.ok('handover.get', { id: draft.id })).state).toBe('draft');
   await page.getByRole('button', { name: '提交交班' }).click();
   await expect(page.getByRole('dialog')).toContainText('1 人未点名');
