@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { useUi } from '../../stores/ui';
+import { addressParams, pageAddress, useAddress } from '../../components/page-address';
 
 export const HANDOVER_TABS = ['write', 'incoming', 'log', 'items', 'settings'] as const;
 export type HandoverTab = (typeof HANDOVER_TABS)[number];
@@ -16,7 +15,7 @@ export interface HandoverRoute {
  * to a handover, the back button returns to the list, and a print sheet has an address of its own.
  */
 export function readRoute(hash: string = window.location.hash): HandoverRoute {
-  const params = new URLSearchParams(hash.replace(/^#\/?[^&]*&?/, ''));
+  const params = addressParams(hash);
   const number = (key: string) => Number(params.get(key)) || undefined;
   const tab = params.get('tab');
   return {
@@ -29,11 +28,7 @@ export function readRoute(hash: string = window.location.hash): HandoverRoute {
 }
 
 export function handoverHash(route: HandoverRoute): string {
-  const params = Object.entries(route)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `&${key}=${value}`)
-    .join('');
-  return `#/handover${params}`;
+  return pageAddress('handover', { ...route });
 }
 
 /** Moves to a place on the handover page, as a history entry the back button returns from. */
@@ -41,21 +36,7 @@ export function goHandover(route: HandoverRoute = {}) {
   window.location.hash = handoverHash(route);
 }
 
+const readHere = () => readRoute();
 export function useHandoverRoute(): HandoverRoute {
-  const [route, setRoute] = useState(readRoute);
-  useEffect(() => {
-    const update = () =>
-      setRoute((old) => {
-        const next = readRoute();
-        return JSON.stringify(old) === JSON.stringify(next) ? old : next;
-      });
-    window.addEventListener('hashchange', update);
-    // The navigation menu rewrites the address without a hashchange event.
-    const unsubscribe = useUi.subscribe(update);
-    return () => {
-      window.removeEventListener('hashchange', update);
-      unsubscribe();
-    };
-  }, []);
-  return route;
+  return useAddress(readHere);
 }

@@ -1,15 +1,15 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { defineModule, lazyNamed } from '../module';
 
-/** 奖惩: proposing a reward or penalty (with the ladder's suggestion); approval, catalog and person pages follow. */
+/** 奖惩: the approval queue, proposals, a person's standing, the monthly report, the catalog. */
 export const rewards = defineModule({
   name: 'rewards',
   pages: [
     {
       key: 'rewards',
       icon: TrophyOutlined,
-      page: lazyNamed(() => import('./ProposePage'), 'ProposePage'),
-      needs: 'rewards.records.propose',
+      page: lazyNamed(() => import('./RewardsPage'), 'RewardsPage'),
+      needs: 'rewards.records.list',
       order: 45,
     },
   ],
