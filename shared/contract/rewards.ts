@@ -119,6 +119,18 @@ export const rewardReasonInput = z.object({
 });
 
 export const evidenceLink = z.object({ entity: z.enum(EVIDENCE_ENTITIES), entityId: id });
+/** An evidence link as a record shows it: what its chip says and where it leads. */
+export const evidenceItem = evidenceLink.extend({
+  /** The day it is about (an attendance record's, a handover's), a proposal's month; null if gone. */
+  date: z.string().nullable(),
+  /** An attendance record's status, an attendance proposal's rule, a handover item's category. */
+  label: z.string().nullable(),
+  /** Whose attendance it is (attendance records and proposals). */
+  staffId: id.nullable(),
+  /** A handover item: the handover it was first written in. */
+  handoverId: id.nullable(),
+});
+export type EvidenceItem = z.infer<typeof evidenceItem>;
 
 const recordFields = {
   eventDate: isoDate,
@@ -214,7 +226,7 @@ export type RewardsSettings = z.infer<typeof rewardsSettings>;
 const wage = z.object({ staffId: id, baseWageFen: z.number().int().nullable() });
 
 export const rewardRecordDetail = rewardRecord.extend({
-  evidence: z.array(evidenceLink),
+  evidence: z.array(evidenceItem),
   decisions: z.array(
     z.object({
       approverUserId: id.nullable(),
@@ -425,7 +437,11 @@ export const rewardsChannels = {
   /** What waits for the caller: proposals they may approve now; what they proposed, and its state. */
   'rewards.queue': channel({
     input: empty,
-    output: z.object({ waiting: z.array(rewardRecord), mine: z.array(rewardRecord) }),
+    output: z.object({
+      /** With their evidence, one click away. */
+      waiting: z.array(rewardRecord.extend({ evidence: z.array(evidenceItem) })),
+      mine: z.array(rewardRecord),
+    }),
     roles: everyone,
     transaction: 'read',
   }),

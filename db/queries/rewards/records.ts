@@ -184,6 +184,106 @@ export async function evidenceOf(db: Kysely<DB>, recordId: number) {
     .execute() as Promise<{ entity: EvidenceEntity; entityId: number }[]>;
 }
 
+/** An evidence link with what its chip shows and where it leads. */
+export interface EvidenceItem {
+  entity: EvidenceEntity;
+  entityId: number;
+  /** The day it is about (an attendance record's, a handover's), a proposal's month; null if gone. */
+  date: string | null;
+  /** An attendance record's status, a proposal's rule, a handover item's category. */
+  label: string | null;
+  /** Whose attendance it is. */
+  staffId: number | null;
+  /** A handover item: the handover it was first written in. */
+  handoverId: number | null;
+}
+
+/** The evidence of several records, with each link's day and label, by record. */
+export async function evidenceItems(
+  db: Kysely<DB>,
+  recordIds: readonly number[],
+): Promise<Map<number, EvidenceItem[]>> {
+  const byRecord = new Map<number, EvidenceItem[]>(recordIds.map((id) => [id, []]));
+  if (!recordIds.length) return byRecord;
+  const links = await db
+    .selectFrom('rewards_evidence')
+    .select(['record_id as recordId', 'entity', 'entity_id as entityId'])
+    .where('record_id', 'in', [...recordIds])
+    .orderBy('entity')
+    .orderBy('entity_id')
+    .execute();
+  const ids = (entity: EvidenceEntity) => [
+    ...new Set(links.filter((l) => l.entity === entity).map((l) => l.entityId)),
+  ];
+  type Facts = Omit<EvidenceItem, 'entity' | 'entityId'>;
+  const facts = new Map<string, Facts>();
+  const attendance = ids('attendance_record');
+  if (attendance.length)
+    for (const r of await db
+      .selectFrom('attendance_records')
+      .select(['id', 'work_date', 'status', 'staff_id'])
+      .where('id', 'in', attendance)
+      .execute())
+      facts.set(`attendance_record:${r.id}`, {
+        date: r.work_date,
+        label: r.status,
+        staffId: r.staff_id,
+        handoverId: null,
+      });
+  const proposals = ids('attendance_proposal');
+  if (proposals.length)
+    for (const p of await db
+      .selectFrom('penalty_proposals')
+      .select(['id', 'month', 'rule', 'staff_id'])
+      .where('id', 'in', proposals)
+      .execute())
+      facts.set(`attendance_proposal:${p.id}`, {
+        date: p.month,
+        label: p.rule,
+        staffId: p.staff_id,
+        handoverId: null,
+      });
+  const items = ids('handover_item');
+  if (items.length)
+    for (const i of await db
+      .selectFrom('handover_items as i')
+      .select((eb) => [
+        'i.id',
+        'i.category',
+        eb
+          .selectFrom('handover_item_links as l')
+          .select((e) => e.fn.min('l.handover_id').as('h'))
+          .whereRef('l.item_id', '=', 'i.id')
+          .as('handoverId'),
+      ])
+      .where('i.id', 'in', items)
+      .execute()) {
+      const first =
+        i.handoverId === null
+          ? undefined
+          : await db
+              .selectFrom('handovers')
+              .select('work_date')
+              .where('id', '=', Number(i.handoverId))
+              .executeTakeFirst();
+      facts.set(`handover_item:${i.id}`, {
+        date: first?.work_date ?? null,
+        label: i.category,
+        staffId: null,
+        handoverId: i.handoverId === null ? null : Number(i.handoverId),
+      });
+    }
+  for (const l of links) {
+    const known = facts.get(`${l.entity}:${l.entityId}`);
+    byRecord.get(l.recordId)!.push({
+      entity: l.entity as EvidenceEntity,
+      entityId: l.entityId,
+      ...(known ?? { date: null, label: null, staffId: null, handoverId: null }),
+    });
+  }
+  return byRecord;
+}
+
 export async function replaceEvidence(
   db: Kysely<DB>,
   recordId: number,

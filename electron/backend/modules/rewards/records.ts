@@ -16,6 +16,7 @@ import { formatDate, monthOf } from '../../../../shared/domain/time';
 import { findReason, findType } from '../../../../db/queries/rewards/catalog';
 import {
   decisionsOf,
+  evidenceItems,
   evidenceOf,
   findRecord,
   insertRecord,
@@ -201,7 +202,7 @@ export async function detail(ctx: HandlerContext, id: number): Promise<RewardRec
   const actions = allowedRecordActions(await factsOf(ctx, record), actorOf(ctx));
   return {
     ...record,
-    evidence: await evidenceOf(ctx.db, id),
+    evidence: (await evidenceItems(ctx.db, [id])).get(id) ?? [],
     decisions,
     ledger: (await ledgerEvents(ctx.db, { recordIds: [id] })).map(({ staffId: _, ...e }) => e),
     actions,

@@ -7,7 +7,12 @@ import {
 } from '../../../../shared/domain/rewards';
 import { formatDate } from '../../../../shared/domain/time';
 import { findReason, findType, listTypes } from '../../../../db/queries/rewards/catalog';
-import { ladderRecords, ledgerEvents, recordsWhere } from '../../../../db/queries/rewards/records';
+import {
+  evidenceItems,
+  ladderRecords,
+  ledgerEvents,
+  recordsWhere,
+} from '../../../../db/queries/rewards/records';
 import type { HandlerContext } from '../../core/context';
 import { actorOf, factsOf, today } from './records';
 
@@ -73,5 +78,9 @@ export async function queue(ctx: HandlerContext) {
     actor.userId === null
       ? []
       : await recordsWhere(ctx.db, { proposedByUserId: actor.userId }, 50, 'recent');
-  return { waiting, mine };
+  const evidence = await evidenceItems(
+    ctx.db,
+    waiting.map((r) => r.id),
+  );
+  return { waiting: waiting.map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] })), mine };
 }
