@@ -8,7 +8,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Select, Space, Tabs, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, monthOf } from '../../../../shared/domain/time';
 import { useQuery } from '../../api/queries';
@@ -29,6 +29,7 @@ import { SummaryTab } from './month/SummaryTab';
 import { SwapModal } from './month/SwapModal';
 import { SwapsTab } from './month/SwapsTab';
 import { TeamGridTab } from './month/TeamGridTab';
+import { readAttendanceRoute } from './route';
 
 type Tab = 'summary' | 'grid' | 'calendar' | 'proposals' | 'swaps';
 type Dialog = 'leave' | 'swap' | 'import';
@@ -48,9 +49,11 @@ export function AttendancePage() {
   const go = useUi((s) => s.go);
   const can = useSession((s) => s.can);
 
-  const [month, setMonth] = useState(() => monthOf(formatDate(new Date())));
+  // A link may open it at a month, a person's calendar or the proposals (route.ts).
+  const [start] = useState(() => readAttendanceRoute());
+  const [month, setMonth] = useState(() => start.month ?? monthOf(formatDate(new Date())));
   const [teamId, setTeamId] = useState<number>();
-  const [tab, setTab] = useState<Tab>('summary');
+  const [tab, setTab] = useState<Tab>(start.tab ?? (start.staff ? 'calendar' : 'summary'));
   const [person, setPerson] = useState<PersonRef>();
   const [dialog, setDialog] = useState<Dialog>();
   const correction = useEditor<CorrectionTarget>();
@@ -60,6 +63,12 @@ export function AttendancePage() {
   const leaveTypes = useQuery('attendance.leaveTypes.list', {});
   const summary = useQuery('attendance.summary', { month, teamId });
   const grid = useQuery('attendance.month', tab === 'grid' ? { month, teamId } : null);
+
+  // The linked person, once the month's roster has them.
+  const linked = start.staff && summary.data?.people.find((p) => p.staffId === start.staff);
+  useEffect(() => {
+    if (linked) setPerson((old) => old ?? { ...linked, id: linked.staffId });
+  }, [linked]);
 
   const shifts = shiftTypes.data ?? [];
   const leaves = leaveTypes.data ?? [];

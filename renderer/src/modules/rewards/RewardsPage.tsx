@@ -2,6 +2,8 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../stores/session';
 import { ProposePage } from './ProposePage';
+import { QueueTab } from './QueueTab';
+import { RecordDrawer } from './RecordDrawer';
 import { goRewards, useRewardsRoute, type RewardsTab } from './route';
 
 /**
@@ -14,6 +16,11 @@ export function RewardsPage() {
   const can = useSession((s) => s.can);
   const route = useRewardsRoute();
   const tabs = [
+    can('rewards.records.approve') && {
+      key: 'queue',
+      label: t('rewards.tabs.queue'),
+      children: <QueueTab />,
+    },
     can('rewards.records.propose') && {
       key: 'propose',
       label: t('rewards.tabs.propose'),
@@ -22,11 +29,15 @@ export function RewardsPage() {
   ].filter((x) => !!x);
   const active = tabs.some((x) => x.key === route.tab) ? route.tab : tabs[0]?.key;
   return (
-    <Tabs
-      activeKey={active}
-      onChange={(key) => goRewards({ tab: key as RewardsTab })}
-      destroyOnHidden
-      items={tabs}
-    />
+    <>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => goRewards({ tab: key as RewardsTab })}
+        destroyOnHidden
+        items={tabs}
+      />
+      {/* One record, open over whichever tab shows; closing it takes `record` off the address. */}
+      <RecordDrawer />
+    </>
   );
 }

@@ -13,6 +13,13 @@ export const rewards = defineModule({
       order: 45,
     },
   ],
+  homeCards: [
+    {
+      card: lazyNamed(() => import('./HomeRewardsCard'), 'HomeRewardsCard'),
+      needs: 'rewards.records.propose',
+      order: 20,
+    },
+  ],
   invalidates: {
     'rewards.': ['rewards.'],
   },

@@ -1,14 +1,20 @@
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PenaltyProposal } from '../../../../../shared/contract';
-import { useQuery } from '../../../api/queries';
+import { useQuery, write } from '../../../api/queries';
+import { useErrorText } from '../../../components/errors';
 import { LoadError } from '../../../components/PageState';
 import { useDateFormat } from '../../../format';
+import { useSession } from '../../../stores/session';
+import { goRewards } from '../../rewards/route';
 import { StatusTag } from '../status';
 
 /**
  * 处罚建议: what the attendance rules proposed this month (K late arrivals, every 旷工), with the
- * records behind each. Approving them belongs to the rewards and penalties module.
+ * records behind each. A supervisor or manager files the month's open ones as 奖惩 proposals;
+ * managers approve them in the 奖惩 queue.
  */
 export function ProposalsTab({
   month,
@@ -22,6 +28,18 @@ export function ProposalsTab({
   const dates = useDateFormat();
   const proposals = useQuery('attendance.proposals', { month });
   const rules = useQuery('attendance.rules', {});
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const canFile = useSession((s) => s.can('rewards.fromAttendance'));
+  const [filing, setFiling] = useState(false);
+  const file = async () => {
+    setFiling(true);
+    const result = await write('rewards.fromAttendance', { month });
+    setFiling(false);
+    if (!result.ok) message.error(errorText(result.error));
+    else if (result.value.created === 0) message.info(t('attendance.proposals.nothingToFile'));
+    else message.success(t('attendance.proposals.filed', { count: result.value.created }));
+  };
   if (proposals.error) return <LoadError error={proposals.error} onRetry={proposals.reload} />;
   const rows = (proposals.data ?? []).filter((p) => !staffIds || staffIds.has(p.staffId));
 
@@ -35,6 +53,25 @@ export function ProposalsTab({
           rules.data?.lateCountForPenalty
             ? t('attendance.proposals.hint', { count: rules.data.lateCountForPenalty })
             : t('attendance.proposals.hintNoLate')
+        }
+        action={
+          <Space>
+            {canFile && (
+              <Button
+                type="primary"
+                size="small"
+                icon={<SendOutlined />}
+                loading={filing}
+                disabled={rows.every((p) => p.state !== 'proposed')}
+                onClick={() => void file()}
+              >
+                {t('attendance.proposals.file')}
+              </Button>
+            )}
+            <Button size="small" onClick={() => goRewards({ tab: 'queue' })}>
+              {t('attendance.proposals.goQueue')}
+            </Button>
+          </Space>
         }
       />
       <Table<PenaltyProposal>
