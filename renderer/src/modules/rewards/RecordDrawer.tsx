@@ -239,11 +239,12 @@ function RecordBody({ record }: { record: RewardRecordDetail }) {
             children: (
               <span>
                 {names.type(record)}
-                {record.ladderStep !== 'none' && (
-                  <Tag style={{ marginInlineStart: 6 }}>
-                    {t(`rewards.steps.${record.ladderStep}`)}
-                  </Tag>
-                )}
+                {record.ladderStep !== 'none' &&
+                  t(`rewards.steps.${record.ladderStep}`) !== names.type(record) && (
+                    <Tag style={{ marginInlineStart: 6 }}>
+                      {t(`rewards.steps.${record.ladderStep}`)}
+                    </Tag>
+                  )}
               </span>
             ),
           },
