@@ -56,6 +56,8 @@ test('(a) the manager sees the evidence chip, approves one proposal from the que
   store,
   open,
 }) => {
+  // Two decisions and a visit to the attendance page: more than a minute on a loaded machine.
+  test.slow();
   const { who, lateRecord, reason, lead } = await setUp(store);
   const late = await lead('rewards.records.propose', {
     staffId: who('李娜'),

@@ -102,7 +102,6 @@ export function QueueTab() {
           size="small"
           loading={queue.loading}
           dataSource={rows}
-          scroll={{ x: 1180 }}
           pagination={rows.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
           rowSelection={{
             selectedRowKeys: chosen,
@@ -119,7 +118,7 @@ export function QueueTab() {
           columns={[
             {
               title: t('rewards.fields.person'),
-              width: 150,
+              width: 130,
               render: (_, r) => (
                 <div>
                   <div>
@@ -138,10 +137,10 @@ export function QueueTab() {
             },
             {
               title: t('rewards.fields.reason'),
-              width: 170,
+              width: 150,
               render: (_, r) => <ReasonCell record={r} />,
             },
-            { title: t('rewards.fields.type'), width: 100, render: (_, r) => names.type(r) },
+            { title: t('rewards.fields.type'), width: 90, render: (_, r) => names.type(r) },
             {
               title: t('rewards.fields.points'),
               width: 60,
@@ -150,23 +149,25 @@ export function QueueTab() {
             },
             {
               title: t('rewards.queue.amount'),
-              width: 90,
+              width: 80,
               align: 'right',
               render: (_, r) => yuanText(r.amountFen),
             },
             {
-              title: t('rewards.queue.source'),
-              width: 90,
+              title: t('rewards.queue.proposer'),
+              width: 100,
               render: (_, r) => (
-                <Tag color={r.source === 'attendance' ? 'blue' : undefined}>
-                  {t(`rewards.record.sources.${r.source}`)}
-                </Tag>
+                <div>
+                  <div>{r.proposedBy}</div>
+                  <Tag color={r.source === 'attendance' ? 'blue' : undefined}>
+                    {t(`rewards.record.sources.${r.source}`)}
+                  </Tag>
+                </div>
               ),
             },
-            { title: t('rewards.record.proposedBy'), width: 90, dataIndex: 'proposedBy' },
             {
               title: t('rewards.queue.approvals'),
-              width: 80,
+              width: 76,
               render: (_, r) =>
                 r.redLine ? (
                   <Tag color={r.approvals > 0 ? 'orange' : 'red'}>
@@ -178,7 +179,6 @@ export function QueueTab() {
             },
             {
               title: t('rewards.record.evidence'),
-              width: 260,
               render: (_, r) => <EvidenceChips items={r.evidence} />,
             },
           ]}

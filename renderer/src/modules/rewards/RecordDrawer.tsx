@@ -67,6 +67,7 @@ export function RecordDrawer() {
         )
       }
       loading={!!id && !record && !detail.error}
+      footer={record && <RecordActions key={record.id} record={record} />}
       data-testid="record-drawer"
     >
       {detail.error ? (
@@ -83,84 +84,6 @@ function RecordBody({ record }: { record: RewardRecordDetail }) {
   const { t: tc } = useTranslation();
   const dates = useDateFormat();
   const names = useRecordNames();
-  const { message } = App.useApp();
-  const { errorText, issueText } = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const [step, setStep] = useState<Step>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
-  const can = (a: RewardRecordDetail['actions'][number]) => record.actions.includes(a);
-
-  const done = (text: string) => {
-    message.success(text);
-    setStep(undefined);
-    setRefusal(undefined);
-    form.resetFields();
-  };
-  const failed = (error: Parameters<typeof errorText>[0]) => {
-    if (!showFieldErrors(form, error, issueText)) setRefusal(errorText(error));
-  };
-
-  const approve = async () => {
-    setBusy(true);
-    setRefusal(undefined);
-    const result = await write('rewards.records.approve', { id: record.id });
-    setBusy(false);
-    if (!result.ok) return failed(result.error);
-    done(
-      t(
-        result.value.state === 'approved'
-          ? 'rewards.record.approved'
-          : 'rewards.record.firstApproval',
-        { approvals: result.value.approvals, needed: result.value.approvalsNeeded },
-      ),
-    );
-  };
-
-  const submitStep = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setRefusal(undefined);
-    const reason = v.reason?.trim() ?? '';
-    const result =
-      step === 'reduce'
-        ? await write('rewards.records.approve', {
-            id: record.id,
-            // Only what the approver lowered: an unchanged figure is not a reduction.
-            points: v.points === undefined || v.points === record.points ? null : v.points,
-            amount:
-              !v.amount?.trim() || v.amount.trim() === formatYuan(record.amountFen)
-                ? null
-                : v.amount.trim(),
-            reason: reason || null,
-          })
-        : await write(step === 'reject' ? 'rewards.records.reject' : 'rewards.records.revoke', {
-            id: record.id,
-            reason,
-          });
-    setBusy(false);
-    if (!result.ok) return failed(result.error);
-    done(
-      t(
-        step === 'reject'
-          ? 'rewards.record.rejected'
-          : step === 'revoke'
-            ? 'rewards.record.revoked'
-            : result.value.state === 'approved'
-              ? 'rewards.record.approved'
-              : 'rewards.record.firstApproval',
-        { approvals: result.value.approvals, needed: result.value.approvalsNeeded },
-      ),
-    );
-  };
-
-  const open = (next: Step) => {
-    setRefusal(undefined);
-    form.resetFields();
-    if (next === 'reduce')
-      form.setFieldsValue({ points: record.points, amount: formatYuan(record.amountFen) });
-    setStep(next);
-  };
 
   const decisionText = (d: RewardRecordDetail['decisions'][number]) => {
     const who = `${d.approver}（${tc(`role.${d.approverRole}`, { defaultValue: d.approverRole })}）`;
@@ -384,12 +307,101 @@ function RecordBody({ record }: { record: RewardRecordDetail }) {
           },
         ]}
       />
+    </div>
+  );
+}
 
+/** What the caller may do now, in the drawer's footer so it stays in view: the buttons, or the words a decision needs. */
+function RecordActions({ record }: { record: RewardRecordDetail }) {
+  const { t: tc } = useTranslation();
+  const { t } = useTranslation('rewards');
+  const { message } = App.useApp();
+  const { errorText, issueText } = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [step, setStep] = useState<Step>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const can = (a: RewardRecordDetail['actions'][number]) => record.actions.includes(a);
+
+  const done = (text: string) => {
+    message.success(text);
+    setStep(undefined);
+    setRefusal(undefined);
+    form.resetFields();
+  };
+  const failed = (error: Parameters<typeof errorText>[0]) => {
+    if (!showFieldErrors(form, error, issueText)) setRefusal(errorText(error));
+  };
+
+  const approve = async () => {
+    setBusy(true);
+    setRefusal(undefined);
+    const result = await write('rewards.records.approve', { id: record.id });
+    setBusy(false);
+    if (!result.ok) return failed(result.error);
+    done(
+      t(
+        result.value.state === 'approved'
+          ? 'rewards.record.approved'
+          : 'rewards.record.firstApproval',
+        { approvals: result.value.approvals, needed: result.value.approvalsNeeded },
+      ),
+    );
+  };
+
+  const submitStep = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setRefusal(undefined);
+    const reason = v.reason?.trim() ?? '';
+    const result =
+      step === 'reduce'
+        ? await write('rewards.records.approve', {
+            id: record.id,
+            // Only what the approver lowered: an unchanged figure is not a reduction.
+            points: v.points === undefined || v.points === record.points ? null : v.points,
+            amount:
+              !v.amount?.trim() || v.amount.trim() === formatYuan(record.amountFen)
+                ? null
+                : v.amount.trim(),
+            reason: reason || null,
+          })
+        : await write(step === 'reject' ? 'rewards.records.reject' : 'rewards.records.revoke', {
+            id: record.id,
+            reason,
+          });
+    setBusy(false);
+    if (!result.ok) return failed(result.error);
+    done(
+      t(
+        step === 'reject'
+          ? 'rewards.record.rejected'
+          : step === 'revoke'
+            ? 'rewards.record.revoked'
+            : result.value.state === 'approved'
+              ? 'rewards.record.approved'
+              : 'rewards.record.firstApproval',
+        { approvals: result.value.approvals, needed: result.value.approvalsNeeded },
+      ),
+    );
+  };
+
+  const open = (next: Step) => {
+    setRefusal(undefined);
+    form.resetFields();
+    if (next === 'reduce')
+      form.setFieldsValue({ points: record.points, amount: formatYuan(record.amountFen) });
+    setStep(next);
+  };
+
+  if (!refusal && !step && !record.actions.some((a) => a !== 'edit')) return null;
+  return (
+    <div>
       {refusal && (
         <Alert
           type="error"
           showIcon
-          style={{ marginTop: 16 }}
+          style={{ marginBottom: 8 }}
           title={refusal}
           data-testid="record-refusal"
         />
@@ -400,7 +412,7 @@ function RecordBody({ record }: { record: RewardRecordDetail }) {
           <Form
             form={form}
             layout="vertical"
-            style={{ marginTop: 16, padding: 12, background: '#fafafa', borderRadius: 6 }}
+            style={{ padding: 4, background: '#fafafa', borderRadius: 6 }}
           >
             <Typography.Text strong>{t(`rewards.record.steps.${step}`)}</Typography.Text>
             {step === 'reduce' && (
@@ -439,7 +451,7 @@ function RecordBody({ record }: { record: RewardRecordDetail }) {
       )}
 
       {!step && record.actions.some((a) => a !== 'edit') && (
-        <Space style={{ marginTop: 16 }} wrap>
+        <Space wrap>
           {can('approve') && (
             <Button type="primary" loading={busy} onClick={() => void approve()}>
               {t('rewards.record.actions.approve')}
