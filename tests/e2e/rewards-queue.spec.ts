@@ -230,6 +230,7 @@ test('(d) the attendance rules’ proposals of a month are filed and approved in
   await deskScreen(page, 'zh-CN');
   await open(`#/attendance&month=${MONTH}&tab=proposals`, A);
   await expect(page.getByText(/点“提交奖惩审批”/)).toBeVisible();
+  await screenshot(page, 'attendance-proposals-file-zh-CN');
   await page.getByRole('button', { name: '提交奖惩审批' }).click();
   await expect(page.getByText('已将 2 条建议提交到奖惩审批')).toBeVisible();
   const filed = await store.ok('rewards.records.list', { state: 'proposed' });
@@ -290,11 +291,14 @@ test('the home card shows a manager what waits and a supervisor the state of her
   await expect(mine.locator('.ant-statistic').filter({ hasText: '待审批' })).toContainText('2');
   await expect(mine.locator('.ant-statistic').filter({ hasText: '已驳回' })).toContainText('1');
   await expect(mine).toContainText('王芳');
+  await screenshot(page, 'rewards-home-supervisor-zh-CN');
 
   await switchUser(page, A, MANAGER);
   await page.getByRole('menuitem', { name: '首页' }).click();
   const card = page.getByTestId('home-rewards');
   await expect(card.locator('.ant-statistic').filter({ hasText: '待我审批' })).toContainText('2');
+  await expect(card).toContainText('李娜');
+  await screenshot(page, 'rewards-home-manager-zh-CN');
   await card.getByText('李娜').click();
   await expect(page).toHaveURL(new RegExp(`#/rewards&tab=queue&record=${first.id}`));
   await expect(drawer(page)).toContainText('迟到');

@@ -31,6 +31,7 @@ export function ProposalsTab({
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const canFile = useSession((s) => s.can('rewards.fromAttendance'));
+  const approves = useSession((s) => s.can('rewards.records.approve'));
   const [filing, setFiling] = useState(false);
   const file = async () => {
     setFiling(true);
@@ -68,9 +69,11 @@ export function ProposalsTab({
                 {t('attendance.proposals.file')}
               </Button>
             )}
-            <Button size="small" onClick={() => goRewards({ tab: 'queue' })}>
-              {t('attendance.proposals.goQueue')}
-            </Button>
+            {approves && (
+              <Button size="small" onClick={() => goRewards({ tab: 'queue' })}>
+                {t('attendance.proposals.goQueue')}
+              </Button>
+            )}
           </Space>
         }
       />
