@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
+import { formatYuan } from '../../shared/domain/rewards/money';
 import { monthOf } from '../../shared/domain/time';
 import type { TestStore } from '../helpers/store';
 import { callHost } from '../helpers/host-api';
 import { ADMIN, deskScreen, expect, screenshot, signIn, test } from './fixtures';
-import { A, MANAGER, seed, sessionOf, type Account } from './handover-fixtures';
+import { A, MANAGER, seed, sessionOf, today, type Account } from './handover-fixtures';
 
 /**
  * 奖惩 approval (issue 13, points 2–4) in the Chinese UI against the real backend: the queue,
@@ -251,6 +252,53 @@ test('(d) the attendance rules’ proposals of a month are filed and approved in
   const approved = await store.ok('rewards.records.list', { state: 'approved' });
   expect(approved.total).toBe(2);
   expect(approved.rows.every((r) => r.decidedBy === MANAGER.displayName)).toBe(true);
+});
+
+test('approving reduced needs a reason, refuses a raise next to the field, and warns of a type published after the event', async ({
+  page,
+  store,
+  open,
+}) => {
+  const { who, reason, lead } = await setUp(store);
+  const catalog = await store.ok('rewards.catalog', {});
+  const deduction = catalog.types.find((x) => x.code === 'deduction')!;
+  // The catalog's 扣款 was published to staff only today, after the event.
+  const { id: typeId, defaultAmountFen, ...rest } = deduction;
+  await store.ok('rewards.catalog.saveType', {
+    ...rest,
+    id: typeId,
+    defaultAmount: formatYuan(defaultAmountFen),
+    publishedOn: today(),
+  });
+  const { id } = await lead('rewards.records.propose', {
+    staffId: who('李娜'),
+    eventDate: DAY1,
+    reasonId: reason('late'),
+    typeId,
+    amount: '50',
+    description: '迟到造成排队积压',
+  });
+
+  await deskScreen(page, 'zh-CN');
+  await open(`#/rewards&tab=queue&record=${id}`, MANAGER);
+  await expect(drawer(page).getByTestId('record-warnings')).toContainText('才向员工公示');
+  await drawer(page).getByRole('button', { name: '核减后批准' }).click();
+  await drawer(page).getByLabel('金额（元）').fill('80');
+  await drawer(page).getByLabel('核减理由').fill('初犯，酌情减轻');
+  await drawer(page).getByRole('button', { name: '核减并批准' }).click();
+  await expect(drawer(page).getByText('审批时只能核减，不能提高积分或金额')).toBeVisible();
+  expect(await getRecord(store, id)).toMatchObject({ state: 'proposed', amountFen: 5000 });
+  await screenshot(page, 'rewards-drawer-reduce-zh-CN');
+
+  await drawer(page).getByLabel('金额（元）').fill('30');
+  await expect(drawer(page).getByText('审批时只能核减，不能提高积分或金额')).toHaveCount(0);
+  await drawer(page).getByRole('button', { name: '核减并批准' }).click();
+  await expect(drawer(page).getByTestId('record-decision')).toContainText('核减为 0 分 / 30.00 元');
+  const approved = await getRecord(store, id);
+  expect(approved).toMatchObject({ state: 'approved', amountFen: 3000 });
+  expect(approved.decisions).toMatchObject([
+    { decision: 'approve', amountFen: 3000, points: null, reason: '初犯，酌情减轻' },
+  ]);
 });
 
 test('the home card shows a manager what waits and a supervisor the state of her proposals', async ({

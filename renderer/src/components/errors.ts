@@ -29,7 +29,9 @@ export function useErrorText(entity?: 'team' | 'shiftType' | 'leaveType') {
   const month = (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? dates.month(value) : value;
   const issueText = (issue: { key: string; field?: string; params?: FieldIssue['params'] }) =>
+    // A module's own errors (errors.rewards.*) are in its namespace: looked up after core's.
     t(issue.key, {
+      ns: NAMESPACES,
       ...issue.params,
       ...(issue.params?.month !== undefined && { month: month(issue.params.month) }),
       field: fieldLabel(issue.field),

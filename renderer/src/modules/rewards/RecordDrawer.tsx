@@ -414,9 +414,11 @@ function RecordActions({ record }: { record: RewardRecordDetail }) {
             layout="vertical"
             style={{ padding: 4, background: '#fafafa', borderRadius: 6 }}
           >
-            <Typography.Text strong>{t(`rewards.record.steps.${step}`)}</Typography.Text>
+            <div style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{t(`rewards.record.steps.${step}`)}</Typography.Text>
+            </div>
             {step === 'reduce' && (
-              <Space size="large" style={{ marginTop: 8 }}>
+              <Space size="large">
                 <Form.Item name="points" label={t('rewards.fields.points')}>
                   <InputNumber precision={0} min={-100} max={100} style={{ width: 140 }} />
                 </Form.Item>
