@@ -47,6 +47,9 @@ async function switchUser(page: Page, from: Account, to: Account) {
 const queueRow = (page: Page, text: string) =>
   page.locator('.ant-table-row').filter({ hasText: text });
 const drawer = (page: Page) => page.getByRole('dialog');
+/** The drawer has finished sliding in (720 px wide on the 1366 px desk screen): ready to photograph. */
+const drawerSettled = (page: Page) =>
+  expect.poll(async () => Math.round((await drawer(page).boundingBox())?.x ?? 0)).toBe(1366 - 720);
 const closeDrawer = (page: Page) =>
   drawer(page)
     .getByRole('button', { name: /^(Close|关闭)$/ })
@@ -146,6 +149,7 @@ test('(b) a red line waits at 1/2 after one manager and is approved by a second 
   await expect(drawer(page)).toContainText('客户连续辱骂，我没控制住情绪');
   await expect(drawer(page)).toContainText('客户因退费被拒辱骂座席三分钟');
   await expect(drawer(page)).toContainText('需两位审批人批准');
+  await drawerSettled(page);
   await screenshot(page, 'rewards-drawer-redline-zh-CN');
   await drawer(page)
     .getByRole('button', { name: /^批\s?准$/ })
@@ -163,7 +167,7 @@ test('(b) a red line waits at 1/2 after one manager and is approved by a second 
   await expect(row).toContainText('1/2');
   await expect(row).toContainText('红线');
   await row.click();
-  await expect(drawer(page).getByTestId('record-decision')).toContainText('王经理（经理） 批准');
+  await expect(drawer(page).getByTestId('record-decision')).toContainText('王经理（经理）批准');
   await drawer(page)
     .getByRole('button', { name: /^批\s?准$/ })
     .click();
@@ -288,6 +292,7 @@ test('approving reduced needs a reason, refuses a raise next to the field, and w
   await drawer(page).getByRole('button', { name: '核减并批准' }).click();
   await expect(drawer(page).getByText('审批时只能核减，不能提高积分或金额')).toBeVisible();
   expect(await getRecord(store, id)).toMatchObject({ state: 'proposed', amountFen: 5000 });
+  await drawerSettled(page);
   await screenshot(page, 'rewards-drawer-reduce-zh-CN');
 
   await drawer(page).getByLabel('金额（元）').fill('30');
@@ -380,6 +385,7 @@ test('the queue and a red line’s drawer in English', async ({ page, store, ope
   await queueRow(page, '张伟').click();
   await expect(drawer(page)).toContainText('two approvers');
   await expect(drawer(page)).toContainText('The customer kept insulting me');
+  await drawerSettled(page);
   await screenshot(page, 'rewards-drawer-redline-en-US');
   expect((await getRecord(store, red.id)).state).toBe('proposed');
 });
