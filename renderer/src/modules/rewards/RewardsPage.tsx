@@ -2,7 +2,9 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../stores/session';
 import { ProposePage } from './ProposePage';
+import { ReportTab } from './ReportTab';
 import { goRewards, useRewardsRoute, type RewardsTab } from './route';
+import { WhatIfTab } from './WhatIfTab';
 
 /**
  * 奖惩: one page, a tab per task, each shown to the roles the backend lets do it — managers
@@ -18,6 +20,16 @@ export function RewardsPage() {
       key: 'propose',
       label: t('rewards.tabs.propose'),
       children: <ProposePage />,
+    },
+    can('rewards.monthReport') && {
+      key: 'report',
+      label: t('rewards.tabs.report'),
+      children: <ReportTab />,
+    },
+    can('rewards.whatIf') && {
+      key: 'whatIf',
+      label: t('rewards.tabs.whatIf'),
+      children: <WhatIfTab />,
     },
   ].filter((x) => !!x);
   const active = tabs.some((x) => x.key === route.tab) ? route.tab : tabs[0]?.key;
