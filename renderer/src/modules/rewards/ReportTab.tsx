@@ -8,6 +8,7 @@ import {
   Spin,
   Statistic,
   Table,
+  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -302,17 +303,24 @@ function ReportTables({ report, types }: { report: RewardsMonthReport; types: Re
     headerWidth(t('rewards.report.name'), 96),
     headerWidth(t('rewards.report.team'), 110),
   ] as const;
-  const typeColumns: TableColumnsType<Person> = usedTypes.map((type) => {
-    const title = t('rewards.file.columns.type', { name: zh ? type.nameZh : type.nameEn });
-    return {
-      key: `type.${type.id}`,
-      title,
-      width: headerWidth(title, 72),
-      align: 'right' as const,
-      sorter: (a: Person, b: Person) => countOf(a, type.id) - countOf(b, type.id),
-      render: (_: unknown, person: Person) => <Faded value={countOf(person, type.id)} />,
-    };
-  });
+  // The month's counts by type in one column, however many types it used (the files have one
+  // column per type); the types in the catalog's order.
+  const typeColumn = {
+    key: 'byType',
+    title: t('rewards.report.byType'),
+    width: 220,
+    render: (_: unknown, person: Person) => (
+      <Space size={[4, 2]} wrap>
+        {usedTypes
+          .filter((type) => countOf(person, type.id) > 0)
+          .map((type) => (
+            <Tag key={type.id} color={type.kind === 'reward' ? 'green' : 'red'}>
+              {zh ? type.nameZh : type.nameEn} {countOf(person, type.id)}
+            </Tag>
+          ))}
+      </Space>
+    ),
+  };
   const personColumns: TableColumnsType<Person> = [
     {
       key: 'employeeNo',
@@ -343,7 +351,7 @@ function ReportTables({ report, types }: { report: RewardsMonthReport; types: Re
       render: (_, person) => person.teamName ?? t('org:roster.unassigned'),
     },
     ...personFigures,
-    ...typeColumns,
+    typeColumn,
   ];
   const teamColumns: TableColumnsType<TeamRow> = [
     {

@@ -16,7 +16,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RewardsWhatIf, RewardType } from '../../../../shared/contract';
 import type { AttendanceRules } from '../../../../shared/domain/attendance';
@@ -46,7 +46,7 @@ function Change({ from, to, text }: { from: number; to: number; text?: (n: numbe
   if (diff === 0) return null;
   const shown = text ? text(Math.abs(diff)) : String(Math.abs(diff));
   return (
-    <Tag color={diff > 0 ? 'orange' : 'blue'} style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>
+    <Tag color="orange" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>
       {diff > 0 ? '+' : '−'}
       {shown}
     </Tag>
@@ -350,6 +350,11 @@ export function WhatIfTab() {
   const [form] = Form.useForm<AttendanceRules>();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RewardsWhatIf>();
+  const resultBox = useRef<HTMLDivElement>(null);
+  // A new result scrolls into view: the drafts above it fill the screen.
+  useEffect(() => {
+    if (result) resultBox.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
 
   // The draft, or the rules as saved while there is none.
   const start = draft.rules ?? saved.data;
@@ -394,6 +399,15 @@ export function WhatIfTab() {
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <MonthBar month={month} onChange={setMonth} />
+        <Button
+          type="primary"
+          icon={<ExperimentOutlined />}
+          loading={running}
+          disabled={!start || !ruleTypes}
+          onClick={() => void preview()}
+        >
+          {t('rewards.whatIfPage.preview', { month: dates.month(month) })}
+        </Button>
         {draft.carried && <Tag color="orange">{t('rewards.whatIfPage.carried')}</Tag>}
       </Space>
       <div
@@ -436,32 +450,23 @@ export function WhatIfTab() {
           {ruleTypes && <TypeDrafts rows={ruleTypes} />}
         </Card>
       </div>
-      <Space style={{ marginBottom: 16 }}>
-        <Button
-          type="primary"
-          icon={<ExperimentOutlined />}
-          loading={running}
-          disabled={!start || !ruleTypes}
-          onClick={() => void preview()}
-        >
-          {t('rewards.whatIfPage.preview', { month: dates.month(month) })}
-        </Button>
-      </Space>
       {result && (
-        <Spin spinning={running}>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {t('rewards.whatIfPage.resultTitle', { month: dates.month(result.month) })}
-          </Typography.Title>
-          <TotalsCompare totals={result.totals} />
-          {result.people.length === 0 ? (
-            <Alert type="info" showIcon title={t('rewards.whatIfPage.nobody')} />
-          ) : (
-            <>
-              <TeamChart people={result.people} />
-              <PeopleCompare people={result.people} />
-            </>
-          )}
-        </Spin>
+        <div ref={resultBox} style={{ scrollMarginTop: 16 }}>
+          <Spin spinning={running}>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('rewards.whatIfPage.resultTitle', { month: dates.month(result.month) })}
+            </Typography.Title>
+            <TotalsCompare totals={result.totals} />
+            {result.people.length === 0 ? (
+              <Alert type="info" showIcon title={t('rewards.whatIfPage.nobody')} />
+            ) : (
+              <>
+                <TeamChart people={result.people} />
+                <PeopleCompare people={result.people} />
+              </>
+            )}
+          </Spin>
+        </div>
       )}
     </div>
   );
