@@ -247,6 +247,7 @@ test("HR reads the month's 奖惩 report and downloads the report and the payrol
   await expect(wangRow).toBeVisible();
   await page.getByRole('button', { name: '下个月' }).click();
   await expect(page.getByText(/没有已批准的奖惩记录/)).toBeVisible();
+  await screenshot(page, 'rewards-report-empty-zh-CN');
   await expect(page).toHaveURL(new RegExp(`month=${monthOf(addDaysTo(`${month}-28`, 7))}`));
 });
 
@@ -334,7 +335,11 @@ test('the report and the what-if in English', async ({ page, store, open }) => {
   await page
     .getByLabel('Propose a penalty after K late arrivals in a month (0 turns this off)')
     .fill('2');
+  // A verbal warning (the late rule's type) drafted at ¥50: two proposals, ¥100.
+  await page.getByLabel('Amount (yuan) of Verbal warning').fill('50');
   await page.getByRole('button', { name: /Preview [A-Z][a-z]+ \d{4}/ }).click();
-  await expect(page.getByTestId('what-if-totals')).toContainText('Proposals');
+  const totals2 = page.getByTestId('what-if-totals');
+  await expect(totals2.locator('.ant-card', { hasText: 'Proposals' })).toContainText('Draft2+1');
+  await expect(totals2.locator('.ant-card', { hasText: 'Amount' })).toContainText('Draft¥100.00');
   await screenshot(page, 'rewards-what-if-en-US');
 });

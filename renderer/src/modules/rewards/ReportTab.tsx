@@ -155,6 +155,8 @@ function ReportFiles({ month }: { month: string }) {
         maskClosable={false}
         keyboard={false}
         width={420}
+        // Gone once closed: a hidden spinner left in the page would read as still busy.
+        destroyOnHidden
       >
         {running && (
           // The backend reports no progress, so a spinner and the time so far, not a fake bar.

@@ -191,7 +191,15 @@ function TotalsCompare({ totals }: { totals: RewardsWhatIf['totals'] }) {
               </div>
               <div>
                 <Typography.Text type="secondary">{t('rewards.whatIfPage.draft')}</Typography.Text>
-                <div style={{ fontSize: 20, color: DRAFT_COLOR, fontWeight: 600 }}>
+                <div
+                  style={{
+                    fontSize: 20,
+                    ...(totals.actual[key] !== totals.draft[key] && {
+                      color: DRAFT_COLOR,
+                      fontWeight: 600,
+                    }),
+                  }}
+                >
                   {text(totals.draft[key])}
                   <Change
                     from={totals.actual[key]}
