@@ -26,7 +26,8 @@ import { saveFile } from '../../download';
 import { useDateFormat } from '../../format';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
-import { Faded, lastMonth, MonthBar, yuanText } from './figures';
+import { Faded, MonthBar } from './figures';
+import { lastMonth, yuanText } from './month-money';
 import { goRewards, useRewardsRoute } from './route';
 
 type Person = RewardsMonthReport['people'][number];

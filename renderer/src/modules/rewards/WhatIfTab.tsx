@@ -30,7 +30,8 @@ import { useErrorText } from '../../components/errors';
 import { LoadError } from '../../components/PageState';
 import { useDateFormat } from '../../format';
 import { RuleFields } from '../attendance/settings/RulesCard';
-import { Faded, lastMonth, MonthBar, yuanText } from './figures';
+import { Faded, MonthBar } from './figures';
+import { lastMonth, yuanText } from './month-money';
 import { goRewards, useRewardsRoute } from './route';
 import { useWhatIfDraft } from './what-if-draft';
 
