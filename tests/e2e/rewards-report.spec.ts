@@ -343,3 +343,24 @@ test('the report and the what-if in English', async ({ page, store, open }) => {
   await expect(totals2.locator('.ant-card', { hasText: 'Amount' })).toContainText('Draft¥100.00');
   await screenshot(page, 'rewards-what-if-en-US');
 });
+
+test("a supervisor reads her own team's report, without the exports or the what-if", async ({
+  page,
+  store,
+  open,
+}) => {
+  const { month } = await approvedRecords(store);
+  await deskScreen(page, 'zh-CN');
+  await open(`#/rewards&tab=report&month=${month}`, {
+    username: 'zhang',
+    password: 'correct horse 9',
+  });
+  const people = page.getByTestId('rewards-report-people');
+  await expect(people.locator('.ant-table-row', { hasText: 'KF101' })).toBeVisible();
+  // 赵强 is on another team.
+  await expect(people.locator('.ant-table-row', { hasText: 'KF201' })).toHaveCount(0);
+  await expect(page.getByTestId('rewards-report-totals')).toContainText('¥187.75');
+  for (const button of ['导出 XLSX', '导出 CSV', '工资核算包'])
+    await expect(page.getByRole('button', { name: button })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: '规则预演' })).toHaveCount(0);
+});
