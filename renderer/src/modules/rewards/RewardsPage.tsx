@@ -4,7 +4,9 @@ import { useSession } from '../../stores/session';
 import { ProposePage } from './ProposePage';
 import { QueueTab } from './QueueTab';
 import { RecordDrawer } from './RecordDrawer';
+import { ReportTab } from './ReportTab';
 import { goRewards, useRewardsRoute, type RewardsTab } from './route';
+import { WhatIfTab } from './WhatIfTab';
 
 /**
  * 奖惩: one page, a tab per task, each shown to the roles the backend lets do it — managers
@@ -25,6 +27,16 @@ export function RewardsPage() {
       key: 'propose',
       label: t('rewards.tabs.propose'),
       children: <ProposePage />,
+    },
+    can('rewards.monthReport') && {
+      key: 'report',
+      label: t('rewards.tabs.report'),
+      children: <ReportTab />,
+    },
+    can('rewards.whatIf') && {
+      key: 'whatIf',
+      label: t('rewards.tabs.whatIf'),
+      children: <WhatIfTab />,
     },
   ].filter((x) => !!x);
   const active = tabs.some((x) => x.key === route.tab) ? route.tab : tabs[0]?.key;
