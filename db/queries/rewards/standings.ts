@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { LADDER_STEPS, type LadderStep } from '../../../shared/domain/rewards';
+import { addDaysTo } from '../../../shared/domain/time';
 import type { DB } from '../../schema';
 
 export interface StandingRow {
@@ -48,6 +49,9 @@ export async function standingsAsOf(
         ? sql`s.team_id in (${sql.join([...scope.teamIds])})`
         : sql`0`,
   ];
+  // Revoked on a later local day: at or after the local midnight that ends asOf (ISO instants,
+  // as the backend writes them, compare as strings).
+  const revokedFrom = new Date(`${addDaysTo(asOf, 1)}T00:00:00`).toISOString();
   const { rows } = await sql<StandingRow>`
     with balances as (
       select staff_id, sum(points) as balance from rewards_ledger
@@ -60,7 +64,7 @@ export async function standingsAsOf(
       from rewards_records r join rewards_types ty on ty.id = r.type_id
       where r.state in ('approved', 'revoked') and r.ladder_step <> 'none'
         and r.expires_on > ${asOf} and r.event_date <= ${asOf}
-        and (r.revoked_at is null or date(r.revoked_at, 'localtime') > ${asOf})
+        and (r.revoked_at is null or r.revoked_at >= ${revokedFrom})
       group by r.staff_id)
     select s.id as "staffId", s.name, s.employee_no as "employeeNo", s.team_id as "teamId",
       t.name as "teamName", coalesce(b.balance, 0) as balance,
