@@ -13,6 +13,7 @@ import { WORKED_STATUSES } from '../shared/domain/attendance';
 import { addDaysTo, monthDates, monthOf } from '../shared/domain/time';
 import { isBuildStale } from './lib/electron-runtime';
 import { clockMonthCsv, rosterCsv, rosterPeople } from './lib/bench-files';
+import { loadRewardsHistory, monthReportByHand, standingsByHand } from './lib/bench-rewards';
 import { timeBrowserStart, type StartupTiming } from './lib/bench-startup';
 
 /**
@@ -55,6 +56,41 @@ async function medianOf(runs: number, run: () => Promise<unknown>) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await timed(run));
   return median(times);
+}
+
+/**
+ * A handler and its hand-written query, timed in pairs (handler, SQL, handler, SQL …) after a
+ * warm-up of each: a busy spell slows both halves of a pair, so the median of the per-pair ratios
+ * holds on a loaded machine. `report` prints the handler's median against its target, the
+ * query's, and the ratio against 1.5.
+ */
+async function interleaved(handler: () => Promise<unknown>, hand: () => Promise<unknown>) {
+  await handler();
+  await hand();
+  const handlerTimes: number[] = [];
+  const handTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const h = await timed(handler);
+    const s = await timed(hand);
+    handlerTimes.push(h);
+    handTimes.push(s);
+    ratios.push(h / s);
+  }
+  return {
+    report(label: string, targetMs: number) {
+      const h = median(handlerTimes);
+      const ratio = median(ratios);
+      report(`${label} (median)`, ms(h), h < targetMs, `< ${targetMs} ms`);
+      report('same figures, hand-written SQL (median)', ms(median(handTimes)), true, '(baseline)');
+      report(
+        `ratio handler ÷ SQL, median of ${RUNS} pairs`,
+        ratio.toFixed(2),
+        ratio <= 1.5,
+        `≤ 1.5 (pairs from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`,
+      );
+    },
+  };
 }
 
 function ensureBuilt() {
@@ -107,6 +143,15 @@ try {
   );
   console.log(
     `  ${built.staff} staff, ${built.scheduleDays} days, ${built.attendanceRecords} attendance records in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+  const rewardsStart = performance.now();
+  const history = await data.db
+    .transaction()
+    .execute((db) => loadRewardsHistory(db, { today: TODAY, days: 3 * 365 }));
+  console.log(
+    `  ${history.records} 奖惩 records (${history.approved} approved, ${history.revoked} revoked, ` +
+      `${history.rejected} rejected, ${history.waiting} waiting), ${history.ledgerEvents} ledger ` +
+      `events in ${((performance.now() - rewardsStart) / 1000).toFixed(1)} s`,
   );
   await sql`analyze`.execute(data.db);
 
@@ -243,6 +288,71 @@ try {
     ms(detailMs),
     detailMs < 2000,
     `< 2 s (${(Buffer.from(detail.contentBase64, 'base64').length / 1024).toFixed(0)} KiB)`,
+  );
+
+  // 奖惩: everyone's standing on a day, and the month report, each paired with one hand-written
+  // query on the same file (interleaved, median of the per-pair ratios); the payroll pack.
+  const standings = () => call('rewards.standings', { asOf: TODAY });
+  const standingsByHandOn = () => standingsByHand(data.db, TODAY);
+  {
+    const handler = (await standings()).people;
+    const hand = await standingsByHandOn();
+    const differs = hand.filter((r, i) => {
+      const p = handler[i];
+      return (
+        !p ||
+        p.staffId !== r.staffId ||
+        p.balance !== r.balance ||
+        JSON.stringify(p.warnings) !== JSON.stringify(JSON.parse(r.warnings))
+      );
+    });
+    if (differs.length > 0 || hand.length !== handler.length)
+      throw new Error(
+        `rewards.standings and the hand-written query disagree, e.g. on ${JSON.stringify(differs[0])}`,
+      );
+    const warned = handler.filter((p) => p.warnings.length > 0).length;
+    const pairs = await interleaved(standings, standingsByHandOn);
+    console.log(
+      `\n奖惩 standings as of ${TODAY}: ${handler.length} people, ${warned} with active warnings:`,
+    );
+    pairs.report('rewards.standings through the handler', 100);
+  }
+  const rewardsReport = () => call('rewards.monthReport', { month });
+  const rewardsByHand = () => monthReportByHand(data.db, month);
+  {
+    const handler = (await rewardsReport()).people;
+    const hand = await rewardsByHand();
+    const byStaff = new Map(hand.map((r) => [r.staffId, r]));
+    const differs = handler.filter((p) => {
+      const r = byStaff.get(p.staffId);
+      const types = [...p.byType].sort((a, b) => a.typeId - b.typeId);
+      return (
+        !r ||
+        (['records', 'rewardFen', 'deductionFen', 'pointsGained', 'pointsLost'] as const).some(
+          (f) => r[f] !== p[f],
+        ) ||
+        r.rewardFen - r.deductionFen !== p.netFen ||
+        JSON.stringify(JSON.parse(r.byType)) !== JSON.stringify(types)
+      );
+    });
+    if (differs.length > 0 || hand.length !== handler.length)
+      throw new Error(
+        `rewards.monthReport and the hand-written query disagree, e.g. on ${JSON.stringify(differs[0])}`,
+      );
+    const records = handler.reduce((n, p) => n + p.records, 0);
+    const pairs = await interleaved(rewardsReport, rewardsByHand);
+    console.log(
+      `\n奖惩 month report ${month}: ${handler.length} people, ${records} approved records:`,
+    );
+    pairs.report('rewards.monthReport through the handler', 100);
+  }
+  const pack = await call('rewards.payrollPack', { month, language: 'zh-CN' });
+  const packMs = await medianOf(3, () => call('rewards.payrollPack', { month, language: 'zh-CN' }));
+  report(
+    'payroll pack XLSX (median of 3)',
+    ms(packMs),
+    packMs < 3000,
+    `< 3 s (${(Buffer.from(pack.contentBase64, 'base64').length / 1024).toFixed(0)} KiB)`,
   );
 
   const clock = await clockMonthCsv(data.db, month);

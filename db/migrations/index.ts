@@ -12,6 +12,7 @@ import { closedMonthsLocked } from './0010-closed-months-locked';
 import { rewards } from './0011-rewards';
 import { staffWages } from './0012-staff-wages';
 import { auditRows } from './0013-audit-rows';
+import { rewardsStandingsIndexes } from './0014-rewards-standings-indexes';
 
 export interface Migration {
   /** The schema version it brings a file to: also in its file name, never reused or renumbered. */
@@ -47,6 +48,7 @@ export const migrations = checkedMigrations([
   rewards,
   staffWages,
   auditRows,
+  rewardsStandingsIndexes,
 ]);
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -275,6 +275,23 @@ export const personStanding = z.object({
 });
 export type PersonStanding = z.infer<typeof personStanding>;
 
+/** Everyone's standing on one day: the balance and the warnings that count, per person. */
+export const rewardsStandings = z.object({
+  asOf: z.string(),
+  people: z.array(
+    z.object({
+      staffId: id,
+      name: z.string(),
+      employeeNo: z.string(),
+      teamId: id.nullable(),
+      teamName: z.string().nullable(),
+      balance: z.number().int(),
+      warnings: personStanding.shape.warnings,
+    }),
+  ),
+});
+export type RewardsStandings = z.infer<typeof rewardsStandings>;
+
 /** Who a line of a report is about. */
 const reportPerson = {
   staffId: id,
@@ -453,6 +470,19 @@ export const rewardsChannels = {
       reasonId: id.nullish().transform((v) => v ?? null),
     }),
     output: personStanding,
+    roles: everyone,
+    transaction: 'read',
+  }),
+  /**
+   * Everyone on the roster on a day (today by default), or one team: balance and active warnings
+   * with the day each falls off, as `rewards.person` says them, in one query. A supervisor's: their teams.
+   */
+  'rewards.standings': channel({
+    input: z.object({
+      asOf: isoDate.nullish().transform((v) => v ?? null),
+      teamId: id.nullish().transform((v) => v ?? null),
+    }),
+    output: rewardsStandings,
     roles: everyone,
     transaction: 'read',
   }),

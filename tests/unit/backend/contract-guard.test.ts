@@ -195,6 +195,7 @@ const valid: { [C in Channel]: Input<C> } = {
   'rewards.records.approveMany': { ids: [1] },
   'rewards.queue': {},
   'rewards.person': { staffId: 1, asOf: '2026-11-30' },
+  'rewards.standings': { asOf: '2026-11-30' },
   'rewards.runExpiry': {},
   'rewards.settings': {},
   'rewards.updateSettings': { deductionShareLimit: 20 },
@@ -368,6 +369,7 @@ const invalid: { [C in Channel]: unknown } = {
   'rewards.records.approveMany': { ids: [1, 1] },
   'rewards.queue': { mine: true },
   'rewards.person': { staffId: 1, asOf: '2026-13-01' },
+  'rewards.standings': { teamId: 'KF' },
   'rewards.runExpiry': { today: '2026-11-16' },
   'rewards.settings': { x: 1 },
   'rewards.updateSettings': { deductionShareLimit: 0 },
@@ -528,6 +530,7 @@ describe('every team-data channel keeps a supervisor to their own teams', () => 
       'rewards.records.approveMany',
       'rewards.queue',
       'rewards.person',
+      'rewards.standings',
       'rewards.monthReport',
       'rewards.fromAttendance',
     ]);

@@ -11,7 +11,7 @@ import { runExpiry } from './expiry';
 import { fileAttendanceProposals } from './from-attendance';
 import { detail, edit, propose, today, userName } from './records';
 import { monthReport, payrollPackFile, reportFile } from './report';
-import { personStanding, queue } from './standing';
+import { personStanding, queue, standings } from './standing';
 import { whatIf } from './what-if';
 
 /** A catalog entry saved: audited as created or updated, and returned as it now is. */
@@ -81,6 +81,8 @@ export const rewardsHandlers: HandlersOf<typeof rewardsChannels> = {
 
   'rewards.person': (ctx, { staffId, asOf, reasonId }) =>
     personStanding(ctx, staffId, asOf, reasonId),
+
+  'rewards.standings': (ctx, { asOf, teamId }) => standings(ctx, asOf, teamId),
 
   'rewards.runExpiry': async (ctx) => ({ written: await runExpiry(ctx, today(ctx)) }),
 

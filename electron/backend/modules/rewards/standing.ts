@@ -1,4 +1,4 @@
-import type { PersonStanding, RewardRecord } from '../../../../shared/contract';
+import type { PersonStanding, RewardRecord, RewardsStandings } from '../../../../shared/contract';
 import {
   activeWarnings,
   allowedRecordActions,
@@ -13,6 +13,7 @@ import {
   ledgerEvents,
   recordsWhere,
 } from '../../../../db/queries/rewards/records';
+import { standingsAsOf, type StandingWarning } from '../../../../db/queries/rewards/standings';
 import type { HandlerContext } from '../../core/context';
 import { actorOf, factsOf, today } from './records';
 
@@ -60,6 +61,27 @@ export async function personStanding(
     suggestion = { ...s, typeId: s.step === 'none' ? (own?.id ?? null) : (type?.id ?? null) };
   }
   return { staffId, asOf, balance: balanceAsOf(events, asOf), warnings, events, suggestion };
+}
+
+/**
+ * Everyone's standing on a day, or one team's: what `personStanding` says of each person's
+ * balance and warnings, for all of them in one query. A supervisor's are their teams'.
+ */
+export async function standings(
+  ctx: HandlerContext,
+  asOfInput: string | null,
+  teamId: number | null,
+): Promise<RewardsStandings> {
+  const asOf = asOfInput ?? today(ctx);
+  const rows = await standingsAsOf(ctx.db, asOf, { teamId, teamIds: ctx.teams.filter });
+  return {
+    asOf,
+    people: rows.map((r) => ({
+      ...r,
+      balance: Number(r.balance),
+      warnings: JSON.parse(r.warnings) as StandingWarning[],
+    })),
+  };
 }
 
 /**

@@ -44,6 +44,10 @@ export const rewardsTeamRules: TeamRulesOf<typeof rewardsChannels> = {
     }),
   },
   'rewards.person': { reach: (_, i) => ({ staff: [i.staffId], needsTeam: true }) },
+  'rewards.standings': {
+    reach: (_, i) => ({ teams: i.teamId === null ? [] : [i.teamId], needsTeam: true }),
+    narrow: 'in the handler',
+  },
   'rewards.runExpiry': 'not team data',
   'rewards.settings': 'not team data',
   'rewards.updateSettings': 'not team data',
