@@ -1,12 +1,17 @@
+/** The content type of the files the backend produces, by their ending. */
+const TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+const typeOf = (fileName: string) =>
+  TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+
 /**
  * Saves a file the backend produced. In Electron this opens the save dialog; in browser mode it
  * is an ordinary download. Either way the bytes land in a real file the user chose.
  */
-export function saveFile(
-  fileName: string,
-  contentBase64: string,
-  type = 'application/octet-stream',
-) {
+export function saveFile(fileName: string, contentBase64: string) {
+  const type = typeOf(fileName);
   const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const link = document.createElement('a');

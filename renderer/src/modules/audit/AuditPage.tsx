@@ -367,7 +367,7 @@ export function AuditPage() {
       if (kind === 'verify') setVerdict(await api.get('audit.verify', {}));
       else {
         const file = await api.get('audit.export', { ...filter, language });
-        saveFile(file.fileName, file.contentBase64, 'text/csv');
+        saveFile(file.fileName, file.contentBase64);
         message.success(t('audit.exported', { name: file.fileName }));
       }
     } catch (error) {

@@ -19,11 +19,6 @@ import { goHandover } from './route';
 
 type GroupBy = 'category' | 'owner';
 
-const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-} as const;
-
 /** Overdue first, then by priority, then oldest first: the order a lead works through them. */
 const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 const byUrgency = (a: OpenItem, b: OpenItem) =>
@@ -46,7 +41,7 @@ function ExportItems() {
       message.error(errorText(result.error));
       return;
     }
-    saveFile(result.value.fileName, result.value.contentBase64, MIME[format]);
+    saveFile(result.value.fileName, result.value.contentBase64);
     message.success(t('handover.items.exported', { name: result.value.fileName }));
   };
   return (

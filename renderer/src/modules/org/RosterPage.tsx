@@ -22,11 +22,6 @@ const STATUS_COLOR: Record<StaffStatus, string> = {
   left: 'default',
 };
 
-const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-} as const;
-
 export function RosterPage() {
   const { t, i18n } = useTranslation('org');
   const { message } = App.useApp();
@@ -63,7 +58,7 @@ export function RosterPage() {
   const exportAs = async (format: 'xlsx' | 'csv') => {
     const result = await api.call('org.staff.export', { language, format, teamId, status });
     if (!result.ok) message.error(errorText(result.error));
-    else saveFile(result.value.fileName, result.value.contentBase64, MIME[format]);
+    else saveFile(result.value.fileName, result.value.contentBase64);
   };
   const template = async () => {
     const result = await downloadTemplate(language);

@@ -13,7 +13,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RewardsMonthReport, RewardType } from '../../../../shared/contract';
 import { compareEmployeeNo } from '../../../../shared/domain/org';
@@ -29,6 +29,7 @@ import { useUi } from '../../stores/ui';
 import { Faded, MonthBar } from './figures';
 import { lastMonth, yuanText } from './month-money';
 import { goRewards, useRewardsRoute } from './route';
+import { useElapsed } from '../../components/use-elapsed';
 
 type Person = RewardsMonthReport['people'][number];
 type TeamRow = RewardsMonthReport['teams'][number];
@@ -82,25 +83,7 @@ function useFigureColumns<T extends Figures>(sortable: boolean): TableColumnsTyp
 const widthOf = (columns: TableColumnsType<never>): number =>
   columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
-/** Seconds since `running` became true, ticking while it stays true. */
-function useElapsed(running: boolean) {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    if (!running) return;
-    const started = Date.now();
-    setSeconds(0);
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
-
 type FileKind = 'xlsx' | 'csv' | 'payroll';
-const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-  payroll: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /** 导出: the report as XLSX or CSV, and the payroll pack, in the screen's language, for HR. */
 function ReportFiles({ month }: { month: string }) {
@@ -123,7 +106,7 @@ function ReportFiles({ month }: { month: string }) {
       message.error(errorText(result.error));
       return;
     }
-    saveFile(result.value.fileName, result.value.contentBase64, MIME[kind]);
+    saveFile(result.value.fileName, result.value.contentBase64);
     message.success(t('rewards.report.exported', { name: result.value.fileName }));
   };
 

@@ -1,33 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Modal, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../../../stores/ui';
 import { api } from '../../../api/client';
 import { useErrorText } from '../../../components/errors';
 import { saveFile } from '../../../download';
 import { useSession } from '../../../stores/session';
+import { useElapsed } from '../../../components/use-elapsed';
 
 type Kind = 'summary' | 'detail';
 type Format = 'xlsx' | 'csv';
-
-const MIME: Record<Format, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};
-
-/** Seconds since `running` became true, ticking while it stays true. */
-function useElapsed(running: boolean) {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    if (!running) return;
-    const started = Date.now();
-    setSeconds(0);
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
 
 /**
  * 导出: the month's summary (one row per person) or detail (one row per shift) as XLSX or CSV.
@@ -51,7 +34,7 @@ export function ExportButton({ month, teamId }: { month: string; teamId: number 
       message.error(errorText(result.error));
       return;
     }
-    saveFile(result.value.fileName, result.value.contentBase64, MIME[format]);
+    saveFile(result.value.fileName, result.value.contentBase64);
     message.success(t('attendance.export.done', { name: result.value.fileName }));
   };
 

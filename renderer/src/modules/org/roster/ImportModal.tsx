@@ -338,13 +338,11 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   );
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** 下载模板: the import's headers in the screen's language, with one example row. */
 export async function downloadTemplate(language: string) {
   const result = await api.call('org.staff.template', {
     language: language === 'en-US' ? 'en-US' : 'zh-CN',
   });
-  if (result.ok) saveFile(result.value.fileName, result.value.contentBase64, XLSX);
+  if (result.ok) saveFile(result.value.fileName, result.value.contentBase64);
   return result;
 }
