@@ -11,7 +11,7 @@ test('a supervisor proposes a penalty for a person of her team and sees the ladd
   await deskScreen(page, 'zh-CN');
   await open('', A);
   await page.getByRole('menuitem', { name: '奖惩' }).click();
-  await expect(page.getByText('提出奖惩')).toBeVisible();
+  await expect(page.getByText('提出奖惩', { exact: true })).toBeVisible();
   await choose(page, page.getByRole('combobox', { name: '员工' }), '李娜 · KF102');
   await choose(page, page.getByRole('combobox', { name: '奖惩事由' }), '迟到');
   // The first warning of the ladder, for a person with none active.
